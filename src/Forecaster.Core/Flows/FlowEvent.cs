@@ -1,0 +1,26 @@
+namespace Forecaster.Flows;
+
+/// <summary>
+/// One event-level flow of a market, as read from a chain (or emitted by the simulator).
+/// The key is (<see cref="Chain"/>, <see cref="TransactionHash"/>, <see cref="LogIndex"/>): storing the same event twice is a no-op.
+/// Hourly market states are aggregates of these; snapshot files carry only the aggregates.
+/// </summary>
+/// <param name="Chain">Chain name, e.g. <c>ethereum</c>.</param>
+/// <param name="TransactionHash">0x-prefixed transaction hash, lower case; for simulated flows a synthetic id.</param>
+/// <param name="LogIndex">Index of the log within its block.</param>
+/// <param name="Block">Block number.</param>
+/// <param name="Timestamp">Block timestamp, UTC.</param>
+/// <param name="Market">Name of the market the flow belongs to.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Amount">Amount in whole tokens of the market's asset (raw units divided by 10^decimals).</param>
+/// <param name="Account">The account acting on its own behalf (0x-prefixed), or empty when unknown.</param>
+public sealed record FlowEvent(
+    string Chain,
+    string TransactionHash,
+    long LogIndex,
+    long Block,
+    DateTimeOffset Timestamp,
+    string Market,
+    FlowKind Kind,
+    decimal Amount,
+    string Account);
