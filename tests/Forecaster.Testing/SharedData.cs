@@ -40,6 +40,10 @@ public static class SharedData
 
     private static string FindRepositoryRoot()
     {
+        var baked = typeof(SharedData).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (baked is not null && File.Exists(System.IO.Path.Combine(baked, "Forecaster.sln")))
+            return baked;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Forecaster.sln")))

@@ -1,0 +1,35 @@
+using Forecaster.Flows;
+
+namespace Forecaster.Pipeline;
+
+/// <summary>
+/// Where logs read from a chain, the hashes of their blocks and the ingestion checkpoints live.
+/// Every write is atomic: a failed call leaves the store as it was, so a crash never leaves logs without their checkpoint.
+/// </summary>
+public interface IFlowEventStore : IAsyncDisposable
+{
+    /// <summary>Writes the batch in one transaction: logs not yet stored, block hashes (replacing a stored hash of the same number) and the checkpoint.</summary>
+    Task<FlowAppendResult> AppendAsync(FlowLogBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>The checkpoint of a source, or null when it has never been read.</summary>
+    Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored blocks of a chain numbered at most <paramref name="atOrBelow"/>, newest first, at most <paramref name="limit"/> of them.</summary>
+    Task<IReadOnlyList<ChainBlock>> GetBlocksAsync(string chain, long atOrBelow, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Undoes everything read from block <paramref name="fromBlock"/> on (inclusive) for one source: its logs, the chain's block
+    /// hashes from there on, and moves the checkpoint back to <paramref name="newCheckpoint"/> (null removes it). One transaction.
+    /// </summary>
+    /// <returns>The number of logs removed.</returns>
+    Task<long> RollbackAsync(string chain, string source, long fromBlock, ChainCheckpoint? newCheckpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored logs of a source in chain order (block, then log index), with their decoded flows.</summary>
+    Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the reserves' opening balances of a source (replacing earlier ones of the same asset).</summary>
+    Task SaveOpeningBalancesAsync(IReadOnlyList<ReserveBalance> balances, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored opening balances of a source.</summary>
+    Task<IReadOnlyList<ReserveBalance>> GetOpeningBalancesAsync(string chain, string source, CancellationToken cancellationToken = default);
+}

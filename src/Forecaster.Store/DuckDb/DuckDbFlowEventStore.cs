@@ -1,0 +1,144 @@
+using DuckDB.NET.Data;
+using Forecaster.Flows;
+using Forecaster.Pipeline;
+
+namespace Forecaster.Store.DuckDb;
+
+/// <summary>
+/// Chain logs, block hashes, checkpoints and opening balances in the embedded DuckDB file, beside the market hours.
+/// Logs are keyed by (chain, tx_hash, log_index): a batch is appended to a staging table through DuckDB's appender (the
+/// fast path) and merged with INSERT OR IGNORE, so re-reading a range stores nothing twice; every call is one transaction.
+/// </summary>
+public sealed class DuckDbFlowEventStore : IFlowEventStore
+{
+    private readonly DuckDBConnection _connection;
+    private readonly bool _ownsConnection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private DuckDbFlowEventStore(DuckDBConnection connection, bool ownsConnection)
+    {
+        _connection = connection;
+        _ownsConnection = ownsConnection;
+        DuckDbFlowSchema.Ensure(connection);
+    }
+
+    /// <summary>Uses the connection of an open market store (one DuckDB file holds both; DuckDB allows one writer process).</summary>
+    public static DuckDbFlowEventStore Attach(DuckDbMarketStore marketStore)
+    {
+        ArgumentNullException.ThrowIfNull(marketStore);
+        return new DuckDbFlowEventStore(marketStore.Connection, ownsConnection: false);
+    }
+
+    /// <summary>Opens (creating if needed) a DuckDB file holding only the flow tables.</summary>
+    /// <exception cref="ForecasterException">The file cannot be opened.</exception>
+    public static DuckDbFlowEventStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var connection = new DuckDBConnection($"Data Source={full}");
+        try
+        {
+            connection.Open();
+            return new DuckDbFlowEventStore(connection, ownsConnection: true);
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new ForecasterException($"Cannot open the store {path}: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<FlowAppendResult> AppendAsync(FlowLogBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return Locked(() => DuckDbFlowWriter.Append(_connection, batch), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            using var command = Command("SELECT block, block_hash FROM chain_checkpoints WHERE chain = $chain AND source = $source",
+                ("chain", chain), ("source", source));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new ChainCheckpoint(chain, source, reader.GetInt64(0), reader.GetString(1)) : null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ChainBlock>> GetBlocksAsync(string chain, long atOrBelow, int limit, CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyList<ChainBlock>>(() =>
+        {
+            using var command = Command("SELECT number, hash, ts FROM chain_blocks WHERE chain = $chain AND number <= $n ORDER BY number DESC LIMIT $limit",
+                ("chain", chain), ("n", atOrBelow), ("limit", limit));
+            using var reader = command.ExecuteReader();
+            var blocks = new List<ChainBlock>();
+            while (reader.Read())
+                blocks.Add(new ChainBlock(chain, reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2))));
+            return blocks;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> RollbackAsync(string chain, string source, long fromBlock, ChainCheckpoint? newCheckpoint, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowWriter.Rollback(_connection, chain, source, fromBlock, newCheckpoint), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveOpeningBalancesAsync(IReadOnlyList<ReserveBalance> balances, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(balances);
+        return Locked(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            foreach (var b in balances)
+            {
+                using var command = Command("INSERT OR REPLACE INTO chain_reserve_openings VALUES ($chain, $source, $asset, $block, $supplied, $borrowed)",
+                    ("chain", b.Chain), ("source", b.Source), ("asset", b.Asset), ("block", b.Block), ("supplied", b.Supplied), ("borrowed", b.Borrowed));
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReserveBalance>> GetOpeningBalancesAsync(string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyList<ReserveBalance>>(() =>
+        {
+            using var command = Command("SELECT asset, block, supplied, borrowed FROM chain_reserve_openings WHERE chain = $chain AND source = $source ORDER BY asset",
+                ("chain", chain), ("source", source));
+            using var reader = command.ExecuteReader();
+            var balances = new List<ReserveBalance>();
+            while (reader.Read())
+                balances.Add(new ReserveBalance(chain, source, reader.GetString(0), reader.GetInt64(1), reader.GetDecimal(2), reader.GetDecimal(3)));
+            return balances;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        if (_ownsConnection) _connection.Dispose();
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private DuckDBCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        return command;
+    }
+
+    private async Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try { return work(); }
+        finally { _gate.Release(); }
+    }
+}

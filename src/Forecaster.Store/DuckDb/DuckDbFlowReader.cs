@@ -1,0 +1,43 @@
+using DuckDB.NET.Data;
+using Forecaster.Flows;
+
+namespace Forecaster.Store.DuckDb;
+
+/// <summary>Reads stored logs back in chain order, with their flows.</summary>
+internal static class DuckDbFlowReader
+{
+    public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT tx_hash, log_index, block, block_hash, ts, topic0, topic1, topic2, topic3, data, market, kind, amount, account
+            FROM flow_events WHERE chain = $chain AND source = $source ORDER BY block, log_index
+            """;
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("source", source));
+        using var reader = command.ExecuteReader();
+        var logs = new List<PoolLog>();
+        while (reader.Read())
+        {
+            var topics = new List<string>(4);
+            for (var i = 5; i <= 8 && !reader.IsDBNull(i); i++) topics.Add(reader.GetString(i));
+            var data = ReadBlob(reader, 9);
+            var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4));
+            var log = new ChainLog(chain, reader.GetInt64(2), reader.GetString(3), reader.GetString(0), reader.GetInt64(1), timestamp, source, topics, data);
+            var flow = reader.IsDBNull(10)
+                ? null
+                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(10),
+                    (FlowKind)reader.GetInt32(11), reader.GetDecimal(12), reader.GetString(13));
+            logs.Add(new PoolLog(log, flow));
+        }
+        return logs;
+    }
+
+    private static byte[] ReadBlob(DuckDBDataReader reader, int ordinal)
+    {
+        using var stream = reader.GetStream(ordinal);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,128 @@
+using DuckDB.NET.Data;
+using Forecaster.Pipeline;
+
+namespace Forecaster.Store.DuckDb;
+
+/// <summary>
+/// The upsert behind <see cref="DuckDbMarketStore.UpsertAsync"/>: append every incoming hour to a staging table,
+/// classify each against what is stored (new, changed, unchanged, older than stored), then merge the new and changed
+/// ones, all in one transaction.
+/// </summary>
+internal static class DuckDbHourWriter
+{
+    private const string Changed = """
+        (s.supplied_usd IS DISTINCT FROM h.supplied_usd OR s.borrowed_usd IS DISTINCT FROM h.borrowed_usd
+         OR s.liquidations_usd IS DISTINCT FROM h.liquidations_usd OR s.supply_rate_pct IS DISTINCT FROM h.supply_rate_pct
+         OR s.borrow_rate_pct IS DISTINCT FROM h.borrow_rate_pct OR s.quality IS DISTINCT FROM h.quality
+         OR s.snapshot_ts IS DISTINCT FROM h.snapshot_ts OR s.block IS DISTINCT FROM h.block)
+        """;
+
+    public static IReadOnlyList<UpsertResult> Write(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
+    {
+        CheckBatches(batches);
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            DuckDbSchema.Execute(connection, """
+                CREATE TABLE staging_hours AS SELECT * FROM market_hours LIMIT 0;
+                """);
+            foreach (var batch in batches) UpsertMarket(connection, batch.Market);
+            AppendStaging(connection, batches);
+            var counts = Classify(connection);
+            DuckDbSchema.Execute(connection, $"""
+                CREATE TABLE staging_changes AS
+                    SELECT s.* FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
+                    WHERE h.market IS NULL OR ({Changed} AND s.snapshot_ts >= h.snapshot_ts);
+                INSERT OR REPLACE INTO market_hours SELECT * FROM staging_changes;
+                DROP TABLE staging_changes;
+                DROP TABLE staging_hours;
+                """);
+            transaction.Commit();
+            return batches.Select(b => counts.TryGetValue(b.Market.Name, out var c) ? c : new UpsertResult(b.Market.Name, 0, 0, 0, 0)).ToList();
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
+    }
+
+    private static void CheckBatches(IReadOnlyList<MarketBatch> batches)
+    {
+        var names = new HashSet<string>();
+        foreach (var batch in batches)
+        {
+            if (!names.Add(batch.Market.Name))
+                throw new ArgumentException($"Market '{batch.Market.Name}' appears in two batches of one write.", nameof(batches));
+            var hours = new HashSet<DateTimeOffset>();
+            foreach (var hour in batch.Hours)
+            {
+                if (!hours.Add(hour.Hour))
+                    throw new ArgumentException($"Market '{batch.Market.Name}' has hour {hour.Hour:O} twice in one write.", nameof(batches));
+            }
+        }
+    }
+
+    private static void UpsertMarket(DuckDBConnection connection, Markets.Market market)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO markets VALUES ($name, $protocol, $chain, $asset, $pool, $simulated)
+            ON CONFLICT (name) DO UPDATE SET protocol = excluded.protocol, chain = excluded.chain, asset = excluded.asset,
+                pool_address = coalesce(excluded.pool_address, markets.pool_address), is_simulated = excluded.is_simulated
+            """;
+        command.Parameters.Add(new DuckDBParameter("name", market.Name));
+        command.Parameters.Add(new DuckDBParameter("protocol", market.Protocol));
+        command.Parameters.Add(new DuckDBParameter("chain", market.Chain));
+        command.Parameters.Add(new DuckDBParameter("asset", market.Asset));
+        command.Parameters.Add(new DuckDBParameter("pool", (object?)market.PoolAddress ?? DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("simulated", market.IsSimulated));
+        command.ExecuteNonQuery();
+    }
+
+    private static void AppendStaging(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
+    {
+        using var appender = connection.CreateAppender("staging_hours");
+        foreach (var batch in batches)
+        {
+            var name = batch.Market.Name;
+            foreach (var h in batch.Hours)
+            {
+                var row = appender.CreateRow()
+                    .AppendValue(name)
+                    .AppendValue(h.Hour.ToUnixTimeSeconds())
+                    .AppendValue(h.SuppliedUsd)
+                    .AppendValue(h.BorrowedUsd)
+                    .AppendValue(h.LiquidationsUsd);
+                row = double.IsNaN(h.SupplyRatePct) ? row.AppendNullValue() : row.AppendValue(h.SupplyRatePct);
+                row = double.IsNaN(h.BorrowRatePct) ? row.AppendNullValue() : row.AppendValue(h.BorrowRatePct);
+                row.AppendValue((int)h.Quality)
+                    .AppendValue(h.SnapshotTimestamp)
+                    .AppendValue(h.Block)
+                    .EndRow();
+            }
+        }
+    }
+
+    private static Dictionary<string, UpsertResult> Classify(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT s.market,
+                count(*) FILTER (WHERE h.market IS NULL),
+                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts >= h.snapshot_ts),
+                count(*) FILTER (WHERE h.market IS NOT NULL AND NOT {Changed}),
+                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts < h.snapshot_ts)
+            FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
+            GROUP BY s.market
+            """;
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, UpsertResult>();
+        while (reader.Read())
+        {
+            var market = reader.GetString(0);
+            counts[market] = new UpsertResult(market, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+        return counts;
+    }
+}

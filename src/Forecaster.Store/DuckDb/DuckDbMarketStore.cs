@@ -1,0 +1,156 @@
+using DuckDB.NET.Data;
+using Forecaster.Markets;
+using Forecaster.Pipeline;
+
+namespace Forecaster.Store.DuckDb;
+
+/// <summary>
+/// The embedded market store: one DuckDB file, one writer process at a time. Writes go through a staging table filled
+/// by DuckDB's appender (the fast path) and are merged in one transaction, so a failed write leaves the file as it was.
+/// </summary>
+public sealed class DuckDbMarketStore : IMarketStore
+{
+    private readonly DuckDBConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private DuckDbMarketStore(DuckDBConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The default location, relative to the working directory.</summary>
+    public const string DefaultPath = "data/forecaster.duckdb";
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the store at a path.</summary>
+    /// <exception cref="ForecasterException">The file cannot be opened, e.g. another process holds it.</exception>
+    public static DuckDbMarketStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var connection = new DuckDBConnection($"Data Source={full}");
+        try
+        {
+            connection.Open();
+            DuckDbSchema.Ensure(connection);
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new ForecasterException($"Cannot open the store {path}: {e.Message.Split('\n')[0]}", e);
+        }
+        return new DuckDbMarketStore(connection, full);
+    }
+
+    /// <summary>The open connection, for other stores sharing the same file (flows, checkpoints).</summary>
+    public DuckDBConnection Connection => _connection;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<UpsertResult>> UpsertAsync(IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return DuckDbHourWriter.Write(_connection, batches);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Market>> GetMarketsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT name, protocol, chain, asset, pool_address, is_simulated FROM markets ORDER BY name";
+            using var reader = command.ExecuteReader();
+            var markets = new List<Market>();
+            while (reader.Read())
+            {
+                markets.Add(new Market(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5)));
+            }
+            return markets;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MarketHour>> GetHoursAsync(string market, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var exists = _connection.CreateCommand();
+            exists.CommandText = "SELECT count(*) FROM markets WHERE name = $name";
+            exists.Parameters.Add(new DuckDBParameter("name", market));
+            if (Convert.ToInt64(exists.ExecuteScalar()) == 0) throw new UnknownMarketException(market);
+
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT hour, supplied_usd, borrowed_usd, liquidations_usd, supply_rate_pct, borrow_rate_pct, quality, snapshot_ts, block
+                FROM market_hours WHERE market = $name AND hour >= $from AND hour <= $to ORDER BY hour
+                """;
+            command.Parameters.Add(new DuckDBParameter("name", market));
+            command.Parameters.Add(new DuckDBParameter("from", from?.ToUnixTimeSeconds() ?? long.MinValue));
+            command.Parameters.Add(new DuckDBParameter("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
+            using var reader = command.ExecuteReader();
+            var hours = new List<MarketHour>();
+            while (reader.Read())
+            {
+                hours.Add(new MarketHour(
+                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(0)),
+                    reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
+                    reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4),
+                    reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5),
+                    (DataQuality)reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8)));
+            }
+            return hours;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> CountHoursAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT m.name, count(h.hour) FROM markets m LEFT JOIN market_hours h ON h.market = m.name GROUP BY m.name ORDER BY m.name";
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<string, long>();
+            while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
+            return counts;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _connection.Dispose();
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+using DuckDB.NET.Data;
+
+namespace Forecaster.Store.DuckDb;
+
+/// <summary>
+/// The embedded store's tables. Hours are keyed by (market, unix hour) and stored as BIGINT seconds so no time-zone
+/// conversion can creep in between .NET and DuckDB. Missing rates are NULL (NaN in the domain).
+/// </summary>
+internal static class DuckDbSchema
+{
+    public const int Version = 1;
+
+    public static void Ensure(DuckDBConnection connection)
+    {
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS markets (
+                name VARCHAR PRIMARY KEY,
+                protocol VARCHAR NOT NULL,
+                chain VARCHAR NOT NULL,
+                asset VARCHAR NOT NULL,
+                pool_address VARCHAR,
+                is_simulated BOOLEAN NOT NULL);
+            CREATE TABLE IF NOT EXISTS market_hours (
+                market VARCHAR NOT NULL,
+                hour BIGINT NOT NULL,
+                supplied_usd DOUBLE NOT NULL,
+                borrowed_usd DOUBLE NOT NULL,
+                liquidations_usd DOUBLE NOT NULL,
+                supply_rate_pct DOUBLE,
+                borrow_rate_pct DOUBLE,
+                quality INTEGER NOT NULL,
+                snapshot_ts BIGINT NOT NULL,
+                block BIGINT NOT NULL,
+                PRIMARY KEY (market, hour));
+            """);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(version) FROM schema_info";
+        var stored = command.ExecuteScalar();
+        if (stored is null or DBNull)
+        {
+            Execute(connection, $"INSERT INTO schema_info VALUES ({Version})");
+        }
+        else if (Convert.ToInt32(stored) > Version)
+        {
+            throw new ForecasterException($"The store was written by a newer Forecaster (schema {stored}, this build reads {Version}).");
+        }
+    }
+
+    public static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
