@@ -24,6 +24,9 @@ public interface IMarketStore : IAsyncDisposable
     /// <exception cref="UnknownMarketException">No market of that name is stored.</exception>
     Task<IReadOnlyList<MarketHour>> GetHoursAsync(string market, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest stored hour over all markets, or null when no hours are stored.</summary>
+    Task<DateTimeOffset?> GetLatestHourAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Number of stored hours per market.</summary>
     Task<IReadOnlyDictionary<string, long>> CountHoursAsync(CancellationToken cancellationToken = default);
 }

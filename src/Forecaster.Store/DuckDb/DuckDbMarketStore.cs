@@ -128,6 +128,22 @@ public sealed class DuckDbMarketStore : IMarketStore
     }
 
     /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetLatestHourAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT max(hour) FROM market_hours";
+            return command.ExecuteScalar() is long seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, long>> CountHoursAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);

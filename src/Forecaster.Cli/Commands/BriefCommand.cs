@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Forecaster.Pipeline;
+using Forecaster.Store.DuckDb;
+
+namespace Forecaster.Cli.Commands;
+
+/// <summary><c>forecaster brief [--store PATH] [--out DIR] [--as-of UTC]</c>.</summary>
+public static class BriefCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var store = CliOptions.Store();
+        var output = CliOptions.Out();
+        var asOf = new Option<string?>("--as-of") { Description = "Assess as of this UTC hour (default: the latest hour in the store); later data is not used" };
+        var command = new Command("brief", "Write the morning brief: state, 24 h and 72 h forecasts, shortfall probability and status per market.") { store, output, asOf };
+
+        CommandAction.Set(command, async (parse, ct) =>
+        {
+            await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
+            var result = await new BriefService(marketStore).CreateAsync(new BriefOptions
+            {
+                OutputDirectory = parse.GetValue(output)!,
+                AsOf = CliOptions.ParseUtc(parse.GetValue(asOf), "--as-of") is { } t ? Markets.HourlyGrid.Floor(t) : null,
+            }, ct);
+            BriefPrinter.Print(result);
+            return 0;
+        });
+        return command;
+    }
+}

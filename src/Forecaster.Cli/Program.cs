@@ -1,0 +1,3 @@
+using Forecaster.Cli;
+
+return await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();

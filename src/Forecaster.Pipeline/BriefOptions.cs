@@ -1,0 +1,24 @@
+namespace Forecaster.Pipeline;
+
+/// <summary>Options of <see cref="BriefService"/>.</summary>
+public sealed record BriefOptions
+{
+    /// <summary>Defaults shared by the CLI and the jobs.</summary>
+    public static class Defaults
+    {
+        /// <summary>Folder under which each brief gets a dated folder.</summary>
+        public const string OutputDirectory = "reports";
+
+        /// <summary>Days of history drawn in each market's chart.</summary>
+        public const int ChartDays = 90;
+    }
+
+    /// <summary>Folder under which the brief is written to <c>&lt;date&gt;/</c>.</summary>
+    public string OutputDirectory { get; init; } = Defaults.OutputDirectory;
+
+    /// <summary>As-of hour (UTC); null means the latest hour in the store. Data after it is never read.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Days of history drawn in each chart, in [1, 3650].</summary>
+    public int ChartDays { get; init; } = Defaults.ChartDays;
+}

@@ -1,0 +1,25 @@
+using Forecaster.Simulation;
+
+namespace Forecaster.Pipeline;
+
+/// <summary>
+/// The main job, once: if the store is empty, fill it from the simulator (and say so), then write the brief.
+/// </summary>
+public sealed class MainRunService(IMarketStore store, TimeProvider? clock = null)
+{
+    /// <summary>Runs the job. <paramref name="progress"/> hears each stage as it starts.</summary>
+    public async Task<MainRunResult> RunAsync(BriefOptions briefOptions, SimulationOptions simulationOptions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var simulated = false;
+        var counts = await store.CountHoursAsync(cancellationToken);
+        if (counts.Values.Sum() == 0)
+        {
+            progress?.Report($"The store is empty: simulating {simulationOptions.Markets} markets over {simulationOptions.Days} days (seed {simulationOptions.Seed}).");
+            await new SimulationService(store).SimulateAsync(simulationOptions, cancellationToken);
+            simulated = true;
+        }
+        progress?.Report("Assessing markets and writing the brief.");
+        var brief = await new BriefService(store, clock).CreateAsync(briefOptions, cancellationToken);
+        return new MainRunResult(brief, simulated);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Forecaster.Markets;
+
+namespace Forecaster.Publish.Brief;
+
+/// <summary>Writes the brief as JSON for machines (the API, dashboards, other tools). Unknown numbers are null, never NaN.</summary>
+public static class BriefJsonWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The brief as a JSON string.</summary>
+    public static string ToJson(MorningBrief brief) => JsonSerializer.Serialize(Shape(brief), Options);
+
+    private static object Shape(MorningBrief brief) => new
+    {
+        asOf = brief.AsOf,
+        generatedAt = brief.GeneratedAt,
+        simulatedData = brief.HasSimulatedData,
+        shortfallUtilization = brief.ShortfallUtilization,
+        markets = brief.Entries.Select(e => new
+        {
+            name = e.Market.Name,
+            protocol = e.Market.Protocol,
+            chain = e.Market.Chain,
+            asset = e.Market.Asset,
+            poolAddress = e.Market.PoolAddress,
+            simulated = e.Market.IsSimulated,
+            status = e.Assessment?.Status,
+            shortfallProbability24h = e.Assessment?.ShortfallProbability24h,
+            current = e.Assessment is { } a ? new
+            {
+                hour = a.Current.Hour,
+                suppliedUsd = a.Current.SuppliedUsd,
+                borrowedUsd = a.Current.BorrowedUsd,
+                availableLiquidityUsd = a.Current.AvailableLiquidityUsd,
+                utilization = a.Current.Utilization,
+                supplyRatePct = Finite(a.Current.SupplyRatePct),
+                borrowRatePct = Finite(a.Current.BorrowRatePct),
+                quality = Flags(a.Current.Quality),
+            } : null,
+            forecasts = e.Assessment?.Forecasts.Select(f => new
+            {
+                horizonHours = (int)f.Horizon.TotalHours,
+                medianUsd = f.MedianUsd,
+                lowerUsd = f.LowerUsd,
+                upperUsd = f.UpperUsd,
+                coverage = f.Coverage,
+            }),
+            method = e.Assessment?.Method,
+            chart = e.ChartFile,
+            problem = e.Problem,
+        }),
+    };
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static string[] Flags(DataQuality quality) =>
+        Enum.GetValues<DataQuality>().Where(f => f != DataQuality.None && quality.HasFlag(f)).Select(f => f.ToString()).ToArray();
+}

@@ -1,0 +1,11 @@
+using Forecaster.Markets;
+using Forecaster.Risk;
+
+namespace Forecaster.Publish.Brief;
+
+/// <summary>One market's part of the brief: its assessment, or why there is none.</summary>
+/// <param name="Market">The market.</param>
+/// <param name="Assessment">The assessment, or null when the market could not be assessed.</param>
+/// <param name="Problem">Why there is no assessment (e.g. too little history), or null.</param>
+/// <param name="ChartFile">File name of the market's utilization chart beside the brief, or null.</param>
+public sealed record MarketBriefEntry(Market Market, MarketRiskAssessment? Assessment, string? Problem, string? ChartFile);
