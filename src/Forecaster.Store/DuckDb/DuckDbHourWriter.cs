@@ -4,7 +4,8 @@ using Forecaster.Pipeline;
 namespace Forecaster.Store.DuckDb;
 
 /// <summary>
-/// The upsert behind <see cref="DuckDbMarketStore.UpsertAsync"/>: append every incoming hour to a staging table,
+/// The upsert behind <see cref="DuckDbMarketStore.UpsertAsync"/>: a market with nothing stored is appended directly;
+/// otherwise every incoming hour is appended to a staging table,
 /// classify each against what is stored (new, changed, unchanged, older than stored), then merge the new and changed
 /// ones, all in one transaction.
 /// </summary>
@@ -23,12 +24,19 @@ internal static class DuckDbHourWriter
         using var transaction = connection.BeginTransaction();
         try
         {
+            foreach (var batch in batches) UpsertMarket(connection, batch.Market);
+
+            // A market with no stored hours needs no comparison: its hours go straight in (the first ingest's fast path).
+            var counts = new Dictionary<string, UpsertResult>();
+            var fresh = batches.Where(b => StoredHours(connection, b.Market.Name) == 0).ToList();
+            Append(connection, "market_hours", fresh);
+            foreach (var b in fresh) counts[b.Market.Name] = new UpsertResult(b.Market.Name, b.Hours.Count, 0, 0, 0);
+
             DuckDbSchema.Execute(connection, """
                 CREATE TABLE staging_hours AS SELECT * FROM market_hours LIMIT 0;
                 """);
-            foreach (var batch in batches) UpsertMarket(connection, batch.Market);
-            AppendStaging(connection, batches);
-            var counts = Classify(connection);
+            Append(connection, "staging_hours", batches.Except(fresh).ToList());
+            foreach (var (market, result) in Classify(connection)) counts[market] = result;
             DuckDbSchema.Execute(connection, $"""
                 CREATE TABLE staging_changes AS
                     SELECT s.* FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
@@ -80,9 +88,18 @@ internal static class DuckDbHourWriter
         command.ExecuteNonQuery();
     }
 
-    private static void AppendStaging(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
+    private static long StoredHours(DuckDBConnection connection, string market)
     {
-        using var appender = connection.CreateAppender("staging_hours");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM market_hours WHERE market = $name";
+        command.Parameters.Add(new DuckDBParameter("name", market));
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private static void Append(DuckDBConnection connection, string table, IReadOnlyList<MarketBatch> batches)
+    {
+        if (batches.Count == 0) return;
+        using var appender = connection.CreateAppender(table);
         foreach (var batch in batches)
         {
             var name = batch.Market.Name;
