@@ -113,6 +113,20 @@ public class SnapshotIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_TruncatesSubSecondSnapshotTimestamps_AsTheRealDataHasThem()
+    {
+        // aave_v2_usdc.csv.gz line 10128 has timestamp 1643288305.5; block numbers must stay whole.
+        var content = SnapshotFixtures.WithLine(SnapshotFixtures.Messy, 9, "2022-01-01T09:00:00Z,1641027600.5,109,870,870,610,0,870,2.0,,4.0,9");
+        await Ingest(files: SnapshotFixtures.Write(_temp.Path, "frac.csv", content));
+        var hours = await _store.GetHoursAsync("frac", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1641027600, hours[^1].SnapshotTimestamp);
+
+        var badBlock = SnapshotFixtures.WithLine(SnapshotFixtures.Messy, 9, "2022-01-01T09:00:00Z,1641027600,109.5,870,870,610,0,870,2.0,,4.0,9");
+        var error = await Assert.ThrowsAsync<SnapshotFormatException>(() => Ingest(files: SnapshotFixtures.Write(_temp.Path, "frac2.csv", badBlock)));
+        Assert.Contains("line 9, column 3 (block): '109.5' is not a non-negative integer", error.Message);
+    }
+
+    [Fact]
     public async Task IngestAsync_Fails_WhenARequiredColumnIsMissing()
     {
         var content = SnapshotFixtures.Messy.Replace("borrowed_USD", "borrowed");

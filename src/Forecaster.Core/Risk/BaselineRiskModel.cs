@@ -12,7 +12,7 @@ namespace Forecaster.Risk;
 /// </list>
 /// Characteristics: input, hourly states up to the as-of hour; output, forecasts and a probability; nothing persisted; no training.
 /// </summary>
-public sealed class BaselineRiskModel
+public sealed class BaselineRiskModel : IMarketRiskModel
 {
     private readonly BaselineRiskOptions _options;
 
