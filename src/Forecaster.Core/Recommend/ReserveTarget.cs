@@ -1,0 +1,26 @@
+namespace Forecaster.Recommend;
+
+/// <summary>The liquid buffer a market should hold, and how it was built up.</summary>
+/// <param name="Market">Market name.</param>
+/// <param name="AsOf">The as-of hour.</param>
+/// <param name="Appetite">The risk appetite profile.</param>
+/// <param name="Es99Outflow24hUsd">Expected shortfall (99%) of the 24 h deposit outflow, USD.</param>
+/// <param name="WorstScenarioOutflowUsd">Withdrawal demand of the worst replayed scenario on today's state, USD.</param>
+/// <param name="ScenarioWeight">Share of the worst scenario the profile covers, in [0, 1].</param>
+/// <param name="Margin">Safety margin on top, as a share (0.1 = 10%).</param>
+/// <param name="TargetBufferUsd">max(ES99, weight x worst scenario) x (1 + margin), USD.</param>
+/// <param name="AvailableUsd">Available liquidity now, USD.</param>
+public sealed record ReserveTarget(
+    string Market,
+    DateTimeOffset AsOf,
+    RiskAppetite Appetite,
+    double Es99Outflow24hUsd,
+    double WorstScenarioOutflowUsd,
+    double ScenarioWeight,
+    double Margin,
+    double TargetBufferUsd,
+    double AvailableUsd)
+{
+    /// <summary>How much liquidity is missing to reach the target, USD (0 when the market already holds enough).</summary>
+    public double GapUsd => Math.Max(TargetBufferUsd - AvailableUsd, 0);
+}

@@ -1,0 +1,80 @@
+using Forecaster.Markets;
+
+namespace Forecaster.Risk.Stress;
+
+/// <summary>
+/// Finds the worst real episodes in stored histories and replays them as relative shocks on a market's current state.
+/// </summary>
+public static class StressTester
+{
+    /// <summary>Hours of markets with less in deposits than this are ignored (too small for their moves to mean anything).</summary>
+    public const double MinimumDepositsUsd = 10e6;
+
+    private static readonly TimeSpan[] OutflowHorizons = [TimeSpan.FromHours(1), TimeSpan.FromHours(24), TimeSpan.FromHours(72)];
+
+    /// <summary>
+    /// The worst episodes up to <paramref name="asOf"/> over all the given markets: the largest relative deposit outflow over
+    /// 1 h, 24 h and 72 h, and the largest 24 h utilization jump. Hours after <paramref name="asOf"/> are never read.
+    /// </summary>
+    public static IReadOnlyList<StressScenario> FindWorst(IEnumerable<(Market Market, IReadOnlyList<MarketHour> Hours)> markets, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(markets);
+        var best = new Dictionary<string, StressScenario>();
+        void Consider(StressScenario candidate, double severity, Func<StressScenario, double> severityOf)
+        {
+            if (!best.TryGetValue(candidate.Name, out var current) || severity > severityOf(current)) best[candidate.Name] = candidate;
+        }
+
+        foreach (var (market, hours) in markets)
+        {
+            var visible = hours.Where(h => h.Hour <= asOf).ToList();
+            foreach (var horizon in OutflowHorizons)
+            {
+                var steps = (int)horizon.TotalHours;
+                for (var i = 0; i + steps < visible.Count; i++)
+                {
+                    var (a, b) = (visible[i], visible[i + steps]);
+                    if (b.Hour - a.Hour != horizon || a.SuppliedUsd < MinimumDepositsUsd) continue;
+                    var outflow = 1 - b.SuppliedUsd / a.SuppliedUsd;
+                    if (outflow <= 0) continue;
+                    Consider(new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization),
+                        outflow, s => s.DepositOutflowShare);
+                }
+            }
+            var day = TimeSpan.FromHours(24);
+            for (var i = 0; i + 24 < visible.Count; i++)
+            {
+                var (a, b) = (visible[i], visible[i + 24]);
+                if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
+                var jump = b.Utilization - a.Utilization;
+                if (jump <= 0) continue;
+                Consider(new StressScenario("largest 24 h utilization jump", market.Name, a.Hour, day, Math.Max(0, 1 - b.SuppliedUsd / a.SuppliedUsd), jump),
+                    jump, s => s.UtilizationJump);
+            }
+        }
+        return best.Values.OrderBy(s => s.Horizon).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Replays a scenario on a state: its deposit outflow share leaves (or, for a utilization jump, as much as lifts utilization
+    /// by the jump with borrows fixed, whichever is larger). What exceeds available liquidity is a shortfall.
+    /// </summary>
+    public static StressOutcome Apply(MarketHour current, StressScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var supplied = current.SuppliedUsd;
+        var borrowed = Math.Min(current.BorrowedUsd, supplied);
+        var available = Math.Max(supplied - borrowed, 0);
+
+        // Utilization u' = B / D' after the jump: D' = B / min(u + jump, 1), so demand = D - D'.
+        var targetUtilization = Math.Min(current.Utilization + Math.Max(scenario.UtilizationJump, 0), 1);
+        var jumpDemand = targetUtilization > 0 && borrowed > 0 ? Math.Max(supplied - borrowed / targetUtilization, 0) : 0;
+        var demand = Math.Max(scenario.DepositOutflowShare * supplied, jumpDemand);
+
+        var met = Math.Min(demand, available);
+        var suppliedAfter = supplied - met;
+        return new StressOutcome(scenario, demand, available - met, demand - met,
+            suppliedAfter > 0 ? Math.Min(borrowed / suppliedAfter, 1) : 1,
+            demand > 0 ? available / demand : double.PositiveInfinity);
+    }
+}
