@@ -1,0 +1,25 @@
+namespace Forecaster.Recommend;
+
+/// <summary>
+/// A market's governance parameters as they stand. Snapshot files do not carry them, so where the operator gives none
+/// they are assumed from the asset's kind and say so (<see cref="Assumed"/>); proposals then mark them as assumptions.
+/// </summary>
+/// <param name="BorrowCapUsd">Borrow cap, USD.</param>
+/// <param name="ReserveFactor">Share of interest kept by the protocol, in [0, 1).</param>
+/// <param name="Slope2Pct">Rise of the borrow rate from the kink to full utilization, percent a year.</param>
+/// <param name="OptimalUtilization">The kink, in (0, 1).</param>
+/// <param name="BorrowingPaused">Whether new borrows are paused.</param>
+/// <param name="Assumed">True when these values are assumptions, not read from the protocol.</param>
+public sealed record MarketParameters(double BorrowCapUsd, double ReserveFactor, double Slope2Pct, double OptimalUtilization, bool BorrowingPaused, bool Assumed)
+{
+    /// <summary>Assumed parameters for a market: Aave-like defaults for stablecoins or volatile assets, cap at 1.5 times today's borrows.</summary>
+    public static MarketParameters AssumedFor(string asset, double borrowedUsd)
+    {
+        var curve = IsStablecoin(asset) ? Simulation.InterestRateModel.Stablecoin : Simulation.InterestRateModel.Volatile;
+        return new MarketParameters(Math.Max(borrowedUsd, 1) * 1.5, curve.ReserveFactor, curve.Slope2Pct, curve.OptimalUtilization, false, Assumed: true);
+    }
+
+    /// <summary>True for the dollar stablecoins Forecaster knows.</summary>
+    public static bool IsStablecoin(string asset) =>
+        asset.ToUpperInvariant() is "USDC" or "USDT" or "DAI" or "FRAX" or "LUSD" or "GHO" or "TUSD" or "BUSD" or "USDP" or "PYUSD";
+}

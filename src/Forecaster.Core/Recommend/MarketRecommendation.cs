@@ -1,0 +1,13 @@
+namespace Forecaster.Recommend;
+
+/// <summary>What Forecaster recommends for one market at one as-of hour under one risk appetite.</summary>
+/// <param name="Target">The target liquid buffer and the gap to it.</param>
+/// <param name="ShortfallProbability24h">Probability of a shortfall within 24 h, in [0, 1].</param>
+/// <param name="LiquidityCoverage">Available liquidity over ES99 of the 24 h outflow.</param>
+/// <param name="Changes">Parameter changes, empty when none is needed.</param>
+/// <param name="Parameters">The parameters the changes start from.</param>
+public sealed record MarketRecommendation(ReserveTarget Target, double ShortfallProbability24h, double LiquidityCoverage, IReadOnlyList<ParameterChange> Changes, MarketParameters Parameters)
+{
+    /// <summary>True when governance should act: some change is proposed.</summary>
+    public bool NeedsAction => Changes.Count > 0;
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Forecaster.Risk.Liquidity;
+using Forecaster.Risk.Stress;
+
+namespace Forecaster.Recommend;
+
+/// <summary>
+/// Turns a market's liquidity risk, replayed scenarios and shortfall probability into bounded parameter changes that
+/// close the gap to its target buffer: a steeper rate curve above the kink (sized with the market's own rate-to-flow
+/// response), a borrow cap at today's borrows, treasury reserves (sized by <see cref="TreasuryAllocator"/> across
+/// markets), and a circuit breaker when the shortfall probability crosses the profile's limit.
+/// </summary>
+public sealed class RecommendationEngine(RecommendationOptions? options = null)
+{
+    private readonly RecommendationOptions _options = options ?? new RecommendationOptions();
+
+    /// <summary>The options in force.</summary>
+    public RecommendationOptions Options => _options;
+
+    /// <summary>The target buffer for a market under this engine's appetite.</summary>
+    public ReserveTarget Target(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios) =>
+        ReserveTargetPolicy.For(_options.Appetite).Compute(report, scenarios, _options.Appetite);
+
+    /// <summary>Recommends changes for one market.</summary>
+    /// <param name="report">Its liquidity risk.</param>
+    /// <param name="scenarios">Worst real episodes to replay on it.</param>
+    /// <param name="shortfallProbability24h">The model's probability of a shortfall within 24 h.</param>
+    /// <param name="parameters">Its parameters now.</param>
+    /// <param name="depositsPerRatePointUsd">Rate-to-flow response (USD per pp of supply APR per 24 h), NaN when unknown.</param>
+    /// <param name="treasuryTopUpUsd">Reserves the treasury allocation gives it, USD.</param>
+    /// <param name="lastChanged">When each parameter last changed.</param>
+    /// <param name="now">Time of the recommendation.</param>
+    public MarketRecommendation Recommend(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double shortfallProbability24h,
+        MarketParameters parameters, double depositsPerRatePointUsd, double treasuryTopUpUsd, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var target = Target(report, scenarios);
+        var name = report.Market.Name;
+        var current = report.Current;
+        var changes = new List<ParameterChange>();
+        var assumed = parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "";
+        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}, plus {target.Margin:P0}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
+
+        void Add(string parameter, double from, double requested, string rationale, string effect)
+        {
+            var bound = _options.Bounds.TryGetValue(parameter, out var b) ? b : ParameterBound.Defaults[parameter];
+            var (allowed, limited) = bound.Apply(from, requested, lastChanged.TryGetValue(parameter, out var t) ? t : null, now);
+            if (allowed == from) return;
+            var boundText = $"at most {bound.MaxRelativeChange:P0} per update, {bound.MinimumDelay.TotalDays:0.#} days apart" + (limited is null ? "" : $"; {limited}");
+            changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + assumed, effect));
+        }
+
+        if (target.GapUsd > 0)
+        {
+            // Size the steeper curve with the market's own response; where none is measurable, take one bounded step.
+            var kink = parameters.OptimalUtilization;
+            var stressUtilization = Math.Max(current.Utilization, (kink + 1) / 2);
+            var supplyShare = stressUtilization * (1 - parameters.ReserveFactor);
+            var rateRise = double.IsFinite(depositsPerRatePointUsd) && depositsPerRatePointUsd > 0 ? target.GapUsd / depositsPerRatePointUsd : double.NaN;
+            var slopeRise = double.IsFinite(rateRise) ? rateRise / supplyShare * (1 - kink) / (stressUtilization - kink) : parameters.Slope2Pct;
+            Add("slope2", parameters.Slope2Pct, parameters.Slope2Pct + slopeRise,
+                double.IsFinite(rateRise)
+                    ? $"{why} This market's history shows about {Usd(depositsPerRatePointUsd)} of deposits per day per +1 pp of supply APR; closing the gap needs about +{rateRise.ToString("0.0", CultureInfo.InvariantCulture)} pp at {stressUtilization:P0} utilization."
+                    : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by the largest allowed step.",
+                "Higher supply APR above the kink draws deposits and repayments back exactly when utilization nears 100%.");
+            Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
+                $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
+                $"Keeps available liquidity from falling through new borrows; at most {Usd(Math.Max(parameters.BorrowCapUsd - current.BorrowedUsd, 0))} of borrowing headroom removed.");
+        }
+        else if (shortfallProbability24h >= _options.CapProbability)
+        {
+            Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
+                $"Shortfall probability within 24 h is {shortfallProbability24h:P1} (limit for tightening {_options.CapProbability:P1}) although the buffer is met: {why}",
+                "Stops utilization from rising through new borrows.");
+        }
+        if (treasuryTopUpUsd > 0)
+        {
+            Add("treasuryReserveUsd", 0, treasuryTopUpUsd,
+                $"{why} The treasury budget was spread across markets to minimise their total 24 h shortfall probability; this market's share is {Usd(treasuryTopUpUsd)}.",
+                $"Adds {Usd(treasuryTopUpUsd)} of withdrawable liquidity at once.");
+        }
+        if (shortfallProbability24h >= _options.CircuitBreakerProbability && !parameters.BorrowingPaused)
+        {
+            Add("borrowingPaused", 0, 1,
+                $"Shortfall probability within 24 h is {shortfallProbability24h:P1}, at or above the {_options.Appetite.ToString().ToLowerInvariant()} circuit-breaker limit of {_options.CircuitBreakerProbability:P0}.",
+                "No new borrows until the probability falls back below the limit; withdrawals and repayments continue.");
+        }
+        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters);
+    }
+
+    internal static string Usd(double value)
+    {
+        var abs = Math.Abs(value);
+        var text = abs >= 1e9 ? (abs / 1e9).ToString("0.00", CultureInfo.InvariantCulture) + "B"
+            : abs >= 1e6 ? (abs / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + "M"
+            : abs.ToString("0", CultureInfo.InvariantCulture);
+        return (value < 0 ? "-$" : "$") + text;
+    }
+}
