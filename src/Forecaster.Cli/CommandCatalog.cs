@@ -20,5 +20,13 @@ public static class CommandCatalog
         yield return IngestCommand.Create();
         yield return SimulateCommand.Create();
         yield return BriefCommand.Create();
+        yield return ProposeCommand.Create();
+        yield return ReplayCommand.Create();
+        yield return BacktestCommand.Create();
+        yield return TrainCommand.Create();
+        yield return ModelsCommand.Create();
+        yield return ServeCommand.Create();
+        yield return TimeSeriesCommand.Create();
+        yield return EvaluateCommand.Create();
     }
 }

@@ -11,6 +11,15 @@ public sealed record BriefOptions
 
         /// <summary>Days of history drawn in each market's chart.</summary>
         public const int ChartDays = 90;
+
+        /// <summary>Days of past shortfall probability in the probability chart and the heat map.</summary>
+        public const int TrendDays = 30;
+
+        /// <summary>Days of hourly flows in the flow decomposition chart.</summary>
+        public const int FlowDays = 7;
+
+        /// <summary>Days of history before the forecast in the fan chart.</summary>
+        public const int FanHistoryDays = 14;
     }
 
     /// <summary>Folder under which the brief is written to <c>&lt;date&gt;/</c>.</summary>
@@ -21,4 +30,13 @@ public sealed record BriefOptions
 
     /// <summary>Days of history drawn in each chart, in [1, 3650].</summary>
     public int ChartDays { get; init; } = Defaults.ChartDays;
+
+    /// <summary>Days of past shortfall probability drawn (probability chart, heat map), in [1, 365].</summary>
+    public int TrendDays { get; init; } = Defaults.TrendDays;
+
+    /// <summary>Days of hourly flows drawn, in [1, 60].</summary>
+    public int FlowDays { get; init; } = Defaults.FlowDays;
+
+    /// <summary>Days of history before the forecast in the fan chart, in [1, 365].</summary>
+    public int FanHistoryDays { get; init; } = Defaults.FanHistoryDays;
 }

@@ -18,8 +18,22 @@ public sealed class MainRunService(IMarketStore store, TimeProvider? clock = nul
             await new SimulationService(store).SimulateAsync(simulationOptions, cancellationToken);
             simulated = true;
         }
-        progress?.Report("Assessing markets and writing the brief.");
-        var brief = await new BriefService(store, clock).CreateAsync(briefOptions, cancellationToken);
+        progress?.Report("Assessing markets, writing proposals and the brief.");
+        var brief = await BriefWithProposalsAsync(briefOptions, cancellationToken);
         return new MainRunResult(brief, simulated);
+    }
+
+    /// <summary>
+    /// The morning's reports for the store as it is: governance proposals for markets needing action (moderate profile),
+    /// then the brief, which lists the proposed actions and links their proposals.
+    /// </summary>
+    public async Task<BriefResult> BriefWithProposalsAsync(BriefOptions briefOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(briefOptions);
+        var proposals = await new ProposalService(store, clock: clock).CreateAsync(
+            new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = briefOptions.AsOf }, cancellationToken);
+        var briefDirectory = Path.GetDirectoryName(proposals.Directory)!;
+        return await new BriefService(store, clock) { Recommendations = RecommendedActions.From(proposals, briefDirectory) }
+            .CreateAsync(briefOptions, cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ public class OutflowRiskModelTests
             Assert.True(o.Var95 <= o.Var99 && o.Var99 <= o.Es99, $"{o.Method} {o.Horizon}: ordered tail");
             Assert.True(o.Var95 <= o.Es95);
         }
-        var es99 = report.Outflows.Where(o => o.Horizon == TimeSpan.FromHours(24)).Max(o => o.Es99) * hours[^1].SuppliedUsd;
+        var es99 = report.Outflows.Single(o => o.Horizon == TimeSpan.FromHours(24) && o.Method == OutflowMethod.FilteredHistorical).Es99 * hours[^1].SuppliedUsd;
         Assert.Equal(es99, report.Es99Outflow24hUsd, 1e-3);
         Assert.Equal(hours[^1].AvailableLiquidityUsd / es99, report.LiquidityCoverage, 1e-9);
     }
@@ -65,8 +65,9 @@ public class OutflowRiskModelTests
         var monteCarlo = report.Outflows.Single(o => o.Method == OutflowMethod.MonteCarlo && o.Horizon == day);
         Assert.True(filtered.Var99 < 0.5 * historical.Var99, $"filtered {filtered.Var99} vs historical {historical.Var99}");
         Assert.True(monteCarlo.Var99 < 0.5 * historical.Var99, $"Monte Carlo {monteCarlo.Var99} vs historical {historical.Var99}");
-        // ...but the standardised turbulent shocks still fatten the simulated tail beyond a calm normal day's.
-        Assert.True(filtered.Var99 > 0.0005 * Math.Sqrt(24) * 2.33, $"filtered {filtered.Var99}");
+        // ...and lands near what today's calm volatility implies for a day (0.05% an hour, normal 99% quantile), since the
+        // standardised shocks are rescaled to unit variance before they are replayed.
+        Assert.InRange(filtered.Var99, 0.5 * 0.0005 * Math.Sqrt(24) * 2.33, 2 * 0.0005 * Math.Sqrt(24) * 2.33);
     }
 
     [Fact]

@@ -17,14 +17,21 @@ public class ReserveTargetPolicyTests
 
     [Theory]
     [InlineData(RiskAppetite.Conservative, 400e6 * 1.25)]
-    [InlineData(RiskAppetite.Moderate, 200e6 * 1.10)]
-    [InlineData(RiskAppetite.Aggressive, 150e6 * 1.05)]
+    [InlineData(RiskAppetite.Moderate, 100e6 * 1.10)]
+    [InlineData(RiskAppetite.Aggressive, 80e6 * 1.05)]
     public void Compute_CoversTheLargerOfEs99AndTheWeightedWorstScenario_PlusMargin(RiskAppetite appetite, double expected)
     {
-        var target = ReserveTargetPolicy.For(appetite).Compute(Report(150e6), [Run], appetite);
+        var target = ReserveTargetPolicy.For(appetite).Compute(Report(80e6), [Run], appetite);
         Assert.Equal(expected, target.TargetBufferUsd, 1);
         Assert.Equal(400e6, target.WorstScenarioOutflowUsd, 1);
         Assert.Equal(Math.Max(expected - 100e6, 0), target.GapUsd, 1);
+    }
+
+    [Fact]
+    public void Compute_NeverAsksForMoreThanTheDeposits()
+    {
+        var target = ReserveTargetPolicy.For(RiskAppetite.Conservative).Compute(Report(2_000e6), [Run], RiskAppetite.Conservative);
+        Assert.Equal(1_000e6, target.TargetBufferUsd, 1);
     }
 
     [Fact]

@@ -13,12 +13,12 @@ public static class BriefCommand
         var store = CliOptions.Store();
         var output = CliOptions.Out();
         var asOf = new Option<string?>("--as-of") { Description = "Assess as of this UTC hour (default: the latest hour in the store); later data is not used" };
-        var command = new Command("brief", "Write the morning brief: state, 24 h and 72 h forecasts, shortfall probability and status per market.") { store, output, asOf };
+        var command = new Command("brief", "Write the morning brief (state, 24 h and 72 h forecasts, shortfall probability, status and recommended actions per market) and the proposals it links.") { store, output, asOf };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
-            var result = await new BriefService(marketStore).CreateAsync(new BriefOptions
+            var result = await new MainRunService(marketStore).BriefWithProposalsAsync(new BriefOptions
             {
                 OutputDirectory = parse.GetValue(output)!,
                 AsOf = CliOptions.ParseUtc(parse.GetValue(asOf), "--as-of") is { } t ? Markets.HourlyGrid.Floor(t) : null,

@@ -10,6 +10,7 @@ public static class IngestCommand
     {
         var command = new Command("ingest", "Bring market data into the store.");
         command.Subcommands.Add(IngestSnapshotsCommand.Create());
+        command.Subcommands.Add(IngestRpcCommand.Create());
         return command;
     }
 }

@@ -89,12 +89,5 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
         return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters);
     }
 
-    internal static string Usd(double value)
-    {
-        var abs = Math.Abs(value);
-        var text = abs >= 1e9 ? (abs / 1e9).ToString("0.00", CultureInfo.InvariantCulture) + "B"
-            : abs >= 1e6 ? (abs / 1e6).ToString("0.0", CultureInfo.InvariantCulture) + "M"
-            : abs.ToString("0", CultureInfo.InvariantCulture);
-        return (value < 0 ? "-$" : "$") + text;
-    }
+    private static string Usd(double value) => Markets.UsdText.Compact(value);
 }

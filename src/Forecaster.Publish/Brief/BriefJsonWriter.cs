@@ -55,9 +55,18 @@ public static class BriefJsonWriter
             }),
             method = e.Assessment?.Method,
             chart = e.ChartFile,
+            charts = e.Charts.Select(Chart),
+            notes = e.Notes,
             problem = e.Problem,
         }),
+        previous = brief.Previous is { } p ? new { asOf = p.AsOf, file = p.JsonPath } : null,
+        previousProblem = brief.PreviousProblem,
+        changes = brief.Changes.Select(c => new { market = c.Market, description = c.Description, worse = c.Worse, statusBefore = c.StatusBefore, statusNow = c.StatusNow }),
+        recommendations = brief.Recommendations.Select(r => new { market = r.Market, action = r.Action, rationale = r.Rationale, proposalUrl = r.ProposalUrl, source = r.Source }),
+        heatMap = brief.HeatMap is { } h ? Chart(h) : null,
     };
+
+    private static object Chart(BriefChart c) => new { kind = c.Kind, title = c.Title, png = c.PngFile, svg = c.SvgFile, caption = c.Caption };
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 

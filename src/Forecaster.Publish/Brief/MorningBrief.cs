@@ -9,6 +9,28 @@ namespace Forecaster.Publish.Brief;
 /// <param name="Entries">Markets, riskiest first.</param>
 public sealed record MorningBrief(DateTimeOffset AsOf, DateTimeOffset GeneratedAt, double ShortfallUtilization, IReadOnlyList<MarketBriefEntry> Entries)
 {
+    /// <summary>What changed since the previous brief, riskier changes first; empty when nothing changed or there is no previous brief.</summary>
+    public IReadOnlyList<BriefChange> Changes { get; init; } = [];
+
+    /// <summary>The previous brief compared against, or null when there is none (or it could not be read).</summary>
+    public PreviousBrief? Previous { get; init; }
+
+    /// <summary>Why the previous brief could not be compared (e.g. unreadable brief.json), or null.</summary>
+    public string? PreviousProblem { get; init; }
+
+    /// <summary>Actions proposed by the recommender; empty until one runs (the brief then says "no recommendations yet").</summary>
+    public IReadOnlyList<RecommendedAction> Recommendations { get; init; } = [];
+
+    /// <summary>The cross-market heat map, or null when no market could be assessed over time.</summary>
+    public BriefChart? HeatMap { get; init; }
+
+    /// <summary>The riskiest assessed market, or null when none was assessed.</summary>
+    public MarketBriefEntry? Riskiest => Entries.FirstOrDefault(e => e.Assessment is not null);
+
+    /// <summary>Recommendations for one market.</summary>
+    public IReadOnlyList<RecommendedAction> RecommendationsFor(string market) =>
+        Recommendations.Where(r => string.Equals(r.Market, market, StringComparison.Ordinal)).ToList();
+
     /// <summary>True when any market is simulated: the brief must say so at the top.</summary>
     public bool HasSimulatedData => Entries.Any(e => e.Market.IsSimulated);
 

@@ -10,7 +10,7 @@ internal static class DuckDbFlowReader
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT tx_hash, log_index, block, block_hash, ts, topic0, topic1, topic2, topic3, data, market, kind, amount, account
+            SELECT tx_hash, log_index, block, block_hash, ts, payload, market, kind, amount, account
             FROM flow_events WHERE chain = $chain AND source = $source ORDER BY block, log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
@@ -19,15 +19,13 @@ internal static class DuckDbFlowReader
         var logs = new List<PoolLog>();
         while (reader.Read())
         {
-            var topics = new List<string>(4);
-            for (var i = 5; i <= 8 && !reader.IsDBNull(i); i++) topics.Add(reader.GetString(i));
-            var data = ReadBlob(reader, 9);
+            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 5));
             var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4));
             var log = new ChainLog(chain, reader.GetInt64(2), reader.GetString(3), reader.GetString(0), reader.GetInt64(1), timestamp, source, topics, data);
-            var flow = reader.IsDBNull(10)
+            var flow = reader.IsDBNull(6)
                 ? null
-                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(10),
-                    (FlowKind)reader.GetInt32(11), reader.GetDecimal(12), reader.GetString(13));
+                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(6),
+                    (FlowKind)reader.GetInt32(7), reader.GetDecimal(8), reader.GetString(9));
             logs.Add(new PoolLog(log, flow));
         }
         return logs;

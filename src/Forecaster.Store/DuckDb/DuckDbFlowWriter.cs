@@ -12,25 +12,24 @@ internal static class DuckDbFlowWriter
         using var transaction = connection.BeginTransaction();
         try
         {
-            DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
-            var staged = AppendStaging(connection, batch.Logs, source);
             long inserted;
-            using (var merge = connection.CreateCommand())
+            if (batch.Logs.Count == 0)
             {
-                merge.CommandText = "INSERT OR IGNORE INTO flow_events SELECT * FROM staging_flow_events";
-                inserted = merge.ExecuteNonQuery();
+                inserted = 0;
             }
-            DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
-            foreach (var block in batch.Blocks.DistinctBy(b => b.Number))
+            else if (!AnyStored(connection, batch.Checkpoint.Chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "INSERT OR REPLACE INTO chain_blocks VALUES ($chain, $number, $hash, $ts)";
-                command.Parameters.Add(new DuckDBParameter("chain", block.Chain));
-                command.Parameters.Add(new DuckDBParameter("number", block.Number));
-                command.Parameters.Add(new DuckDBParameter("hash", block.Hash));
-                command.Parameters.Add(new DuckDBParameter("ts", block.Timestamp.ToUnixTimeSeconds()));
-                command.ExecuteNonQuery();
+                // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
+                inserted = AppendLogs(connection, "flow_events", batch.Logs, (batch.Checkpoint.Chain, source));
             }
+            else
+            {
+                DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * EXCLUDE (chain, source) FROM flow_events LIMIT 0;");
+                AppendLogs(connection, "staging_flow_events", batch.Logs, null);
+                inserted = Merge(connection, batch.Checkpoint.Chain, source);
+                DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
+            }
+            AppendBlocks(connection, batch.Blocks);
             SetCheckpoint(connection, batch.Checkpoint);
             transaction.Commit();
             return new FlowAppendResult(inserted, batch.Logs.Count - inserted);
@@ -97,26 +96,68 @@ internal static class DuckDbFlowWriter
         command.ExecuteNonQuery();
     }
 
-    private static long AppendStaging(DuckDBConnection connection, IReadOnlyList<PoolLog> logs, string source)
+    // Blocks go through the appender too: one INSERT per block would dominate the cost of a large batch.
+    private static void AppendBlocks(DuckDBConnection connection, IReadOnlyList<ChainBlock> blocks)
     {
-        // The same key twice in one batch would make INSERT OR IGNORE's outcome depend on order; keep the first.
+        if (blocks.Count == 0) return;
+        DuckDbSchema.Execute(connection, "CREATE TABLE staging_chain_blocks AS SELECT * FROM chain_blocks LIMIT 0;");
+        using (var appender = connection.CreateAppender("staging_chain_blocks"))
+        {
+            foreach (var block in blocks.DistinctBy(b => (b.Chain, b.Number)))
+                appender.CreateRow().AppendValue(block.Chain).AppendValue(block.Number).AppendValue(block.Hash)
+                    .AppendValue(block.Timestamp.ToUnixTimeSeconds()).EndRow();
+        }
+        DuckDbSchema.Execute(connection, "INSERT OR REPLACE INTO chain_blocks SELECT * FROM staging_chain_blocks; DROP TABLE staging_chain_blocks;");
+    }
+
+    // A (tx_hash, log_index) of the canonical chain lives in one block, and logs of blocks that left the chain are rolled back
+    // before their range is read again; so comparing with stored logs of the batch's block range keeps the key unique, and the
+    // block filter lets DuckDB skip every row group outside that range (rows arrive in block order).
+    private static long Merge(DuckDBConnection connection, string chain, string source)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO flow_events
+            SELECT $chain, $source, s.* FROM staging_flow_events s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM flow_events f
+                WHERE f.chain = $chain AND f.block BETWEEN (SELECT min(block) FROM staging_flow_events) AND (SELECT max(block) FROM staging_flow_events)
+                  AND f.tx_hash = s.tx_hash AND f.log_index = s.log_index)
+            """;
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("source", source));
+        return command.ExecuteNonQuery();
+    }
+
+    private static bool AnyStored(DuckDBConnection connection, string chain, long fromBlock, long toBlock)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM flow_events WHERE chain = $chain AND block BETWEEN $from AND $to)";
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
+        command.Parameters.Add(new DuckDBParameter("to", toBlock));
+        return command.ExecuteScalar() is true;
+    }
+
+    // keyColumns: (chain, source) when appending to flow_events itself; null for the staging table, which has neither.
+    private static long AppendLogs(DuckDBConnection connection, string table, IReadOnlyList<PoolLog> logs, (string Chain, string Source)? keyColumns)
+    {
+        // The same key twice in one batch is stored once (the first), as a second read of it would be.
         var seen = new HashSet<(string, string, long)>(logs.Count);
         long staged = 0;
-        using var appender = connection.CreateAppender("staging_flow_events");
+        using var appender = connection.CreateAppender(table);
         foreach (var (log, flow) in logs)
         {
             if (!seen.Add((log.Chain, log.TransactionHash, log.LogIndex))) continue;
-            var row = appender.CreateRow()
-                .AppendValue(log.Chain)
+            var row = appender.CreateRow();
+            if (keyColumns is { } key) row = row.AppendValue(key.Chain).AppendValue(key.Source);
+            row = row
                 .AppendValue(log.TransactionHash)
                 .AppendValue(log.LogIndex)
                 .AppendValue(log.Block)
                 .AppendValue(log.BlockHash)
                 .AppendValue(log.Timestamp.ToUnixTimeSeconds())
-                .AppendValue(source);
-            for (var i = 0; i < 4; i++)
-                row = i < log.Topics.Count ? row.AppendValue(log.Topics[i]) : row.AppendNullValue();
-            row = row.AppendValue(log.Data);
+                .AppendValue(DuckDbLogPayload.Pack(log.Topics, log.Data));
             row = flow is null
                 ? row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
                 : row.AppendValue(flow.Market).AppendValue((int)flow.Kind).AppendValue(flow.Amount).AppendValue(flow.Account);

@@ -27,7 +27,7 @@ public sealed class OutflowRiskModel
     {
         ArgumentNullException.ThrowIfNull(hours);
         var window = hours.Where(h => h.Hour <= asOf && h.Hour > asOf - _options.Lookback).ToList();
-        var changes = HourlyChanges(window);
+        var changes = FreshChanges(window);
         const int minimum = 30 * 24;
         if (window.Count == 0 || changes.Count < minimum)
             throw new InsufficientHistoryException(market.Name, changes.Count, minimum);
@@ -42,7 +42,9 @@ public sealed class OutflowRiskModel
                 outflows.Add(Summarise(_options.Horizons[i], method, byHorizon[i]));
 
         var day = TimeSpan.FromHours(24);
-        var es99 = outflows.Where(o => o.Horizon == day).Select(o => o.Es99).DefaultIfEmpty(0).Max() * current.SuppliedUsd;
+        // The buffer answers today's volatility: the filtered estimate rises into a stress and relaxes after it, where
+        // plain history keeps last year's worst day for a year. The other methods stay in the report beside it.
+        var es99 = outflows.Where(o => o.Horizon == day && o.Method == OutflowMethod.FilteredHistorical).Select(o => o.Es99).DefaultIfEmpty(0).Max() * current.SuppliedUsd;
         var available = Math.Max(current.AvailableLiquidityUsd, 0);
         var coverage = es99 > 0 ? available / es99 : double.PositiveInfinity;
         return new LiquidityRiskReport(market, current.Hour, current, outflows, es99, coverage);
@@ -61,31 +63,46 @@ public sealed class OutflowRiskModel
         return outflows;
     }
 
-    // Relative hourly change of deposits between consecutive grid hours. A forward-filled (stale) hour contributes 0 and
-    // the next fresh hour the whole move, so the sum over a run is right even though single hours are not.
-    private static List<double> HourlyChanges(IReadOnlyList<MarketHour> window)
+    // Changes of deposits between fresh observations, with the hours each spans. Forward-filled (stale) hours repeat the
+    // previous snapshot, so they are skipped rather than read as hours of zero change: zeros would shrink the EWMA
+    // volatility and turn the next real move into an absurd standardised shock.
+    private static List<(double Change, int Hours)> FreshChanges(IReadOnlyList<MarketHour> window)
     {
-        var changes = new List<double>(window.Count);
-        for (var i = 1; i < window.Count; i++)
+        var changes = new List<(double, int)>(window.Count);
+        MarketHour? previous = null;
+        foreach (var hour in window)
         {
-            if (window[i].Hour - window[i - 1].Hour != HourlyGrid.Step || window[i - 1].SuppliedUsd <= 0) continue;
-            changes.Add(window[i].SuppliedUsd / window[i - 1].SuppliedUsd - 1);
+            if (hour.Has(DataQuality.Stale) && previous is not null) continue;
+            if (previous is { SuppliedUsd: > 0 } p)
+            {
+                var hours = (int)Math.Round((hour.Hour - p.Hour).TotalHours);
+                // A hole of more than a day in fresh data is a gap, not a slow move: start again after it.
+                if (hours is >= 1 and <= 24) changes.Add((hour.SuppliedUsd / p.SuppliedUsd - 1, hours));
+            }
+            previous = hour;
         }
         return changes;
     }
 
-    private List<(OutflowMethod, List<double>[])> Simulate(List<double> changes)
+    private List<(OutflowMethod, List<double>[])> Simulate(List<(double Change, int Hours)> changes)
     {
-        // EWMA variance filtered through the history: sigma2[t] uses changes up to t-1 only.
+        // Hourly EWMA variance filtered through the history: the variance standardising a change uses earlier changes only.
+        // A change spanning k hours is scaled by sqrt(k) and decays the variance by lambda^k.
         var lambda = _options.EwmaLambda;
         var seedCount = Math.Min(24, changes.Count);
-        var variance = Math.Max(changes.Take(seedCount).Select(r => r * r).Average(), 1e-12);
+        var variance = Math.Max(changes.Take(seedCount).Select(c => c.Change * c.Change / c.Hours).Average(), 1e-12);
         var standardised = new double[changes.Count];
         for (var t = 0; t < changes.Count; t++)
         {
-            standardised[t] = changes[t] / Math.Sqrt(variance);
-            variance = Math.Max(lambda * variance + (1 - lambda) * changes[t] * changes[t], 1e-12);
+            var (change, hours) = changes[t];
+            standardised[t] = change / Math.Sqrt(variance * hours);
+            var decay = Math.Pow(lambda, hours);
+            variance = Math.Max(decay * variance + (1 - decay) * change * change / hours, 1e-12);
         }
+        // Rescale to unit variance: with fat tails the filtered shocks average more than 1 squared, and bootstrapping them
+        // through the EWMA recursion would then make variance grow along every path (persistence above 1).
+        var scale = Math.Sqrt(standardised.Average(z => z * z));
+        if (scale > 0) for (var t = 0; t < standardised.Length; t++) standardised[t] /= scale;
         var nu = StudentT.DegreesOfFreedomFromKurtosis(standardised);
 
         var filtered = RunPaths(variance, random => standardised[random.Next(standardised.Length)], _options.Seed);

@@ -8,7 +8,7 @@ namespace Forecaster.Risk.Stress;
 public static class StressTester
 {
     /// <summary>Hours of markets with less in deposits than this are ignored (too small for their moves to mean anything).</summary>
-    public const double MinimumDepositsUsd = 10e6;
+    public const double MinimumDepositsUsd = EarlyWarning.ShortfallDefinition.Defaults.MinimumDepositsUsd;
 
     private static readonly TimeSpan[] OutflowHorizons = [TimeSpan.FromHours(1), TimeSpan.FromHours(24), TimeSpan.FromHours(72)];
 

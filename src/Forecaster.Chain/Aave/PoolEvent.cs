@@ -1,0 +1,32 @@
+using System.Numerics;
+
+namespace Forecaster.Chain.Aave;
+
+/// <summary>
+/// One decoded Pool event, amounts still in the token's raw units. Which fields are set depends on <see cref="Kind"/>.
+/// </summary>
+/// <param name="Kind">The event.</param>
+/// <param name="Reserve">Underlying asset the <see cref="Amount"/> is in; for a liquidation the collateral asset.</param>
+/// <param name="Account">Whose position changed: onBehalfOf (supply, borrow), user (withdraw, repay, liquidated user), initiator (flash loan).</param>
+/// <param name="Counterparty">The other party: caller (supply, borrow), recipient (withdraw), repayer, liquidator, flash-loan target; empty for rate updates.</param>
+/// <param name="Amount">Raw amount: supplied, withdrawn, borrowed, repaid, collateral liquidated, flash-loaned; 0 for rate updates.</param>
+/// <param name="DebtReserve">Liquidation only: the debt asset.</param>
+/// <param name="DebtAmount">Liquidation: debt covered; flash loan: premium; otherwise 0.</param>
+/// <param name="Flag">Repay: useATokens; liquidation: receiveAToken.</param>
+/// <param name="LiquidityRate">Borrow: the borrow rate (ray); rate update: liquidity rate (ray).</param>
+/// <param name="VariableBorrowRate">Rate update: variable borrow rate (ray).</param>
+/// <param name="LiquidityIndex">Rate update: liquidity index (ray).</param>
+/// <param name="VariableBorrowIndex">Rate update: variable borrow index (ray).</param>
+public sealed record PoolEvent(
+    PoolEventKind Kind,
+    string Reserve,
+    string Account,
+    string Counterparty,
+    BigInteger Amount,
+    string? DebtReserve = null,
+    BigInteger DebtAmount = default,
+    bool Flag = false,
+    BigInteger LiquidityRate = default,
+    BigInteger VariableBorrowRate = default,
+    BigInteger LiquidityIndex = default,
+    BigInteger VariableBorrowIndex = default);

@@ -1,0 +1,20 @@
+namespace Forecaster.Chain.Aave;
+
+/// <summary>The Aave v3 Pool events that are decoded.</summary>
+public enum PoolEventKind
+{
+    /// <summary>Supply: deposit of <c>amount</c> of the reserve.</summary>
+    Supply,
+    /// <summary>Withdraw: withdrawal of <c>amount</c>.</summary>
+    Withdraw,
+    /// <summary>Borrow: new debt of <c>amount</c>.</summary>
+    Borrow,
+    /// <summary>Repay: debt repaid, from the wallet or with aTokens.</summary>
+    Repay,
+    /// <summary>LiquidationCall: debt covered in the debt asset, collateral seized in the collateral asset.</summary>
+    LiquidationCall,
+    /// <summary>FlashLoan: borrowed and returned in one transaction; the premium stays with the suppliers.</summary>
+    FlashLoan,
+    /// <summary>ReserveDataUpdated: new rates and indexes of a reserve.</summary>
+    ReserveDataUpdated,
+}

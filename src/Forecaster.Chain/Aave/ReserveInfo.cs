@@ -1,0 +1,9 @@
+namespace Forecaster.Chain.Aave;
+
+/// <summary>What ingestion knows of one reserve of a pool.</summary>
+/// <param name="Asset">0x-prefixed address of the underlying token, lower case.</param>
+/// <param name="Symbol">Token symbol as the token reports it, upper case.</param>
+/// <param name="Decimals">Token decimals (raw amount / 10^Decimals = whole tokens).</param>
+/// <param name="MarketName">Forecaster market name, e.g. <c>aave_v3_usdc</c>.</param>
+/// <param name="UsdPrice">USD per whole token used for every hour (a fixed price; see <see cref="Ingestion.UsdPricing"/>).</param>
+public sealed record ReserveInfo(string Asset, string Symbol, int Decimals, string MarketName, double UsdPrice);

@@ -1,0 +1,82 @@
+namespace Forecaster.Chain.Ingestion;
+
+/// <summary>What to read from a pool and how.</summary>
+public sealed class PoolIngestOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Chain:Ingest";
+
+    /// <summary>Default values, shared with the CLI.</summary>
+    public static class Defaults
+    {
+        /// <summary>Blocks below the tip that must exist before a block counts as final.</summary>
+        public const int Confirmations = 12;
+
+        /// <summary>First <c>eth_getLogs</c> span, in blocks.</summary>
+        public const long InitialSpan = 2_000;
+
+        /// <summary>Largest span.</summary>
+        public const long MaxSpan = 100_000;
+
+        /// <summary>Market name prefix; the market of a reserve is PREFIX_symbol.</summary>
+        public const string MarketPrefix = "aave_v3";
+
+        /// <summary>Stored blocks compared with the chain when looking for the fork point after a reorg.</summary>
+        public const int ReorgSearchDepth = 1_024;
+    }
+
+    /// <summary>Chain name (a key of <see cref="ChainIds.Known"/>), used in every stored key.</summary>
+    public required string Chain { get; init; }
+
+    /// <summary>Pool contract address, 0x-prefixed.</summary>
+    public required string Pool { get; init; }
+
+    /// <summary>First block to read (inclusive) when there is no checkpoint.</summary>
+    public required long FromBlock { get; init; }
+
+    /// <summary>Last block to read (inclusive); null for the latest final block.</summary>
+    public long? ToBlock { get; init; }
+
+    /// <summary>Confirmations, in [0, 1000].</summary>
+    public int Confirmations { get; init; } = Defaults.Confirmations;
+
+    /// <summary>Market name prefix.</summary>
+    public string MarketPrefix { get; init; } = Defaults.MarketPrefix;
+
+    /// <summary>First log range span.</summary>
+    public long InitialSpan { get; init; } = Defaults.InitialSpan;
+
+    /// <summary>Largest log range span.</summary>
+    public long MaxSpan { get; init; } = Defaults.MaxSpan;
+
+    /// <summary>USD price per whole token by symbol (upper case), overriding the stablecoin default.</summary>
+    public IReadOnlyDictionary<string, double> UsdPrices { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Compare the event-built state with the pool's own at the last block read.</summary>
+    public bool Reconcile { get; init; } = true;
+
+    /// <summary>Checks the values, naming the option and the allowed range.</summary>
+    public void Validate()
+    {
+        if (!ChainIds.Known.ContainsKey(Chain))
+            throw new ForecasterException($"--chain '{Chain}' is unknown; known chains: {string.Join(", ", ChainIds.Known.Keys)}.");
+        if (!IsAddress(Pool))
+            throw new ForecasterException($"--pool must be a 0x-prefixed 20-byte hex address, got '{Pool}'.");
+        if (FromBlock < 0)
+            throw new ForecasterException($"--from-block must be >= 0, got {FromBlock}.");
+        if (ToBlock is { } to && to < FromBlock)
+            throw new ForecasterException($"--to-block must be >= --from-block ({FromBlock}), got {to}.");
+        if (Confirmations is < 0 or > 1000)
+            throw new ForecasterException($"--confirmations must be in [0, 1000], got {Confirmations}.");
+        if (InitialSpan < 1 || MaxSpan < InitialSpan)
+            throw new ForecasterException($"{SectionName}:InitialSpan must be in [1, MaxSpan], got {InitialSpan} (MaxSpan {MaxSpan}).");
+        foreach (var (symbol, price) in UsdPrices)
+            if (!(price > 0) || double.IsInfinity(price))
+                throw new ForecasterException($"--usd-price {symbol}={price}: the price must be a positive number of USD per token.");
+        Markets.Market.ValidateName(MarketPrefix + "_x");
+    }
+
+    /// <summary>True for a 0x-prefixed 40-hex-digit address.</summary>
+    public static bool IsAddress(string? value) =>
+        value is { Length: 42 } && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value[2..].All(char.IsAsciiHexDigit);
+}

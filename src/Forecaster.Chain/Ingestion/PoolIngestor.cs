@@ -1,0 +1,214 @@
+using Forecaster.Chain.Aave;
+using Forecaster.Chain.Rpc;
+using Forecaster.Flows;
+using Forecaster.Pipeline;
+
+namespace Forecaster.Chain.Ingestion;
+
+/// <summary>
+/// Follows one Aave-v3-style pool: checks the chain id, detects and rolls back reorganised blocks, reads final blocks' logs
+/// from the checkpoint on in adaptive ranges, stores each batch with its block hashes and new checkpoint atomically, then
+/// rebuilds the pool's hourly market state and reconciles it with the pool's own totals.
+/// </summary>
+public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMarketStore? markets, PoolIngestOptions options, Action<string>? log = null)
+{
+    private readonly string _pool = options.Pool.ToLowerInvariant();
+    private readonly Dictionary<string, ReserveInfo> _reserves = new();
+    private readonly PoolStateReader _state = new(rpc, options.Chain, options.Pool.ToLowerInvariant());
+
+    /// <summary>Runs once, up to the latest final block (or <see cref="PoolIngestOptions.ToBlock"/>).</summary>
+    /// <exception cref="ChainMismatchException">The node serves another chain.</exception>
+    /// <exception cref="ChainRpcException">The node failed beyond retries.</exception>
+    public async Task<IngestReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var chain = options.Chain;
+        var expected = ChainIds.Known[chain];
+        var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+        if (chainId != expected) throw new ChainMismatchException(rpc.MaskedUrl, chainId, chain, expected);
+
+        var tip = await rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        var final = tip - options.Confirmations;
+        var to = Math.Min(options.ToBlock ?? final, final);
+
+        var (checkpoint, rolledBack, reorgFrom) = await CheckReorgAsync(cancellationToken).ConfigureAwait(false);
+        long from;
+        if (checkpoint is null)
+        {
+            from = options.FromBlock;
+            if (from > 0 && from - 1 <= to) await SaveOpeningsAsync(from - 1, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            from = checkpoint.Block + 1;
+        }
+
+        var planner = new LogRangePlanner(options.InitialSpan, 1, options.MaxSpan);
+        long read = 0, inserted = 0, already = 0;
+        var rejected = new List<string>();
+        for (var start = from; start <= to;)
+        {
+            var end = planner.EndOf(start, to);
+            IReadOnlyList<RpcLog> logs;
+            try
+            {
+                logs = await rpc.GetLogsAsync(_pool, AaveV3PoolEvents.AllTopics, start, end, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LogRangeTooLargeException refused)
+            {
+                if (!planner.OnRefused(end - start + 1)) throw;
+                log?.Invoke($"node refused blocks {start}-{end} ({refused.NodeMessage}); trying {planner.Span} blocks");
+                continue;
+            }
+            planner.OnSucceeded(end - start + 1, logs.Count);
+            var batch = await BuildBatchAsync(logs, end, rejected, cancellationToken).ConfigureAwait(false);
+            if (batch is null) continue; // a block changed under us while reading: read the range again
+            var result = await flows.AppendAsync(batch, cancellationToken).ConfigureAwait(false);
+            read += logs.Count;
+            inserted += result.Inserted;
+            already += result.AlreadyStored;
+            log?.Invoke($"blocks {start}-{end}: {logs.Count} logs, {result.Inserted} new");
+            start = end + 1;
+        }
+
+        var (hours, drifts) = await AggregateAsync(cancellationToken).ConfigureAwait(false);
+        return new IngestReport(chainId, from, Math.Max(to, from - 1), read, inserted, already, rejected.Take(20).ToList(),
+            rolledBack, reorgFrom, planner.Refusals, hours, drifts);
+    }
+
+    // Compares the checkpoint block's stored hash with the chain's; on a mismatch walks back the stored blocks to the newest
+    // one the chain still has and rolls everything after it back, so those blocks are read again.
+    private async Task<(ChainCheckpoint? Checkpoint, long RolledBack, long? ReorgFrom)> CheckReorgAsync(CancellationToken ct)
+    {
+        var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        if (checkpoint is null) return (null, 0, null);
+        var onChain = await rpc.GetBlockAsync(checkpoint.Block, ct).ConfigureAwait(false);
+        if (onChain?.Hash == checkpoint.BlockHash) return (checkpoint, 0, null);
+
+        var stored = await flows.GetBlocksAsync(options.Chain, checkpoint.Block, PoolIngestOptions.Defaults.ReorgSearchDepth, ct).ConfigureAwait(false);
+        ChainCheckpoint? ancestor = null;
+        foreach (var block in stored)
+        {
+            var current = await rpc.GetBlockAsync(block.Number, ct).ConfigureAwait(false);
+            if (current?.Hash == block.Hash)
+            {
+                ancestor = new ChainCheckpoint(options.Chain, _pool, block.Number, block.Hash);
+                break;
+            }
+        }
+        // No stored block survived: start again from the configured first block.
+        var fromBlock = ancestor is null ? options.FromBlock : ancestor.Block + 1;
+        var removed = await flows.RollbackAsync(options.Chain, _pool, fromBlock, ancestor, ct).ConfigureAwait(false);
+        log?.Invoke($"reorg: block {checkpoint.Block} hash changed; rolled back {removed} logs from block {fromBlock}");
+        return (ancestor, removed, fromBlock);
+    }
+
+    private async Task<FlowLogBatch?> BuildBatchAsync(IReadOnlyList<RpcLog> logs, long end, List<string> rejected, CancellationToken ct)
+    {
+        var numbers = logs.Select(l => l.Block).Append(end).Distinct().Order().ToList();
+        var blocks = (await rpc.GetBlocksAsync(numbers, cancellationToken: ct).ConfigureAwait(false)).ToDictionary(b => b.Number);
+        var poolLogs = new List<PoolLog>(logs.Count);
+        foreach (var raw in logs)
+        {
+            // A log whose block hash differs from the block's now comes from a branch that was just replaced.
+            if (raw.Removed || blocks[raw.Block].Hash != raw.BlockHash) return null;
+            var chainLog = new ChainLog(options.Chain, raw.Block, raw.BlockHash, raw.TransactionHash, raw.LogIndex,
+                blocks[raw.Block].Timestamp, raw.Address, raw.Topics, raw.Data);
+            var ev = PoolEventDecoder.TryDecode(chainLog, out var rejection);
+            if (rejection is not null) rejected.Add(rejection);
+            FlowEvent? flow = null;
+            if (ev is not null && ev.Kind != PoolEventKind.ReserveDataUpdated)
+            {
+                var info = await ReserveAsync(ev.Reserve, end, ct).ConfigureAwait(false);
+                if (ev.DebtReserve is { } debt) await ReserveAsync(debt, end, ct).ConfigureAwait(false);
+                flow = PoolFlowMapper.ToFlow(chainLog, ev, info);
+            }
+            poolLogs.Add(new PoolLog(chainLog, flow));
+        }
+        var chainBlocks = blocks.Values.Select(b => new ChainBlock(options.Chain, b.Number, b.Hash, b.Timestamp)).ToList();
+        return new FlowLogBatch(chainBlocks, poolLogs, new ChainCheckpoint(options.Chain, _pool, end, blocks[end].Hash));
+    }
+
+    private async Task SaveOpeningsAsync(long block, CancellationToken ct)
+    {
+        IReadOnlyList<string> assets;
+        try
+        {
+            assets = await _state.GetReservesAsync(block, ct).ConfigureAwait(false);
+        }
+        catch (RpcErrorException ex)
+        {
+            // A pool without getReservesList (or not yet deployed at that block) starts from zero balances.
+            log?.Invoke($"no opening balances at block {block}: {ex.NodeMessage}; balances start at zero");
+            return;
+        }
+        var balances = new List<ReserveBalance>();
+        foreach (var asset in assets)
+        {
+            var info = await ReserveAsync(asset, block, ct).ConfigureAwait(false);
+            balances.Add(await _state.GetBalanceAsync(asset, info.Decimals, block, ct).ConfigureAwait(false));
+        }
+        await flows.SaveOpeningBalancesAsync(balances, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ReserveInfo> ReserveAsync(string asset, long block, CancellationToken ct)
+    {
+        if (_reserves.TryGetValue(asset, out var known)) return known;
+        var (symbol, decimals) = await _state.GetTokenAsync(asset, block, ct).ConfigureAwait(false);
+        var price = UsdPricing.PriceOf(symbol, options.UsdPrices)
+            ?? throw new ForecasterException($"Reserve {symbol} ({asset}) of pool {_pool} has no USD price: pass --usd-price {symbol}=PRICE.");
+        var name = options.MarketPrefix + "_" + new string(symbol.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        return _reserves[asset] = new ReserveInfo(asset, symbol, decimals, name, price);
+    }
+
+    private async Task<(long Hours, IReadOnlyList<ReserveDrift> Drifts)> AggregateAsync(CancellationToken ct)
+    {
+        var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        if (checkpoint is null) return (0, []);
+        var logs = await flows.GetLogsAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        var openings = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        foreach (var asset in openings.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
+            await ReserveAsync(asset, checkpoint.Block, ct).ConfigureAwait(false);
+        var tipBlock = (await flows.GetBlocksAsync(options.Chain, checkpoint.Block, 1, ct).ConfigureAwait(false))[0];
+        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp);
+        long hours = 0;
+        if (markets is not null && batches.Count > 0)
+        {
+            await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
+            hours = batches.Sum(b => (long)b.Hours.Count);
+        }
+        var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, ct).ConfigureAwait(false) : [];
+        return (hours, drifts);
+    }
+
+    private async Task<IReadOnlyList<ReserveDrift>> ReconcileAsync(IReadOnlyDictionary<string, ReserveState> final, long block, CancellationToken ct)
+    {
+        var drifts = new List<ReserveDrift>();
+        foreach (var (asset, state) in final.OrderBy(kv => _reserves[kv.Key].MarketName, StringComparer.Ordinal))
+        {
+            var info = _reserves[asset];
+            ReserveBalance onChain;
+            try
+            {
+                onChain = await _state.GetBalanceAsync(asset, info.Decimals, block, ct).ConfigureAwait(false);
+            }
+            catch (RpcErrorException ex)
+            {
+                log?.Invoke($"cannot reconcile {info.MarketName}: {ex.NodeMessage}");
+                continue;
+            }
+            var drift = new ReserveDrift(info.MarketName, block, state.Supplied, onChain.Supplied, state.Borrowed, onChain.Borrowed);
+            drifts.Add(drift);
+            if (!drift.Agrees) log?.Invoke("reconciliation: " + drift);
+        }
+        return drifts;
+    }
+
+    private static IEnumerable<string> AssetsOf(ChainLog chainLog)
+    {
+        var ev = PoolEventDecoder.TryDecode(chainLog, out _);
+        if (ev is null) yield break;
+        yield return ev.Reserve;
+        if (ev.DebtReserve is { } debt) yield return debt;
+    }
+}

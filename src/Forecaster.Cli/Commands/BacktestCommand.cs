@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using Forecaster.EarlyWarning;
+using Forecaster.Ingest.Snapshots;
+using Forecaster.Modeling.EarlyWarning;
+using Forecaster.Modeling.Features;
+
+namespace Forecaster.Cli.Commands;
+
+/// <summary>
+/// <c>forecaster backtest --train FILE... [--test FILE...] [--horizon 24] [--shortfall-utilization 0.98] [--alert-budget 0.02] [--json FILE]</c>:
+/// walk-forward (or train/test) evaluation of the early-warning model against the threshold rule.
+/// </summary>
+public static class BacktestCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var train = new Option<string[]>("--train") { Description = "Snapshot files (CSV, CSV.gz, Parquet) to fit on; without --test, walk-forward on them", Required = true, AllowMultipleArgumentsPerToken = true };
+        var test = new Option<string[]>("--test") { Description = "Snapshot files to evaluate on after fitting on all --train files", AllowMultipleArgumentsPerToken = true };
+        var horizon = new Option<int>("--horizon") { Description = "Target horizon in hours, 1 to 720", DefaultValueFactory = _ => (int)ShortfallDefinition.Defaults.Horizon.TotalHours };
+        var level = new Option<double>("--shortfall-utilization") { Description = "Utilization of a shortfall hour, in (0, 1]", DefaultValueFactory = _ => ShortfallDefinition.Defaults.ShortfallUtilization };
+        var budget = new Option<double>("--alert-budget") { Description = "Share of training hours (not in shortfall) alerts may be on, in (0, 0.5]", DefaultValueFactory = _ => ShortfallDefinition.Defaults.AlertBudget };
+        var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file" };
+        var command = new Command("backtest", "Backtest the shortfall early warning (model vs threshold rule) on snapshot files.") { train, test, horizon, level, budget, json };
+
+        CommandAction.Set(command, async (parse, ct) =>
+        {
+            var options = new BacktestOptions
+            {
+                Definition = new ShortfallDefinition
+                {
+                    Horizon = TimeSpan.FromHours(parse.GetValue(horizon)),
+                    ShortfallUtilization = parse.GetValue(level),
+                    AlertBudget = parse.GetValue(budget),
+                },
+            };
+            options.Validate();
+            var trainMarkets = await ReadAsync(parse.GetValue(train) ?? [], "--train", ct);
+            var testFiles = parse.GetValue(test) ?? [];
+            var testMarkets = testFiles.Length > 0 ? await ReadAsync(testFiles, "--test", ct) : null;
+            var progress = new Progress(Console.Error.WriteLine);
+            var result = testMarkets is null
+                ? EarlyWarningBacktest.WalkForward(trainMarkets, options, progress, ct)
+                : EarlyWarningBacktest.TrainTest(trainMarkets, testMarkets, options, progress);
+            Print(result, testMarkets is null ? "walk-forward" : "train/test");
+            if (parse.GetValue(json) is { Length: > 0 } path)
+            {
+                BacktestJsonWriter.Write(result, path);
+                Console.WriteLine($"json {Path.GetFullPath(path)}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Reads and cleans snapshot files strictly, one market per file name (the ingest command's rules).</summary>
+    /// <exception cref="ForecasterException">A file is missing, malformed or two files name the same market.</exception>
+    internal static async Task<IReadOnlyList<MarketHistory>> ReadAsync(IReadOnlyList<string> files, string option, CancellationToken ct)
+    {
+        if (files.Count == 0) throw new ForecasterException($"{option}: give at least one snapshot file.");
+        var markets = new List<MarketHistory>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) throw new ForecasterException($"{option}: snapshot file not found: {file}");
+            var read = file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+                ? await SnapshotParquetReader.ReadAsync(file, ct)
+                : SnapshotCsvReader.Read(file);
+            if (read.Rejections.Count > 0) throw new SnapshotFormatException(read.Rejections[0]);
+            var cleaned = SnapshotCleaner.Clean(read.Rows);
+            if (cleaned.Duplicates.Count > 0) throw new SnapshotFormatException(cleaned.Duplicates[0]);
+            var name = SnapshotIngestor.MarketNameOf(file);
+            if (markets.Any(m => m.Name == name)) throw new ForecasterException($"{option}: two files name market '{name}': {file}");
+            if (cleaned.Hours.Count == 0) throw new ForecasterException($"{option}: {file} has no hours after cleaning.");
+            markets.Add(new MarketHistory(name, cleaned.Hours));
+        }
+        return markets;
+    }
+
+    private static void Print(BacktestResult result, string mode)
+    {
+        Console.WriteLine($"{mode} backtest, {result.Refits} fit(s), evaluated {result.FirstEvaluated:yyyy-MM-dd} to {result.LastEvaluated:yyyy-MM-dd}");
+        Console.WriteLine($"{"",-16}{"episodes",9}{"detected",9}{"recall",8}{"lead(h)",8}{"alerts",8}{"prec24h",8}{"aucPr",8}{"brierSk",8}");
+        Row("model", result.Model.Summary);
+        Row("threshold rule", result.ThresholdRule.Summary);
+        foreach (var market in result.Model.Markets) Row("  " + market.Name, market.Summary);
+        Console.WriteLine($"liquidity 24 h: MASE {F(result.Mase24h)} (vs persistence), 90% interval coverage {F(result.Coverage90)}");
+        foreach (var market in result.Model.Markets)
+            foreach (var e in market.Episodes)
+                Console.WriteLine($"  {market.Name} episode {e.Start:yyyy-MM-dd HH:mm}: {(e.Detected ? $"detected, lead {e.LeadHours} h" : "missed")}");
+    }
+
+    private static void Row(string name, WarningSummary s) =>
+        Console.WriteLine($"{name,-16}{s.Episodes,9}{s.Detected,9}{F(s.Recall),8}{F(s.MedianLeadHours),8}{F(s.AlertShare),8}{F(s.Precision24h),8}{F(s.AucPr),8}{F(s.BrierSkill),8}");
+
+    private static string F(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "-";
+
+    private sealed class Progress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

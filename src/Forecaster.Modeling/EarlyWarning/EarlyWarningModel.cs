@@ -1,0 +1,99 @@
+using Forecaster.EarlyWarning;
+using Forecaster.Modeling.Features;
+
+namespace Forecaster.Modeling.EarlyWarning;
+
+/// <summary>
+/// A fitted early-warning model: the calibrated shortfall classifier, its alert threshold (chosen on held-out
+/// training rows for the alert budget), the training base rate, and the 24 h liquidity forecaster.
+/// </summary>
+/// <remarks>
+/// Characteristics: input, <see cref="MarketHistory"/> up to the as-of hour; output, a probability, an alert and a
+/// 24 h liquidity interval per hour; persisted by the model registry as two ML.NET zips plus a card;
+/// retrained every 30 days (walk-forward) or on <c>forecaster train</c>.
+/// </remarks>
+public sealed class EarlyWarningModel
+{
+    /// <summary>Creates a model from its parts.</summary>
+    /// <param name="classifier">The classifier; null when the training data had no shortfall (the base rate is then the probability).</param>
+    /// <param name="forecaster">The liquidity forecaster.</param>
+    /// <param name="alertThreshold">Probability at or above which an alert is on; +∞ for never.</param>
+    /// <param name="baseRate">Share of positive targets among the training rows.</param>
+    public EarlyWarningModel(ShortfallClassifier? classifier, LiquidityForecaster forecaster, double alertThreshold, double baseRate)
+    {
+        Classifier = classifier;
+        Forecaster = forecaster;
+        AlertThreshold = alertThreshold;
+        BaseRate = baseRate;
+    }
+
+    /// <summary>The classifier, or null when trained without any shortfall.</summary>
+    public ShortfallClassifier? Classifier { get; }
+
+    /// <summary>The 24 h available-liquidity forecaster.</summary>
+    public LiquidityForecaster Forecaster { get; }
+
+    /// <summary>Alert threshold on the probability.</summary>
+    public double AlertThreshold { get; }
+
+    /// <summary>Training base rate of the target, in [0, 1].</summary>
+    public double BaseRate { get; }
+
+    /// <summary>Probabilities of feature rows.</summary>
+    public double[] Probabilities(IReadOnlyList<float[]> rows) =>
+        Classifier?.Predict(rows) ?? Enumerable.Repeat(BaseRate, rows.Count).ToArray();
+
+    /// <summary>Fits on every labelled hour of the markets whose target window is fully known.</summary>
+    /// <exception cref="InsufficientTrainingDataException">Too little data for the forecaster.</exception>
+    public static EarlyWarningModel Fit(IReadOnlyList<MarketHistory> markets, BacktestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(markets);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return FitBefore(PreparedMarket.Prepare(markets, options.Definition), DateTimeOffset.MaxValue, options);
+    }
+
+    /// <summary>Fits on hours whose target window ends before <paramref name="cutoff"/>: nothing at or after it is used.</summary>
+    internal static EarlyWarningModel FitBefore(IReadOnlyList<PreparedMarket> markets, DateTimeOffset cutoff, BacktestOptions options)
+    {
+        var horizon = options.Definition.Horizon;
+        var stride = options.Model.RowStride;
+        var labelled = new List<(long Ticks, float[] Row, bool Label)>();
+        var flows = new List<(long Ticks, float[] Row, float Change)>();
+        foreach (var m in markets.OrderBy(m => m.History.Name, StringComparer.Ordinal))
+        {
+            var times = m.Labels.Times;
+            for (var i = 0; i < times.Length; i++)
+            {
+                if (times[i] >= cutoff - horizon) break;
+                var target = m.Labels.Target[i];
+                if (target != ShortfallLabels.None) labelled.Add((times[i].UtcTicks, m.Rows[i], target == 1));
+                if (i % stride == 0 && m.Labels.Eligible[i] && times[i].AddHours(24) < cutoff && m.Change24h(i) is var change && !float.IsNaN(change))
+                    flows.Add((times[i].UtcTicks, m.Rows[i], change));
+            }
+        }
+        // Time order across markets, so the holdout is the latest data, as it would be in production. OrderBy is a
+        // stable sort and the markets are visited by name, so the same data gives the same model whatever the input order.
+        labelled = labelled.OrderBy(r => r.Ticks).ToList();
+        flows = flows.OrderBy(r => r.Ticks).ToList();
+        var baseRate = labelled.Count == 0 ? 0 : labelled.Count(r => r.Label) / (double)labelled.Count;
+        var holdoutFrom = (int)(labelled.Count * (1 - options.Model.HoldoutShare));
+        // The trees see every positive hour but only one negative hour in `stride` (neighbouring hours are nearly
+        // identical); the holdout keeps every hour, so the calibrator restores the true base rate.
+        var rows = labelled.Take(holdoutFrom).Where((r, k) => r.Label || k % stride == 0).ToList();
+        var split = rows.Count;
+        rows.AddRange(labelled.Skip(holdoutFrom));
+        var features = rows.Select(r => r.Row).ToArray();
+        var labels = rows.Select(r => r.Label).ToArray();
+
+        ShortfallClassifier? classifier = null;
+        var threshold = double.PositiveInfinity;
+        if (labels.Take(split).Any(l => l))
+        {
+            classifier = ShortfallClassifier.Fit(features, labels, split, options.Model);
+            threshold = global::Forecaster.EarlyWarning.AlertThreshold.ForBudget(classifier.HoldoutProbabilities, options.Definition.AlertBudget);
+        }
+        var forecaster = LiquidityForecaster.Fit(flows.Select(f => f.Row).ToArray(), flows.Select(f => f.Change).ToArray(), options.Model);
+        return new EarlyWarningModel(classifier, forecaster, threshold, baseRate);
+    }
+}

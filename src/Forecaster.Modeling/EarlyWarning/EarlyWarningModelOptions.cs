@@ -1,0 +1,70 @@
+namespace Forecaster.Modeling.EarlyWarning;
+
+/// <summary>Hyperparameters of the early-warning models (classifier and liquidity forecaster), saved beside each model.</summary>
+public sealed record EarlyWarningModelOptions
+{
+    /// <summary>Defaults shared by the CLI, the registry and the tests.</summary>
+    public static class Defaults
+    {
+        /// <summary>Boosting rounds: modest, the machine is shared and rows are strongly autocorrelated.</summary>
+        public const int Trees = 50;
+
+        /// <summary>Leaves per tree.</summary>
+        public const int Leaves = 16;
+
+        /// <summary>Fewest training rows per leaf; large, so a leaf cannot memorise one crisis hour by hour.</summary>
+        public const int MinimumRowsPerLeaf = 50;
+
+        /// <summary>Learning rate.</summary>
+        public const double LearningRate = 0.1;
+
+        /// <summary>Latest share of the training rows held out to fit the calibrator, the interval and the alert threshold.</summary>
+        public const double HoldoutShare = 0.25;
+
+        /// <summary>Keep one training row in this many (hours an hour apart carry nearly the same information).</summary>
+        public const int RowStride = 4;
+
+        /// <summary>Seed of the MLContext.</summary>
+        public const int Seed = 42;
+
+        /// <summary>Nominal coverage of the liquidity interval.</summary>
+        public const double Coverage = 0.90;
+    }
+
+    /// <summary>Boosting rounds, in [10, 2000].</summary>
+    public int Trees { get; init; } = Defaults.Trees;
+
+    /// <summary>Leaves per tree, in [2, 256].</summary>
+    public int Leaves { get; init; } = Defaults.Leaves;
+
+    /// <summary>Fewest rows per leaf, at least 1.</summary>
+    public int MinimumRowsPerLeaf { get; init; } = Defaults.MinimumRowsPerLeaf;
+
+    /// <summary>Learning rate, in (0, 1].</summary>
+    public double LearningRate { get; init; } = Defaults.LearningRate;
+
+    /// <summary>Held-out share for calibration, interval and threshold, in [0.05, 0.5].</summary>
+    public double HoldoutShare { get; init; } = Defaults.HoldoutShare;
+
+    /// <summary>Row stride of the training set, at least 1.</summary>
+    public int RowStride { get; init; } = Defaults.RowStride;
+
+    /// <summary>MLContext seed.</summary>
+    public int Seed { get; init; } = Defaults.Seed;
+
+    /// <summary>Nominal interval coverage, in (0, 1).</summary>
+    public double Coverage { get; init; } = Defaults.Coverage;
+
+    /// <summary>Checks every value, naming it and its range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
+    public void Validate()
+    {
+        if (Trees is < 10 or > 2000) throw new ArgumentOutOfRangeException(nameof(Trees), $"Trees must be in [10, 2000]; got {Trees}.");
+        if (Leaves is < 2 or > 256) throw new ArgumentOutOfRangeException(nameof(Leaves), $"Leaves must be in [2, 256]; got {Leaves}.");
+        if (MinimumRowsPerLeaf < 1) throw new ArgumentOutOfRangeException(nameof(MinimumRowsPerLeaf), $"MinimumRowsPerLeaf must be >= 1; got {MinimumRowsPerLeaf}.");
+        if (!(LearningRate > 0 && LearningRate <= 1)) throw new ArgumentOutOfRangeException(nameof(LearningRate), $"LearningRate must be in (0, 1]; got {LearningRate}.");
+        if (!(HoldoutShare >= 0.05 && HoldoutShare <= 0.5)) throw new ArgumentOutOfRangeException(nameof(HoldoutShare), $"HoldoutShare must be in [0.05, 0.5]; got {HoldoutShare}.");
+        if (RowStride < 1) throw new ArgumentOutOfRangeException(nameof(RowStride), $"RowStride must be >= 1; got {RowStride}.");
+        if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentOutOfRangeException(nameof(Coverage), $"Coverage must be in (0, 1); got {Coverage}.");
+    }
+}

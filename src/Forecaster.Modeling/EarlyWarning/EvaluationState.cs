@@ -1,0 +1,66 @@
+using Forecaster.EarlyWarning;
+
+namespace Forecaster.Modeling.EarlyWarning;
+
+/// <summary>Per-hour outputs of the model and the rule collected across folds, then evaluated together.</summary>
+internal sealed class EvaluationState
+{
+    private readonly IReadOnlyList<PreparedMarket> _markets;
+    private readonly ScoredMarket[] _model;
+    private readonly ScoredMarket[] _rule;
+    private readonly ForecastAccuracy _forecast = new();
+    private DateTimeOffset _first = DateTimeOffset.MaxValue;
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
+
+    public EvaluationState(IReadOnlyList<PreparedMarket> markets)
+    {
+        _markets = markets;
+        _model = markets.Select(Empty).ToArray();
+        _rule = markets.Select(Empty).ToArray();
+    }
+
+    private static ScoredMarket Empty(PreparedMarket m)
+    {
+        var n = m.Labels.Times.Length;
+        return new ScoredMarket(m.History.Name, m.Labels, new bool[n], Enumerable.Repeat(double.NaN, n).ToArray(), new bool[n], Enumerable.Repeat(double.NaN, n).ToArray());
+    }
+
+    public void Score(IReadOnlyList<(int Market, int Index)> hours, EarlyWarningModel model, ThresholdRule rule)
+    {
+        var rows = hours.Select(h => _markets[h.Market].Rows[h.Index]).ToArray();
+        var probabilities = model.Probabilities(rows);
+        var changes = model.Forecaster.PredictChange(rows);
+        for (var k = 0; k < hours.Count; k++)
+        {
+            var (m, i) = hours[k];
+            var market = _markets[m];
+            var time = market.Labels.Times[i];
+            if (time < _first) _first = time;
+            if (time > _last) _last = time;
+            _model[m].Evaluated[i] = true;
+            _model[m].Probability[i] = probabilities[k];
+            _model[m].Alert[i] = probabilities[k] >= model.AlertThreshold;
+            _model[m].BaseRate[i] = model.BaseRate;
+            var utilization = market.History.Hours[i].Utilization;
+            _rule[m].Evaluated[i] = true;
+            _rule[m].Probability[i] = rule.Probability(utilization);
+            _rule[m].Alert[i] = rule.Alerts(utilization);
+            _rule[m].BaseRate[i] = model.BaseRate;
+            if (market.Labels.Eligible[i] && market.Later24h[i] >= 0)
+            {
+                var liquidity = market.Liquidity(i);
+                var (median, lower, upper) = model.Forecaster.ToUsd(changes[k], liquidity, market.Deposits(i));
+                _forecast.Add(market.Liquidity(market.Later24h[i]), median, lower, upper, liquidity);
+            }
+        }
+    }
+
+    public BacktestResult Result(ShortfallDefinition definition, int refits) => new(
+        WarningEvaluator.Evaluate(_model, definition),
+        WarningEvaluator.Evaluate(_rule, definition),
+        _forecast.Mase,
+        _forecast.Coverage,
+        refits,
+        _first,
+        _last);
+}

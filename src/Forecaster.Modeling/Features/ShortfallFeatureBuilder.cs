@@ -1,0 +1,144 @@
+using Forecaster.Markets;
+
+namespace Forecaster.Modeling.Features;
+
+/// <summary>
+/// Builds the early-warning features of every hour of several markets. Every feature at hour t is computed from the
+/// market's hours up to t and the other markets' hours at t; nothing after t is read (checked by a shuffle-the-future
+/// test). Windows count rows (one row an hour); gaps shorten nothing but are rare and flagged upstream.
+/// </summary>
+/// <remarks>
+/// Characteristics: input, hourly <see cref="MarketHour"/> series; output, <see cref="Count"/> floats per hour;
+/// no state, so nothing to persist or retrain.
+/// </remarks>
+public static class ShortfallFeatureBuilder
+{
+    /// <summary>Feature names in column order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "utilization", "util_change_1h", "util_change_6h", "util_change_24h", "util_change_168h",
+        "util_max_24h", "util_max_168h", "util_minus_mean_720h",
+        "log10_deposits", "deposit_change_24h", "deposit_change_168h", "borrow_change_24h", "borrow_change_168h",
+        "deposit_flow_vol_24h", "deposit_flow_vol_168h", "largest_outflow_24h", "largest_outflow_168h",
+        "liquidations_24h", "borrow_rate", "borrow_rate_change_24h", "rate_slope_regime", "stale_hours",
+        "log_liquidity_over_worst_outflow", "shortfall_distance_z",
+        "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
+    ];
+
+    /// <summary>Number of features.</summary>
+    public static int Count => Names.Count;
+
+    /// <summary>Builds features for every market, using the others' same hours for the cross-market columns.</summary>
+    /// <param name="markets">Markets with hours in ascending order.</param>
+    /// <param name="shortfallUtilization">Shortfall level U, used by the distance feature.</param>
+    public static IReadOnlyList<FeatureMatrix> Build(IReadOnlyList<MarketHistory> markets, double shortfallUtilization)
+    {
+        ArgumentNullException.ThrowIfNull(markets);
+        var own = markets.Select(m => OwnColumns(m.Hours, shortfallUtilization)).ToArray();
+        var indexByHour = markets.Select(m =>
+        {
+            var map = new Dictionary<long, int>(m.Hours.Count);
+            for (var i = 0; i < m.Hours.Count; i++) map[m.Hours[i].Hour.UtcTicks] = i;
+            return map;
+        }).ToArray();
+
+        var result = new FeatureMatrix[markets.Count];
+        for (var k = 0; k < markets.Count; k++)
+        {
+            var hours = markets[k].Hours;
+            var n = hours.Count;
+            var values = new float[n * Count];
+            var ownCount = own[k].Length;
+            for (var i = 0; i < n; i++)
+            {
+                var row = values.AsSpan(i * Count, Count);
+                for (var c = 0; c < ownCount; c++) row[c] = (float)own[k][c][i];
+                CrossColumns(k, hours[i].Hour.UtcTicks, own, indexByHour, row[ownCount..]);
+            }
+            result[k] = new FeatureMatrix(markets[k].Name, n, values);
+        }
+        return result;
+    }
+
+    private static void CrossColumns(int self, long ticks, double[][][] own, Dictionary<long, int>[] indexByHour, Span<float> row)
+    {
+        double maxUtil = double.NaN, depositChange = 0, maxUtilChange = double.NaN;
+        int others = 0, above = 0;
+        for (var m = 0; m < own.Length; m++)
+        {
+            if (m == self || !indexByHour[m].TryGetValue(ticks, out var j)) continue;
+            others++;
+            var u = own[m][0][j];
+            maxUtil = double.IsNaN(maxUtil) ? u : Math.Max(maxUtil, u);
+            maxUtilChange = double.IsNaN(maxUtilChange) ? own[m][3][j] : Math.Max(maxUtilChange, own[m][3][j]);
+            depositChange += own[m][9][j];
+            if (u >= 0.90) above++;
+        }
+        row[0] = (float)maxUtil;
+        row[1] = others > 0 ? (float)(depositChange / others) : float.NaN;
+        row[2] = (float)maxUtilChange;
+        row[3] = others > 0 ? (float)above / others : float.NaN;
+    }
+
+    private static double[][] OwnColumns(IReadOnlyList<MarketHour> hours, double shortfallUtilization)
+    {
+        var n = hours.Count;
+        double[] u = new double[n], supplied = new double[n], borrowed = new double[n], liquidations = new double[n];
+        double[] rate = new double[n], stale = new double[n], flow = new double[n], outflowUsd = new double[n], ratePerUtil = new double[n];
+        var lastRate = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var h = hours[i];
+            u[i] = h.Utilization;
+            supplied[i] = h.SuppliedUsd;
+            borrowed[i] = h.BorrowedUsd;
+            liquidations[i] = h.LiquidationsUsd;
+            // A missing rate repeats the last known one: the value a reader at t would have had.
+            if (!double.IsNaN(h.BorrowRatePct)) lastRate = h.BorrowRatePct;
+            rate[i] = lastRate;
+            ratePerUtil[i] = lastRate / Math.Max(u[i], 0.05);
+            stale[i] = h.Has(DataQuality.Stale) && i > 0 ? Math.Min(stale[i - 1] + 1, 48) : 0;
+            var before = i > 0 ? supplied[i - 1] : supplied[i];
+            flow[i] = before > 0 ? (supplied[i] - before) / before : 0;
+            outflowUsd[i] = Math.Max(0, before - supplied[i]);
+        }
+
+        var utilStep = RollingWindow.Change(u, 1);
+        var liquidity = new double[n];
+        var worstOutflow = RollingWindow.Max(outflowUsd, 168);
+        var utilStepVol = RollingWindow.StandardDeviation(utilStep, 168);
+        var rateRegimeMean = RollingWindow.Mean(ratePerUtil, 720);
+        var distance = new double[n];
+        var regime = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            liquidity[i] = Math.Log10(1 + Math.Max(0, supplied[i] - borrowed[i]) / Math.Max(worstOutflow[i], 1e4));
+            // How many typical 24 h moves separate utilization from the shortfall level.
+            distance[i] = Math.Clamp((shortfallUtilization - u[i]) / (utilStepVol[i] * Math.Sqrt(24) + 1e-4), -50, 50);
+            // Above the kink the borrow rate per unit of utilization jumps: the ratio to its month mean shows the regime.
+            regime[i] = rateRegimeMean[i] > 0 ? ratePerUtil[i] / rateRegimeMean[i] : 1;
+        }
+        var liquidationsRelative = RollingWindow.Sum(liquidations, 24);
+        for (var i = 0; i < n; i++) liquidationsRelative[i] = supplied[i] > 0 ? liquidationsRelative[i] / supplied[i] : 0;
+        var meanUtil = RollingWindow.Mean(u, 720);
+        var utilMinusMean = new double[n];
+        var logDeposits = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            utilMinusMean[i] = u[i] - meanUtil[i];
+            logDeposits[i] = Math.Log10(Math.Max(supplied[i], 1));
+        }
+
+        return
+        [
+            u, utilStep, RollingWindow.Change(u, 6), RollingWindow.Change(u, 24), RollingWindow.Change(u, 168),
+            RollingWindow.Max(u, 24), RollingWindow.Max(u, 168), utilMinusMean,
+            logDeposits, RollingWindow.RelativeChange(supplied, 24), RollingWindow.RelativeChange(supplied, 168),
+            RollingWindow.RelativeChange(borrowed, 24), RollingWindow.RelativeChange(borrowed, 168),
+            RollingWindow.StandardDeviation(flow, 24), RollingWindow.StandardDeviation(flow, 168),
+            RollingWindow.Min(flow, 24), RollingWindow.Min(flow, 168),
+            liquidationsRelative, rate, RollingWindow.Change(rate, 24), regime, stale,
+            liquidity, distance,
+        ];
+    }
+}

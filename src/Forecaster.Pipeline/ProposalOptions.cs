@@ -1,0 +1,19 @@
+using Forecaster.Recommend;
+
+namespace Forecaster.Pipeline;
+
+/// <summary>Options of <see cref="ProposalService"/>.</summary>
+public sealed record ProposalOptions
+{
+    /// <summary>Folder under which proposals go to <c>&lt;date&gt;/proposals/</c>.</summary>
+    public string OutputDirectory { get; init; } = BriefOptions.Defaults.OutputDirectory;
+
+    /// <summary>As-of hour (UTC); null means the latest hour in the store.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Risk appetite profile.</summary>
+    public RiskAppetite Appetite { get; init; } = RiskAppetite.Moderate;
+
+    /// <summary>Treasury reserves that may be added across markets, USD; 0 proposes no top-ups.</summary>
+    public double TreasuryBudgetUsd { get; init; }
+}

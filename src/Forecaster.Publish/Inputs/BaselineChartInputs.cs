@@ -1,0 +1,175 @@
+using Forecaster.Markets;
+using Forecaster.Publish.Charts;
+using Forecaster.Risk;
+using Forecaster.Risk.Stress;
+
+namespace Forecaster.Publish.Inputs;
+
+/// <summary>
+/// Fills the chart inputs from what exists today: the baseline risk model and the hourly market states. The model
+/// issues replace these one by one; each input says in its Method which producer made it.
+/// </summary>
+public static class BaselineChartInputs
+{
+    /// <summary>Forecast horizons drawn in the fan chart.</summary>
+    public static readonly TimeSpan[] FanHorizons = new[] { 6, 12, 24, 48, 72 }.Select(h => TimeSpan.FromHours(h)).ToArray();
+
+    /// <summary>Method text of the baseline, as the brief prints it.</summary>
+    public const string BaselineMethod = "baseline: historical simulation over the last 180 days (no fitted model)";
+
+    /// <summary>
+    /// The fan chart: the last <paramref name="historyDays"/> of available liquidity, then the baseline's median and its
+    /// 50% and 90% empirical bands at <see cref="FanHorizons"/>.
+    /// </summary>
+    /// <exception cref="InsufficientHistoryException">Too little history for the baseline.</exception>
+    public static FanChartData Fan(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf, int historyDays, double shortfallUtilization)
+    {
+        var options = new BaselineRiskOptions { ShortfallUtilization = shortfallUtilization };
+        var wide = new BaselineRiskModel(options with { Coverage = 0.90 }).Assess(market, hours, asOf, FanHorizons);
+        var narrow = new BaselineRiskModel(options with { Coverage = 0.50 }).Assess(market, hours, asOf, FanHorizons);
+        var current = wide.Current;
+        var start = current.AvailableLiquidityUsd;
+        var points = new List<FanChartPoint> { new(current.Hour, start, start, start, start, start) };
+        for (var i = 0; i < FanHorizons.Length; i++)
+        {
+            var w = wide.Forecasts[i];
+            var n = narrow.Forecasts[i];
+            points.Add(new FanChartPoint(current.Hour + w.Horizon, w.MedianUsd, n.LowerUsd, n.UpperUsd, w.LowerUsd, w.UpperUsd));
+        }
+        var from = current.Hour - TimeSpan.FromDays(historyDays);
+        var history = hours.Where(h => h.Hour >= from && h.Hour <= current.Hour).ToList();
+        return new FanChartData(
+            Title(market, "available liquidity forecast"),
+            history.Select(h => h.Hour).ToList(),
+            history.Select(h => h.AvailableLiquidityUsd).ToList(),
+            points,
+            (1 - shortfallUtilization) * current.SuppliedUsd,
+            BaselineMethod + "; bands are empirical quantiles of past changes");
+    }
+
+    /// <summary>
+    /// The baseline's 24 h shortfall probability as it would have been computed as of each of the last
+    /// <paramref name="days"/> days (at the as-of hour of day), using only data up to each of those times.
+    /// Days with too little history are left out.
+    /// </summary>
+    public static IReadOnlyList<ProbabilityPoint> ProbabilityHistory(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf, int days, StatusPolicy? policy = null)
+    {
+        policy ??= StatusPolicy.Default;
+        var model = new BaselineRiskModel();
+        var points = new List<ProbabilityPoint>(days);
+        TimeSpan[] horizon = [TimeSpan.FromHours(24)];
+        for (var d = days - 1; d >= 0; d--)
+        {
+            var at = asOf - TimeSpan.FromDays(d);
+            try
+            {
+                var a = model.Assess(market, hours, at, horizon);
+                points.Add(new ProbabilityPoint(a.AsOf, a.ShortfallProbability24h, policy.Classify(a.ShortfallProbability24h, a.Current.Utilization)));
+            }
+            catch (InsufficientHistoryException)
+            {
+                // Early days of a young market: nothing honest to plot, so the line starts later.
+            }
+        }
+        return points;
+    }
+
+    /// <summary>Alert periods from a probability history: each amber or red point covers the day up to the next point.</summary>
+    public static IReadOnlyList<AlertPeriod> Alerts(IReadOnlyList<ProbabilityPoint> history)
+    {
+        var alerts = new List<AlertPeriod>();
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i].Status == MarketStatus.Green) continue;
+            var to = i + 1 < history.Count ? history[i + 1].Time : history[i].Time + TimeSpan.FromDays(1);
+            var red = history[i].Status == MarketStatus.Red;
+            // Merge with the previous period when it is contiguous and of the same colour.
+            if (alerts.Count > 0 && alerts[^1].To == history[i].Time && alerts[^1].Red == red)
+                alerts[^1] = alerts[^1] with { To = to };
+            else
+                alerts.Add(new AlertPeriod(history[i].Time, to, red));
+        }
+        return alerts;
+    }
+
+    /// <summary>The probability chart's input from a probability history.</summary>
+    public static ShortfallProbabilityData Probability(Market market, IReadOnlyList<ProbabilityPoint> history, double alertThreshold) =>
+        new(Title(market, "shortfall probability, 24 h"), history.Select(p => p.Time).ToList(), history.Select(p => p.Probability).ToList(), alertThreshold, 24);
+
+    /// <summary>The utilization chart's input for hours from <paramref name="from"/> on.</summary>
+    public static UtilizationChartData Utilization(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset from, double shortfallUtilization,
+        double? kinkUtilization, IReadOnlyList<DateTimeOffset> anomalies, IReadOnlyList<AlertPeriod> alerts)
+    {
+        var window = hours.Where(h => h.Hour >= from).ToList();
+        return new UtilizationChartData(Title(market, "utilization"), window.Select(h => h.Hour).ToList(), window.Select(h => h.Utilization).ToList(),
+            shortfallUtilization, kinkUtilization, anomalies, alerts);
+    }
+
+    /// <summary>
+    /// Hourly flows from net hourly changes of deposits and borrows: a rise in deposits counts as deposits, a fall as
+    /// withdrawals; borrows likewise after adding back the debt liquidations repaid. Net changes hide flows that cancel
+    /// within the hour (and interest accrual counts as flow), so this is a lower bound on gross volume.
+    /// </summary>
+    public static FlowDecompositionData Flows(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset from)
+    {
+        var times = new List<DateTimeOffset>();
+        List<double> dep = [], wd = [], bor = [], rep = [], liq = [];
+        for (var i = 1; i < hours.Count; i++)
+        {
+            var now = hours[i];
+            var before = hours[i - 1];
+            // A gap would lump several hours into one bar.
+            if (now.Hour < from || now.Hour - before.Hour != HourlyGrid.Step) continue;
+            var dSupplied = now.SuppliedUsd - before.SuppliedUsd;
+            var liquidated = Math.Max(now.LiquidationsUsd, 0);
+            var dBorrowedGross = now.BorrowedUsd - before.BorrowedUsd + liquidated;
+            times.Add(now.Hour);
+            dep.Add(Math.Max(dSupplied, 0));
+            wd.Add(Math.Max(-dSupplied, 0));
+            bor.Add(Math.Max(dBorrowedGross, 0));
+            rep.Add(Math.Max(-dBorrowedGross, 0));
+            liq.Add(liquidated);
+        }
+        return new FlowDecompositionData(Title(market, "hourly flows"), times, dep, wd, bor, rep, liq,
+            "net hourly changes of deposits and borrows (flows within an hour net out; event-level flows come with the chain ingester)");
+    }
+
+    /// <summary>
+    /// Stress bars: the worst real episodes in the market's own past over the lookback (largest 1 h, 24 h and 72 h deposit
+    /// outflows and 24 h utilization jump, found and replayed on today's state by <see cref="StressTester"/>, as the
+    /// proposals do), and two fixed runs of 10% and 30% of deposits.
+    /// </summary>
+    public static StressCoverageData Stress(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf, TimeSpan lookback)
+    {
+        var window = hours.Where(h => h.Hour <= asOf && h.Hour > asOf - lookback).ToList();
+        if (window.Count == 0) throw new ArgumentException($"Market '{market.Name}' has no hours before {asOf:yyyy-MM-dd HH:mm} UTC.", nameof(hours));
+        var current = window[^1];
+        var bars = StressTester.FindWorst([(market, window)], asOf)
+            .Select(s => new StressBar($"{char.ToUpperInvariant(s.Name[0])}{s.Name[1..]} ({s.Start:yyyy-MM-dd})", StressTester.Apply(current, s).WithdrawalDemandUsd))
+            .Append(new StressBar("Run: 10% of deposits", 0.10 * current.SuppliedUsd))
+            .Append(new StressBar("Run: 30% of deposits", 0.30 * current.SuppliedUsd))
+            .ToList();
+        return new StressCoverageData(Title(market, "reserve coverage under stress"), current.AvailableLiquidityUsd, bars,
+            $"worst real episodes of the last {lookback.TotalDays:0} days replayed on today's state, and fixed deposit runs");
+    }
+
+    /// <summary>The cross-market heat map from each market's probability history, days oldest first.</summary>
+    public static RiskHeatMapData HeatMap(IReadOnlyList<(string Market, IReadOnlyList<ProbabilityPoint> History)> markets, DateTimeOffset asOf, int days)
+    {
+        var dayList = Enumerable.Range(0, days).Select(d => asOf.UtcDateTime.Date.AddDays(d - days + 1)).Select(d => new DateTimeOffset(d, TimeSpan.Zero)).ToList();
+        var matrix = new double[markets.Count, days];
+        for (var r = 0; r < markets.Count; r++)
+        {
+            for (var c = 0; c < days; c++) matrix[r, c] = double.NaN;
+            foreach (var p in markets[r].History)
+            {
+                var c = (int)(p.Time.UtcDateTime.Date - dayList[0].UtcDateTime).TotalDays;
+                if (c >= 0 && c < days) matrix[r, c] = p.Probability;
+            }
+        }
+        return new RiskHeatMapData("Shortfall probability (24 h) by market and day", markets.Select(m => m.Market).ToList(), dayList, matrix, BaselineMethod);
+    }
+
+    private static string Title(Market market, string what) =>
+        market.IsSimulated ? $"{market.Name} {what} (SIMULATED DATA)" : $"{market.Name} {what}";
+}

@@ -1,0 +1,20 @@
+using Forecaster.Recommend;
+using Forecaster.Risk.Liquidity;
+using Forecaster.Risk.Stress;
+
+namespace Forecaster.Publish.Proposals;
+
+/// <summary>Everything a governance proposal for one market shows: the recommendation and the evidence behind it.</summary>
+/// <param name="Recommendation">What is recommended.</param>
+/// <param name="Risk">The market's liquidity risk.</param>
+/// <param name="Stress">The worst real episodes replayed on today's state.</param>
+/// <param name="Method">Which model produced the shortfall probability.</param>
+/// <param name="ChartFile">Chart file name beside the proposal, or null.</param>
+public sealed record GovernanceProposal(MarketRecommendation Recommendation, LiquidityRiskReport Risk, IReadOnlyList<StressOutcome> Stress, string Method, string? ChartFile)
+{
+    /// <summary>The proposal's title in the forum's style.</summary>
+    public string Title => $"[ARFC] Reserve positioning for {Risk.Market.Name} ({Risk.AsOf:yyyy-MM-dd})";
+
+    /// <summary>The sections every proposal has, in order.</summary>
+    public static IReadOnlyList<string> Sections { get; } = ["Summary", "Motivation", "Specification", "Rationale", "Next steps", "Vote"];
+}

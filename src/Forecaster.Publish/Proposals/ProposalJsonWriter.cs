@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Forecaster.Publish.Proposals;
+
+/// <summary>
+/// The machine payload of a proposal: per parameter, <c>market</c>, <c>parameter</c>, <c>current</c>, <c>recommended</c>,
+/// <c>bound</c>, <c>rationale</c> (plus <c>requested</c> and <c>expectedEffect</c>). The Markdown's specification table
+/// is made from the same list, so the two cannot disagree.
+/// </summary>
+public static class ProposalJsonWriter
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The payload as JSON.</summary>
+    public static string ToJson(GovernanceProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var r = proposal.Recommendation;
+        return JsonSerializer.Serialize(new
+        {
+            title = proposal.Title,
+            market = proposal.Risk.Market.Name,
+            asOf = proposal.Risk.AsOf,
+            profile = r.Target.Appetite.ToString().ToLowerInvariant(),
+            simulated = proposal.Risk.Market.IsSimulated,
+            parametersAssumed = r.Parameters.Assumed,
+            targetBufferUsd = r.Target.TargetBufferUsd,
+            availableUsd = r.Target.AvailableUsd,
+            gapUsd = r.Target.GapUsd,
+            shortfallProbability24h = r.ShortfallProbability24h,
+            changes = r.Changes.Select(c => new
+            {
+                market = c.Market,
+                parameter = c.Parameter,
+                current = c.Current,
+                recommended = c.Recommended,
+                requested = c.Requested,
+                bound = c.Bound,
+                rationale = c.Rationale,
+                expectedEffect = c.ExpectedEffect,
+            }),
+        }, Options);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Forecaster.Risk.Liquidity;
+
+namespace Forecaster.Publish.Proposals;
+
+/// <summary>
+/// A proposal in the forum format risk providers use: Summary, Motivation, Specification (current vs recommended),
+/// Rationale with the data, Next steps, Vote.
+/// </summary>
+public static class ProposalMarkdownWriter
+{
+    /// <summary>The proposal as Markdown.</summary>
+    public static string ToMarkdown(GovernanceProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var r = proposal.Recommendation;
+        var risk = proposal.Risk;
+        var t = r.Target;
+        var md = new StringBuilder();
+        void Line(string text = "") => md.AppendLine(text);
+        string Usd(double v) => Brief.BriefMarkdownWriter.Usd(v);
+
+        Line($"# {proposal.Title}");
+        Line();
+        if (risk.Market.IsSimulated) { Line("> **SIMULATED DATA.** This market comes from Forecaster's simulator: an example of the format, not a real proposal."); Line(); }
+        Line("## Summary");
+        Line();
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"Forecaster recommends {r.Changes.Count} change(s) to {risk.Market.Name} ({risk.Market.Protocol}, {risk.Market.Asset}) under the {t.Appetite.ToString().ToLowerInvariant()} risk profile, to bring its liquid buffer from {Usd(t.AvailableUsd)} towards a target of {Usd(t.TargetBufferUsd)} before withdrawals outrun it."));
+        Line();
+        Line("## Motivation");
+        Line();
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"As of {risk.AsOf:yyyy-MM-dd HH:mm} UTC the market holds {Usd(risk.Current.SuppliedUsd)} of deposits and {Usd(risk.Current.BorrowedUsd)} of borrows: utilization {risk.Current.Utilization:P1}, {Usd(t.AvailableUsd)} withdrawable. " +
+            $"The probability of a shortfall (utilization at or above 98%) within 24 hours is {r.ShortfallProbability24h:P1} ({proposal.Method}). " +
+            $"A 1-in-100 day's deposit outflow averages {Usd(t.Es99Outflow24hUsd)} (ES99, 24 h): liquidity coverage is {Coverage(r.LiquidityCoverage)}."));
+        Line();
+        if (proposal.Stress.Count > 0)
+        {
+            Line("Worst real episodes in the data, replayed on today's state:");
+            Line();
+            Line("| Episode | From | Market | Withdrawal demand today | Shortfall today |");
+            Line("|---|---|---|---:|---:|");
+            foreach (var s in proposal.Stress)
+                Line(string.Create(CultureInfo.InvariantCulture, $"| {s.Scenario.Name} ({s.Scenario.DepositOutflowShare:P1} of deposits) | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
+            Line();
+        }
+        Line("## Specification");
+        Line();
+        Line("| Market | Parameter | Current | Recommended | Bound |");
+        Line("|---|---|---:|---:|---|");
+        foreach (var c in r.Changes)
+            Line($"| {c.Market} | {c.Parameter} | {Value(c.Parameter, c.Current)} | {Value(c.Parameter, c.Recommended)} | {c.Bound} |");
+        Line();
+        if (r.Parameters.Assumed)
+        {
+            Line("Current values marked in the rationale as assumed are Aave-like defaults: the data holds no parameters for this market. Check them against the protocol before voting.");
+            Line();
+        }
+        Line("## Rationale");
+        Line();
+        foreach (var c in r.Changes)
+        {
+            Line($"**{c.Parameter}**: {c.Rationale} Expected effect: {c.ExpectedEffect}" + (c.Requested != c.Recommended ? $" (The analysis asked for {Value(c.Parameter, c.Requested)}; the per-update bound limits this step.)" : ""));
+            Line();
+        }
+        Line("Liquidity risk behind these numbers (share of deposits that may leave):");
+        Line();
+        Line("| Horizon | Method | VaR 95% | ES 95% | VaR 99% | ES 99% |");
+        Line("|---|---|---:|---:|---:|---:|");
+        foreach (var o in risk.Outflows)
+            Line(string.Create(CultureInfo.InvariantCulture, $"| {o.Horizon.TotalHours:0} h | {Method(o.Method)} | {o.Var95:P2} | {o.Es95:P2} | {o.Var99:P2} | {o.Es99:P2} |"));
+        Line();
+        if (proposal.ChartFile is not null) { Line($"![{risk.Market.Name} utilization]({proposal.ChartFile})"); Line(); }
+        Line("## Next steps");
+        Line();
+        Line("If the vote passes, the changes are applied within their bounds; Forecaster re-assesses the market every morning and proposes the next step only after each parameter's minimum delay.");
+        Line();
+        Line("## Vote");
+        Line();
+        Line("- For: apply the specification above");
+        Line("- Against: keep current parameters");
+        Line("- Abstain");
+        return md.ToString();
+    }
+
+    private static string Coverage(double coverage) => double.IsPositiveInfinity(coverage) ? "unbounded (no outflow risk measured)" : coverage.ToString("0.00", CultureInfo.InvariantCulture) + "x";
+
+    private static string Method(OutflowMethod method) => method switch
+    {
+        OutflowMethod.Historical => "historical",
+        OutflowMethod.FilteredHistorical => "filtered historical (EWMA)",
+        _ => "Monte Carlo (Student-t, EWMA)",
+    };
+
+    /// <summary>A parameter value as the specification table shows it (USD, percent, APR, paused/open).</summary>
+    public static string Value(string parameter, double value) => parameter switch
+    {
+        "borrowCap" or "treasuryReserveUsd" => Brief.BriefMarkdownWriter.Usd(value),
+        "reserveFactor" => value.ToString("P1", CultureInfo.InvariantCulture),
+        "slope2" => value.ToString("0.0", CultureInfo.InvariantCulture) + "% APR",
+        "borrowingPaused" => value >= 0.5 ? "paused" : "open",
+        _ => value.ToString("G6", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,110 @@
+using Dapper;
+using Forecaster.Pipeline;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Forecaster.Store.Postgres;
+
+/// <summary>
+/// The upsert behind <see cref="PostgresMarketStore.UpsertAsync"/>, with the embedded store's semantics: copy every
+/// incoming hour into a staging table, classify each against what is stored (new, changed, unchanged, older than
+/// stored), then merge the new and changed ones, all in one transaction.
+/// </summary>
+internal static class PostgresHourWriter
+{
+    private const string Changed = """
+        (s.supplied_usd IS DISTINCT FROM h.supplied_usd OR s.borrowed_usd IS DISTINCT FROM h.borrowed_usd
+         OR s.liquidations_usd IS DISTINCT FROM h.liquidations_usd OR s.supply_rate_pct IS DISTINCT FROM h.supply_rate_pct
+         OR s.borrow_rate_pct IS DISTINCT FROM h.borrow_rate_pct OR s.quality IS DISTINCT FROM h.quality
+         OR s.snapshot_ts IS DISTINCT FROM h.snapshot_ts OR s.block IS DISTINCT FROM h.block)
+        """;
+
+    public static async Task<IReadOnlyList<UpsertResult>> WriteAsync(NpgsqlConnection connection, IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken)
+    {
+        CheckBatches(batches);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One writer at a time across processes: the classification below and the merge must see the same stored rows,
+        // or two workers writing the same hours would both count them as inserted.
+        await Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", new { key = PostgresSchema.LockKey }, cancellationToken);
+        await Execute(connection, transaction, "CREATE TEMP TABLE staging_hours (LIKE market_hours) ON COMMIT DROP", null, cancellationToken);
+        foreach (var batch in batches)
+        {
+            await Execute(connection, transaction, """
+                INSERT INTO markets VALUES (@Name, @Protocol, @Chain, @Asset, @PoolAddress, @IsSimulated)
+                ON CONFLICT (name) DO UPDATE SET protocol = excluded.protocol, chain = excluded.chain, asset = excluded.asset,
+                    pool_address = coalesce(excluded.pool_address, markets.pool_address), is_simulated = excluded.is_simulated
+                """, batch.Market, cancellationToken);
+        }
+        await CopyStagingAsync(connection, batches, cancellationToken);
+        var counts = (await connection.QueryAsync<(string Market, long Inserted, long Updated, long Unchanged, long KeptNewer)>(new CommandDefinition($"""
+            SELECT s.market,
+                count(*) FILTER (WHERE h.market IS NULL),
+                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts >= h.snapshot_ts),
+                count(*) FILTER (WHERE h.market IS NOT NULL AND NOT {Changed}),
+                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts < h.snapshot_ts)
+            FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
+            GROUP BY s.market
+            """, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Market);
+        await Execute(connection, transaction, $"""
+            INSERT INTO market_hours
+            SELECT s.* FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
+            WHERE h.market IS NULL OR ({Changed} AND s.snapshot_ts >= h.snapshot_ts)
+            ON CONFLICT (market, hour) DO UPDATE SET supplied_usd = excluded.supplied_usd, borrowed_usd = excluded.borrowed_usd,
+                liquidations_usd = excluded.liquidations_usd, supply_rate_pct = excluded.supply_rate_pct,
+                borrow_rate_pct = excluded.borrow_rate_pct, quality = excluded.quality, snapshot_ts = excluded.snapshot_ts, block = excluded.block
+            """, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batches.Select(b => counts.TryGetValue(b.Market.Name, out var c)
+            ? new UpsertResult(c.Market, c.Inserted, c.Updated, c.Unchanged, c.KeptNewer)
+            : new UpsertResult(b.Market.Name, 0, 0, 0, 0)).ToList();
+    }
+
+    private static Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+
+    private static void CheckBatches(IReadOnlyList<MarketBatch> batches)
+    {
+        var names = new HashSet<string>();
+        foreach (var batch in batches)
+        {
+            if (!names.Add(batch.Market.Name))
+                throw new ArgumentException($"Market '{batch.Market.Name}' appears in two batches of one write.", nameof(batches));
+            var hours = new HashSet<DateTimeOffset>();
+            foreach (var hour in batch.Hours)
+            {
+                if (!hours.Add(hour.Hour))
+                    throw new ArgumentException($"Market '{batch.Market.Name}' has hour {hour.Hour:O} twice in one write.", nameof(batches));
+            }
+        }
+    }
+
+    // Binary COPY is PostgreSQL's bulk path: one round trip for a year of hourly rows instead of one per row.
+    private static async Task CopyStagingAsync(NpgsqlConnection connection, IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY staging_hours (market, hour, supplied_usd, borrowed_usd, liquidations_usd, supply_rate_pct, borrow_rate_pct, quality, snapshot_ts, block) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var batch in batches)
+        {
+            foreach (var h in batch.Hours)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(batch.Market.Name, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(h.Hour.ToUnixTimeSeconds(), NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(h.SuppliedUsd, NpgsqlDbType.Double, cancellationToken);
+                await importer.WriteAsync(h.BorrowedUsd, NpgsqlDbType.Double, cancellationToken);
+                await importer.WriteAsync(h.LiquidationsUsd, NpgsqlDbType.Double, cancellationToken);
+                await WriteRateAsync(importer, h.SupplyRatePct, cancellationToken);
+                await WriteRateAsync(importer, h.BorrowRatePct, cancellationToken);
+                await importer.WriteAsync((int)h.Quality, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync(h.SnapshotTimestamp, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(h.Block, NpgsqlDbType.Bigint, cancellationToken);
+            }
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    // NaN means "unknown" in the domain; stored as NULL like the embedded store, so comparisons treat two unknowns as equal.
+    private static Task WriteRateAsync(NpgsqlBinaryImporter importer, double rate, CancellationToken cancellationToken) =>
+        double.IsNaN(rate) ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(rate, NpgsqlDbType.Double, cancellationToken);
+}

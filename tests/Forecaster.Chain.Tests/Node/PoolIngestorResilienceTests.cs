@@ -1,0 +1,121 @@
+using Forecaster.Chain.Ingestion;
+using Forecaster.Chain.Rpc;
+using Forecaster.Flows;
+using Xunit;
+
+namespace Forecaster.Chain.Tests.Node;
+
+public sealed class PoolIngestorResilienceTests : NodeTestBase
+{
+    [Fact]
+    public async Task RunAsync_SplitsRange_WhenNodeRefusesTooManyResults()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        for (var i = 1; i <= 12; i++) await Pool.SupplyAsync(usdc, i * 1_000_000, Alice);
+        await using var proxy = new RpcProxy(Node.Url) { MaxLogSpan = 4 };
+
+        var report = await IngestAsync(Options(initialSpan: 1_000), proxy.Url);
+
+        Assert.True(proxy.RefusedRanges > 0);
+        Assert.Equal(proxy.RefusedRanges, report.RangeRefusals);
+        Assert.Equal(24, report.Inserted); // 12 supplies + 12 rate updates, none lost to the refusals
+        Assert.Equal(78m, Assert.Single(report.Drifts).SuppliedFromEvents); // 1 + ... + 12
+        Assert.Contains(Log, line => line.Contains("more than 10000 results"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RollsBackReorganisedBlocks_WhenChainNoLongerHasThem()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        await Pool.SupplyAsync(usdc, 100_000_000, Alice);
+        var forkPoint = await Node.Rpc.GetBlockNumberAsync(Ct);
+        var snapshot = await Node.SnapshotAsync();
+        var orphaned = new[]
+        {
+            (await Pool.SupplyAsync(usdc, 7_000_000, Alice))["transactionHash"]!.GetValue<string>(),
+            (await Pool.BorrowAsync(usdc, 50_000_000, Alice))["transactionHash"]!.GetValue<string>(),
+        };
+        var before = await IngestAsync();
+        Assert.Equal(6, before.Inserted);
+
+        // Replace the last two blocks by a longer branch with different transactions.
+        await Node.RevertAsync(snapshot);
+        await Node.MineAsync(); // an empty block first, so the branch differs even where a transaction repeats
+        await Pool.WithdrawAsync(usdc, 30_000_000, Alice);
+        await Node.MineAsync(2);
+        var after = await IngestAsync();
+
+        Assert.Equal(forkPoint + 1, after.ReorgFromBlock);
+        Assert.Equal(4, after.RolledBack);
+        var logs = await Flows.GetLogsAsync("anvil", Pool.Address, Ct);
+        Assert.DoesNotContain(logs, l => orphaned.Contains(l.Log.TransactionHash));
+        Assert.Equal([FlowKind.Supply, FlowKind.Withdraw], logs.Where(l => l.Flow is not null).Select(l => l.Flow!.Kind).ToList());
+        foreach (var log in logs)
+            Assert.Equal((await Node.Rpc.GetBlockAsync(log.Log.Block, Ct))!.Hash, log.Log.BlockHash);
+        var drift = Assert.Single(after.Drifts);
+        Assert.True(drift.Agrees, drift.ToString());
+        Assert.Equal(70m, drift.SuppliedFromEvents);
+        Assert.Equal(0m, drift.BorrowedFromEvents);
+        var last = (await Markets.GetHoursAsync("aave_v3_usdc", cancellationToken: Ct))[^1];
+        Assert.Equal(0, last.BorrowedUsd);
+        Assert.Equal(70, last.SuppliedUsd, 6);
+    }
+
+    [Fact]
+    public async Task RunAsync_Completes_WhenNodeGoesAwayMidRunAndComesBack()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        for (var i = 0; i < 6; i++) await Pool.SupplyAsync(usdc, 1_000_000, Alice);
+        await using var proxy = new RpcProxy(Node.Url);
+        proxy.OnGetLogs = n =>
+        {
+            if (n != 3) return;
+            // The node disappears during the third range and is back 1.5 s later: retries with backoff must bridge it.
+            proxy.Stop();
+            _ = Task.Delay(1500).ContinueWith(_ => proxy.Start(), TaskScheduler.Default);
+        };
+
+        var report = await IngestAsync(Options(initialSpan: 2), proxy.Url, maxRetries: 8);
+
+        Assert.Equal(12, report.Inserted);
+        Assert.Equal(6m, Assert.Single(report.Drifts).SuppliedFromEvents);
+        Assert.Contains(Log, line => line.StartsWith("retry ") && line.Contains("/v3/***") && !line.Contains("0123456789abcdef"));
+    }
+
+    [Fact]
+    public async Task RunAsync_ResumesFromCheckpoint_WhenNodeStayedAwayTooLong()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        for (var i = 0; i < 6; i++) await Pool.SupplyAsync(usdc, 1_000_000, Alice);
+        await using var proxy = new RpcProxy(Node.Url);
+        proxy.OnGetLogs = n => { if (n == 3) proxy.Stop(); };
+
+        var ex = await Assert.ThrowsAsync<ChainRpcException>(() => IngestAsync(Options(initialSpan: 2), proxy.Url, maxRetries: 1));
+        Assert.Contains("did not answer eth_getLogs", ex.Message);
+        Assert.Contains("/v3/***", ex.Message);
+        Assert.DoesNotContain("0123456789abcdef", ex.Message);
+        var checkpoint = await Flows.GetCheckpointAsync("anvil", Pool.Address, Ct);
+        Assert.NotNull(checkpoint);
+        var partial = (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count;
+        Assert.InRange(partial, 1, 11);
+
+        proxy.OnGetLogs = null;
+        proxy.Start();
+        var report = await IngestAsync(Options(initialSpan: 2), proxy.Url);
+
+        Assert.Equal(checkpoint.Block + 1, report.FromBlock);
+        Assert.Equal(12 - partial, report.Inserted);
+        Assert.Equal(12, (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_Throws_WhenNodeServesAnotherChain()
+    {
+        var options = new PoolIngestOptions { Chain = "ethereum", Pool = Pool.Address, FromBlock = 0, Confirmations = 0 };
+        var ex = await Assert.ThrowsAsync<ChainMismatchException>(() => IngestAsync(options));
+        Assert.Equal(31337, ex.Actual);
+        Assert.Equal(1, ex.Expected);
+        Assert.Contains("--chain ethereum expects chain id 1", ex.Message);
+        Assert.Null(await Flows.GetCheckpointAsync("ethereum", Pool.Address, Ct));
+    }
+}

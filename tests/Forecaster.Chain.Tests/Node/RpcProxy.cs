@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Forecaster.Chain.Abi;
+
+namespace Forecaster.Chain.Tests.Node;
+
+/// <summary>
+/// An HTTP relay in front of the real node that behaves like hosted providers do: it refuses <c>eth_getLogs</c> ranges wider
+/// than <see cref="MaxLogSpan"/> blocks with the "more than 10000 results" error, and it can go away (connections refused)
+/// and come back on the same port. Every accepted call is forwarded to anvil unchanged.
+/// </summary>
+public sealed class RpcProxy : IAsyncDisposable
+{
+    private readonly string _target;
+    private readonly HttpClient _http = new();
+    private HttpListener? _listener;
+    private Task? _loop;
+    private int _getLogsCalls;
+
+    public RpcProxy(string target)
+    {
+        _target = target;
+        Port = AnvilNode.FreePort();
+        Url = $"http://127.0.0.1:{Port}/v3/0123456789abcdef0123456789abcdef";
+        Start();
+    }
+
+    public int Port { get; }
+
+    /// <summary>The proxy's URL, with a fake key in the path so masking can be checked too.</summary>
+    public string Url { get; }
+
+    /// <summary>Widest eth_getLogs range accepted; null accepts any.</summary>
+    public long? MaxLogSpan { get; set; }
+
+    /// <summary>eth_getLogs calls refused as too large.</summary>
+    public int RefusedRanges { get; private set; }
+
+    /// <summary>eth_getLogs calls received.</summary>
+    public int GetLogsCalls => _getLogsCalls;
+
+    /// <summary>Called on each eth_getLogs; lets a test act mid-run (e.g. take the node away).</summary>
+    public Action<int>? OnGetLogs { get; set; }
+
+    public void Start()
+    {
+        _listener = new HttpListener();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        var listener = _listener;
+        _loop = Task.Run(() => LoopAsync(listener));
+    }
+
+    /// <summary>Stops listening: new connections are refused until <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        var listener = _listener;
+        _listener = null;
+        listener?.Close();
+    }
+
+    public bool IsUp => _listener is not null;
+
+    private async Task LoopAsync(HttpListener listener)
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await listener.GetContextAsync(); }
+            catch (Exception) { return; } // closed
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            var request = JsonNode.Parse(body);
+            if (request is JsonObject call && call["method"]?.GetValue<string>() == "eth_getLogs")
+            {
+                var n = Interlocked.Increment(ref _getLogsCalls);
+                OnGetLogs?.Invoke(n);
+                if (!IsUp)
+                {
+                    context.Response.Abort();
+                    return;
+                }
+                var filter = call["params"]![0]!;
+                var span = Hex.ParseQuantity(filter["toBlock"]!.GetValue<string>()) - Hex.ParseQuantity(filter["fromBlock"]!.GetValue<string>()) + 1;
+                if (span > MaxLogSpan)
+                {
+                    RefusedRanges++;
+                    var error = new JsonObject
+                    {
+                        ["jsonrpc"] = "2.0", ["id"] = call["id"]!.DeepClone(),
+                        ["error"] = new JsonObject { ["code"] = -32005, ["message"] = "query returned more than 10000 results" },
+                    };
+                    await WriteAsync(context, error.ToJsonString());
+                    return;
+                }
+            }
+            using var forwarded = await _http.PostAsync(_target, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            await WriteAsync(context, await forwarded.Content.ReadAsStringAsync());
+        }
+        catch (Exception)
+        {
+            try { context.Response.Abort(); } catch (Exception) { /* already closed */ }
+        }
+    }
+
+    private static async Task WriteAsync(HttpListenerContext context, string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        if (_loop is not null) await Task.WhenAny(_loop, Task.Delay(1000));
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,103 @@
+using Forecaster.Modeling.EarlyWarning;
+using Forecaster.Modeling.Features;
+using Forecaster.Modeling.Registry;
+using Forecaster.Simulation;
+using Forecaster.Testing;
+using Xunit;
+
+namespace Forecaster.EarlyWarning.Tests;
+
+public sealed class ModelRegistryTests
+{
+    private static readonly BacktestOptions Options = new() { Model = new EarlyWarningModelOptions { Trees = 20 } };
+    private static readonly Lazy<(IReadOnlyList<MarketHistory> Markets, EarlyWarningModel Model)> Fitted = new(() =>
+    {
+        var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 })
+            .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+        return (markets, EarlyWarningModel.Fit(markets, Options));
+    });
+
+    private static ModelCard Card(double aucPr, double recall) => new(
+        "ignored", 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), ["sim"],
+        ShortfallFeatureBuilder.Names.ToArray(), Options,
+        new ModelMetrics(3, recall, 12, 0.02, 0.3, aucPr, 0.25, 0.9, 0.88, 0.3, 0.2),
+        double.IsFinite(Fitted.Value.Model.AlertThreshold) ? Fitted.Value.Model.AlertThreshold : null, Fitted.Value.Model.BaseRate,
+        Fitted.Value.Model.Forecaster.LowerResidual, Fitted.Value.Model.Forecaster.UpperResidual, Fitted.Value.Model.Forecaster.UsesPersistence, Fitted.Value.Model.Classifier is not null, "test");
+
+    [Fact]
+    public void Load_ReturnsSamePredictions_WhenModelWasSaved()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var (markets, model) = Fitted.Value;
+        Assert.NotNull(model.Classifier); // the simulated markets must contain shortfalls, or the test checks nothing
+        var rows = ShortfallFeatureBuilder.Build(markets, 0.98)[0];
+        var sample = Enumerable.Range(0, 200).Select(i => rows.Row(i * 20).ToArray()).ToArray();
+
+        var card = registry.Save("shortfall", model, Card(0.4, 0.8));
+        var (loaded, loadedCard) = registry.Load("shortfall", card.Version);
+
+        Assert.Equal(1, card.Version);
+        Assert.Equal(model.Probabilities(sample), loaded.Probabilities(sample));
+        Assert.Equal(model.Forecaster.PredictChange(sample), loaded.Forecaster.PredictChange(sample));
+        Assert.Equal(model.AlertThreshold, loaded.AlertThreshold);
+        Assert.Equal(card.Metrics, loadedCard.Metrics);
+        Assert.Equal(Options.Definition, loadedCard.Options.Definition);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "shortfall", "1", "card.md")));
+    }
+
+    [Fact]
+    public void Promote_RefusesChallenger_WhenItsBacktestIsWorse()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var champion = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.5, recall: 0.8));
+        registry.Promote("shortfall", champion.Version);
+        var worse = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.4, recall: 0.9));
+
+        var e = Assert.Throws<ChallengerRejectedException>(() => registry.Promote("shortfall", worse.Version));
+
+        Assert.Contains("does not beat champion v1", e.Message);
+        Assert.Equal(1, registry.Champion("shortfall"));
+        registry.Promote("shortfall", worse.Version, force: true);
+        Assert.Equal(2, registry.Champion("shortfall"));
+    }
+
+    [Fact]
+    public void Promote_AcceptsChallenger_WhenItBeatsTheChampion()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.5, 0.8)).Version);
+
+        registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.6, 0.8)).Version);
+
+        Assert.Equal(2, registry.Champion("shortfall"));
+        Assert.Equal([1, 2], registry.List().Select(c => c.Version));
+    }
+
+    [Fact]
+    public void Load_Throws_WhenVersionDoesNotExist()
+    {
+        using var folder = new TempDirectory();
+        var e = Assert.Throws<ModelNotFoundException>(() => new ModelRegistry(folder.Path).Load("shortfall", 7));
+        Assert.Contains("shortfall v7", e.Message);
+    }
+
+    [Fact]
+    public void Assess_FillsProbabilityAndForecastFromChampion_WhenWrappedAsRiskModel()
+    {
+        var (markets, model) = Fitted.Value;
+        var market = markets[0];
+        var asOf = market.Hours[3000].Hour;
+        var risk = new ChampionRiskModel(model, "shortfall v1");
+
+        var assessment = risk.Assess(Markets.Market.FromName(market.Name), market.Hours, asOf, [TimeSpan.FromHours(24), TimeSpan.FromHours(72)]);
+
+        Assert.Equal(asOf, assessment.AsOf);
+        Assert.InRange(assessment.ShortfallProbability24h, 0, 1);
+        var f24 = assessment.Forecasts.Single(f => f.Horizon == TimeSpan.FromHours(24));
+        Assert.True(f24.LowerUsd <= f24.MedianUsd && f24.MedianUsd <= f24.UpperUsd);
+        Assert.Contains("early-warning model shortfall v1", assessment.Method);
+    }
+}

@@ -1,0 +1,92 @@
+using Forecaster.Markets;
+using Forecaster.Modeling.Features;
+using Forecaster.Simulation;
+using Xunit;
+
+namespace Forecaster.EarlyWarning.Tests;
+
+public sealed class ShortfallFeatureBuilderTests
+{
+    private static IReadOnlyList<MarketHistory> Simulated(int seed) =>
+        MarketSimulator.Run(new SimulationOptions { Markets = 3, Days = 60, Seed = seed })
+            .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+
+    /// <summary>Replaces every hour after <paramref name="t"/> with random values: a model that peeks would change.</summary>
+    private static MarketHistory ShuffleFuture(MarketHistory market, DateTimeOffset t, Random random) =>
+        market with
+        {
+            Hours = market.Hours.Select(h => h.Hour <= t ? h : h with
+            {
+                SuppliedUsd = random.NextDouble() * 1e9,
+                BorrowedUsd = random.NextDouble() * 1e9,
+                LiquidationsUsd = random.NextDouble() * 1e7,
+                BorrowRatePct = random.NextDouble() * 100,
+                Quality = random.Next(2) == 0 ? DataQuality.Stale : DataQuality.None,
+            }).ToArray(),
+        };
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(200)]
+    [InlineData(1000)]
+    public void Build_KeepsEveryFeatureAtT_WhenEveryMarketsFutureIsShuffled(int hourIndex)
+    {
+        var markets = Simulated(7);
+        var t = markets[0].Hours[hourIndex].Hour;
+        var random = new Random(hourIndex);
+        var shuffled = markets.Select(m => ShuffleFuture(m, t, random)).ToArray();
+
+        var before = ShortfallFeatureBuilder.Build(markets, 0.98);
+        var after = ShortfallFeatureBuilder.Build(shuffled, 0.98);
+
+        for (var k = 0; k < markets.Count; k++)
+        {
+            var i = markets[k].Hours.ToList().FindIndex(h => h.Hour == t);
+            Assert.Equal(before[k].Row(i).ToArray(), after[k].Row(i).ToArray());
+            // The shuffle really changed the future, so the test would catch a peek.
+            Assert.NotEqual(before[k].Row(i + 1).ToArray(), after[k].Row(i + 1).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Compute_KeepsTargetAtT_WhenHoursAfterTPlusHorizonAreShuffled()
+    {
+        var market = Simulated(3)[0];
+        var definition = new ShortfallDefinition();
+        var t = market.Hours[500].Hour;
+        var shuffled = ShuffleFuture(market, t + definition.Horizon, new Random(1));
+
+        var before = ShortfallLabels.Compute(market.Hours, definition);
+        var after = ShortfallLabels.Compute(shuffled.Hours, definition);
+
+        Assert.Equal(before.Target[..501], after.Target[..501]);
+        Assert.Equal(before.Eligible[..525], after.Eligible[..525]);
+    }
+
+    [Fact]
+    public void Build_ComputesCrossMarketColumnsFromSameHour_WhenOtherMarketsExist()
+    {
+        var hoursA = Hours.FromUtilization([0.5, 0.6, 0.7]);
+        var hoursB = Hours.FromUtilization([0.9, 0.95, 0.2]);
+        var features = ShortfallFeatureBuilder.Build([new MarketHistory("a", hoursA), new MarketHistory("b", hoursB)], 0.98);
+        var column = ShortfallFeatureBuilder.Names.ToList().IndexOf("others_util_max");
+
+        Assert.Equal(0.95f, features[0].Row(1)[column], 5);
+        Assert.Equal(0.6f, features[1].Row(1)[column], 5);
+        Assert.Equal(1f, features[0].Row(1)[column + 3]); // share of others at or above 0.90
+    }
+
+    [Fact]
+    public void Build_ReportsLargestHourlyOutflow_WhenDepositsDropOnce()
+    {
+        var hours = Hours.FromUtilization(Enumerable.Repeat(0.5, 30).ToArray());
+        hours[10] = hours[10] with { SuppliedUsd = 80e6, BorrowedUsd = 40e6 };
+        var features = ShortfallFeatureBuilder.Build([new MarketHistory("a", hours)], 0.98);
+        var column = ShortfallFeatureBuilder.Names.ToList().IndexOf("largest_outflow_24h");
+
+        Assert.Equal(0f, features[0].Row(9)[column]);
+        Assert.Equal(-0.2f, features[0].Row(10)[column], 5);
+        Assert.Equal(-0.2f, features[0].Row(20)[column], 5); // still the largest within 24 h
+    }
+}

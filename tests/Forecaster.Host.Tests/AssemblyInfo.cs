@@ -1,0 +1,6 @@
+using Forecaster.Host.Tests;
+using Xunit;
+
+// Hangfire keeps its configuration (JobStorage.Current) in statics: two in-process hosts at once would share it.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: AssemblyFixture(typeof(PostgresCluster))]

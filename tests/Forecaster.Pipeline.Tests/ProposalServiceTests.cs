@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Forecaster.Publish.Proposals;
+using Forecaster.Recommend;
+using Forecaster.Simulation;
+using Forecaster.Store.DuckDb;
+using Forecaster.Testing;
+using Xunit;
+
+namespace Forecaster.Pipeline.Tests;
+
+public class ProposalServiceTests
+{
+    [Fact]
+    public async Task CreateAsync_WritesEverySectionAndJsonThatMatchesTheSpecification()
+    {
+        using var temp = new TempDirectory("propose");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+
+        var result = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), Appetite = RiskAppetite.Conservative }, ct);
+
+        Assert.Equal(6, result.Recommendations.Count);
+        Assert.NotEmpty(result.Proposals);
+        foreach (var (proposal, path) in result.Proposals)
+        {
+            var markdown = await File.ReadAllTextAsync(path, ct);
+            var positions = GovernanceProposal.Sections.Select(section => markdown.IndexOf($"## {section}\n", StringComparison.Ordinal)).ToList();
+            Assert.All(positions, p => Assert.True(p > 0));
+            Assert.Equal(positions.Order(), positions);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
+            var changes = json.RootElement.GetProperty("changes");
+            Assert.Equal(proposal.Recommendation.Changes.Count, changes.GetArrayLength());
+            foreach (var change in changes.EnumerateArray())
+            {
+                foreach (var key in new[] { "market", "parameter", "current", "recommended", "bound", "rationale" })
+                    Assert.True(change.TryGetProperty(key, out _), key);
+                var parameter = change.GetProperty("parameter").GetString()!;
+                var row = $"| {change.GetProperty("market").GetString()} | {parameter} | {ProposalMarkdownWriter.Value(parameter, change.GetProperty("current").GetDouble())} | {ProposalMarkdownWriter.Value(parameter, change.GetProperty("recommended").GetDouble())} | {change.GetProperty("bound").GetString()} |";
+                Assert.Contains(row, markdown);
+                // Every recommended value stays within its per-update bound.
+                var bound = ParameterBound.Defaults[parameter];
+                var current = change.GetProperty("current").GetDouble();
+                var scale = current != 0 ? Math.Abs(current) : Math.Abs(change.GetProperty("requested").GetDouble());
+                Assert.True(Math.Abs(change.GetProperty("recommended").GetDouble() - current) <= bound.MaxRelativeChange * scale + 1e-6);
+            }
+        }
+        Assert.True(File.Exists(Path.Combine(result.Directory, "index.json")));
+    }
+
+    [Fact]
+    public async Task BriefWithProposalsAsync_ListsTheProposedActionsWithLinksThatResolve()
+    {
+        using var temp = new TempDirectory("propose");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+
+        var brief = await new MainRunService(store).BriefWithProposalsAsync(new BriefOptions { OutputDirectory = temp.File("out") }, ct);
+
+        var markdown = await File.ReadAllTextAsync(brief.MarkdownPath, ct);
+        Assert.Contains("## Recommended actions", markdown);
+        var links = System.Text.RegularExpressions.Regex.Matches(markdown, @"\[Proposal\]\((proposals/[^)]+\.md)\)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.True(File.Exists(Path.Combine(brief.Directory, link)), link));
+    }
+
+    [Fact]
+    public async Task Replay_FindsTheJune2022UsdtEpisode_AndJudgesItsBufferOnDataBeforeIt()
+    {
+        var files = SharedData.AaveV2Files();
+
+        var result = await ReplayService.RunAsync(files, RiskAppetite.Moderate, TestContext.Current.CancellationToken);
+
+        var june = result.Episodes.Where(e => e.Market == "aave_v2_usdt" && e.Start == new DateTimeOffset(2022, 6, 18, 9, 0, 0, TimeSpan.Zero)).ToList();
+        Assert.Equal([24, 72], june.Select(e => e.HoursBefore));
+        var dayBefore = june[0];
+        // Deposits went from about $557M to $351M in the hour before 09:00, and more had left in the day before.
+        Assert.InRange(dayBefore.RealizedOutflowUsd, 180e6, 260e6);
+        Assert.InRange(dayBefore.DepositsUsd, 500e6, 600e6);
+        Assert.True(dayBefore.RecommendedBufferUsd > 0 && dayBefore.RecommendedBufferUsd <= dayBefore.DepositsUsd);
+        Assert.InRange(result.CoveredShare, 0, 1);
+        Assert.True(result.Episodes.Count(e => e.HoursBefore == 24) >= 30, "the shared data holds dozens of eligible episodes");
+
+        using var json = JsonDocument.Parse(ReplayJsonWriter.ToJson(result));
+        var first = json.RootElement.GetProperty("episodes")[0];
+        foreach (var key in new[] { "market", "start", "recommendedBufferUsd", "realizedOutflowUsd", "covered" })
+            Assert.True(first.TryGetProperty(key, out _), key);
+        Assert.Equal(result.CoveredShare, json.RootElement.GetProperty("coveredShare").GetDouble(), 10);
+    }
+}

@@ -1,0 +1,54 @@
+using Forecaster.Markets;
+using Forecaster.Publish.Inputs;
+using Forecaster.Risk;
+using Xunit;
+
+namespace Forecaster.Publish.Tests;
+
+public sealed class BaselineChartInputsTests
+{
+    private static readonly DateTimeOffset T = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Market M = new("m", "test", "test", "USDC");
+
+    [Fact]
+    public void Flows_SplitsNetChangesIntoDirections_AndAddsBackLiquidatedDebt()
+    {
+        MarketHour H(int h, double s, double b, double liq) => new(T.AddHours(h), s, b, liq, 1, 2, DataQuality.None, 0, 0);
+        // Hour 1: +10 deposits, +5 borrows. Hour 2: -4 deposits, borrows -3 of which 2 liquidated (so 1 repaid). Hour 4 follows a gap.
+        var hours = new[] { H(0, 100, 50, 0), H(1, 110, 55, 0), H(2, 106, 52, 2), H(4, 200, 52, 0) };
+
+        var flows = BaselineChartInputs.Flows(M, hours, T);
+
+        Assert.Equal([T.AddHours(1), T.AddHours(2)], flows.Times);
+        Assert.Equal([10.0, 0], flows.DepositsUsd);
+        Assert.Equal([0, 4.0], flows.WithdrawalsUsd);
+        Assert.Equal([5.0, 0], flows.BorrowsUsd);
+        Assert.Equal([0, 1.0], flows.RepaysUsd);
+        Assert.Equal([0, 2.0], flows.LiquidationsUsd);
+    }
+
+    [Fact]
+    public void Alerts_MergesContiguousDaysOfSameColour_AndSplitsOnColourChange()
+    {
+        ProbabilityPoint P(int d, MarketStatus s) => new(T.AddDays(d), 0, s);
+        var history = new[] { P(0, MarketStatus.Green), P(1, MarketStatus.Amber), P(2, MarketStatus.Amber), P(3, MarketStatus.Red), P(4, MarketStatus.Green) };
+
+        var alerts = BaselineChartInputs.Alerts(history);
+
+        Assert.Equal([new(T.AddDays(1), T.AddDays(3), false), new(T.AddDays(3), T.AddDays(4), true)], alerts);
+    }
+
+    [Fact]
+    public void ProbabilityHistory_UsesOnlyDataUpToEachDay_WhenLaterShortfallExists()
+    {
+        var m = SimulatedMarkets.Usdc;
+        var asOf = SimulatedMarkets.ShortfallAsOf;
+
+        var full = BaselineChartInputs.ProbabilityHistory(m.Market, m.Hours, asOf, 10);
+        var truncated = BaselineChartInputs.ProbabilityHistory(m.Market, m.Hours.Where(h => h.Hour <= asOf - TimeSpan.FromDays(5)).ToList(), asOf - TimeSpan.FromDays(5), 5);
+
+        // The first five days must not change when later hours are removed: no look-ahead.
+        Assert.Equal(truncated, full.Take(5));
+        Assert.Equal(MarketStatus.Red, full[^1].Status);
+    }
+}
