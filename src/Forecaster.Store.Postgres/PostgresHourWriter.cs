@@ -21,7 +21,7 @@ internal static class PostgresHourWriter
 
     public static async Task<IReadOnlyList<UpsertResult>> WriteAsync(NpgsqlConnection connection, IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken)
     {
-        CheckBatches(batches);
+        MarketBatch.EnsureDistinct(batches);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // One writer at a time across processes: the classification below and the merge must see the same stored rows,
         // or two workers writing the same hours would both count them as inserted.
@@ -61,22 +61,6 @@ internal static class PostgresHourWriter
 
     private static Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-
-    private static void CheckBatches(IReadOnlyList<MarketBatch> batches)
-    {
-        var names = new HashSet<string>();
-        foreach (var batch in batches)
-        {
-            if (!names.Add(batch.Market.Name))
-                throw new ArgumentException($"Market '{batch.Market.Name}' appears in two batches of one write.", nameof(batches));
-            var hours = new HashSet<DateTimeOffset>();
-            foreach (var hour in batch.Hours)
-            {
-                if (!hours.Add(hour.Hour))
-                    throw new ArgumentException($"Market '{batch.Market.Name}' has hour {hour.Hour:O} twice in one write.", nameof(batches));
-            }
-        }
-    }
 
     // Binary COPY is PostgreSQL's bulk path: one round trip for a year of hourly rows instead of one per row.
     private static async Task CopyStagingAsync(NpgsqlConnection connection, IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ internal static class DuckDbHourWriter
 
     public static IReadOnlyList<UpsertResult> Write(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
     {
-        CheckBatches(batches);
+        MarketBatch.EnsureDistinct(batches);
         using var transaction = connection.BeginTransaction();
         try
         {
@@ -52,22 +52,6 @@ internal static class DuckDbHourWriter
         {
             transaction.Rollback();
             throw;
-        }
-    }
-
-    private static void CheckBatches(IReadOnlyList<MarketBatch> batches)
-    {
-        var names = new HashSet<string>();
-        foreach (var batch in batches)
-        {
-            if (!names.Add(batch.Market.Name))
-                throw new ArgumentException($"Market '{batch.Market.Name}' appears in two batches of one write.", nameof(batches));
-            var hours = new HashSet<DateTimeOffset>();
-            foreach (var hour in batch.Hours)
-            {
-                if (!hours.Add(hour.Hour))
-                    throw new ArgumentException($"Market '{batch.Market.Name}' has hour {hour.Hour:O} twice in one write.", nameof(batches));
-            }
         }
     }
 
