@@ -38,11 +38,13 @@ public static class MarketChartSet
         }
 
         var alerts = BaselineChartInputs.Alerts(history);
-        var utilization = BaselineChartInputs.Utilization(market, hours, last - TimeSpan.FromDays(options.ChartDays), shortfall, Kink(market), [], alerts);
+        var chartFrom = last - TimeSpan.FromDays(options.ChartDays);
+        var anomalies = UtilizationAnomalies.Find(hours, chartFrom);
+        var utilization = BaselineChartInputs.Utilization(market, hours, chartFrom, shortfall, Kink(market), anomalies, alerts);
         charts.Add(Save(UtilizationChart.Create(utilization), UtilizationChart.Size, directory, market, BriefChartKinds.Utilization, "Utilization",
             "Hourly utilization with the shortfall line" + (utilization.KinkUtilization is null ? " (the rate curve's kink is unknown for this market)" : " and the interest-rate kink") +
+            $"; {anomalies.Count} marked anomalies ({UtilizationAnomalies.Method})" +
             $"; shaded days were amber or red by {method}."));
-        notes.Add("Anomaly markers: none drawn, no anomaly detector is wired into the brief yet.");
 
         if (history.Count > 0)
         {

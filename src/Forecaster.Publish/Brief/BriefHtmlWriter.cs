@@ -55,7 +55,7 @@ public static class BriefHtmlWriter
             var name = HtmlEncode(e.Market.Name);
             var sim = e.Market.IsSimulated ? " <em>(simulated)</em>" : "";
             var actions = brief.RecommendationsFor(e.Market.Name);
-            var action = actions.Count == 0 ? "<span class=\"empty\">none yet</span>" : HtmlEncode(string.Join(" ", actions.Select(r => r.Action)));
+            var action = actions.Count == 0 ? "<span class=\"empty\">none yet</span>" : HtmlEncode(string.Join("; ", actions.Select(r => r.Action)));
             if (e.Assessment is not { } a)
             {
                 h.AppendLine(CultureInfo.InvariantCulture, $"<tr data-market=\"{name}\" data-status=\"none\"><td>{Light(null)}</td><td><a href=\"#market-{name}\">{name}</a>{sim}</td><td colspan=\"4\">{HtmlEncode(e.Problem ?? "not assessed")}</td><td>{action}</td></tr>");

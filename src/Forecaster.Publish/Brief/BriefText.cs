@@ -40,8 +40,8 @@ internal static class BriefText
         if (brief.Riskiest is not { } e) return "Proposed action: none.";
         var actions = brief.RecommendationsFor(e.Market.Name);
         return actions.Count == 0
-            ? "Proposed action: none yet (no recommender has run; see Recommended actions)."
-            : "Proposed action: " + string.Join(" ", actions.Select(r => r.Action));
+            ? "Proposed action: none for this market (see Recommended actions)."
+            : "Proposed action: " + string.Join("; ", actions.Select(r => r.Action)) + ".";
     }
 
     /// <summary>USD with a readable magnitude: $1.23B, $45.6M, $789K.</summary>
