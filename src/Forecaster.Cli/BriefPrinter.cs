@@ -20,6 +20,7 @@ public static class BriefPrinter
         }
         AnsiConsole.Write(table);
         Console.WriteLine($"brief as of {result.Brief.AsOf:yyyy-MM-dd HH:mm} UTC: {result.MarkdownPath}");
+        Console.WriteLine($"html: {result.HtmlPath}");
         Console.WriteLine($"json: {result.JsonPath}");
     }
 }

@@ -64,6 +64,8 @@ public class ProposalServiceTests
         var links = System.Text.RegularExpressions.Regex.Matches(markdown, @"\[Proposal\]\((proposals/[^)]+\.md)\)").Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.NotEmpty(links);
         Assert.All(links, link => Assert.True(File.Exists(Path.Combine(brief.Directory, link)), link));
+        var html = await File.ReadAllTextAsync(brief.HtmlPath, ct);
+        Assert.All(links, link => Assert.Contains($"href=\"{link}\"", html));
     }
 
     [Fact]

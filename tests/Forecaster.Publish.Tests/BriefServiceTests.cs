@@ -45,7 +45,7 @@ public sealed class BriefServiceTests
         Assert.Contains("id=\"no-recommendations\"", html);
         var md = await File.ReadAllTextAsync(result.MarkdownPath, TestContext.Current.CancellationToken);
         Assert.Contains("Riskiest market: sim_usdc", md);
-        Assert.Contains("No recommendations yet", md);
+        Assert.Contains("No recommendations: no recommender ran for this brief", md);
     }
 
     [Fact]

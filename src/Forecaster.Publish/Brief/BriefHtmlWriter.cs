@@ -55,7 +55,7 @@ public static class BriefHtmlWriter
             var name = HtmlEncode(e.Market.Name);
             var sim = e.Market.IsSimulated ? " <em>(simulated)</em>" : "";
             var actions = brief.RecommendationsFor(e.Market.Name);
-            var action = actions.Count == 0 ? "<span class=\"empty\">none yet</span>" : HtmlEncode(string.Join("; ", actions.Select(r => r.Action)));
+            var action = actions.Count == 0 ? "<span class=\"empty\">none</span>" : HtmlEncode(string.Join("; ", actions.Select(r => r.Action)));
             if (e.Assessment is not { } a)
             {
                 h.AppendLine(CultureInfo.InvariantCulture, $"<tr data-market=\"{name}\" data-status=\"none\"><td>{Light(null)}</td><td><a href=\"#market-{name}\">{name}</a>{sim}</td><td colspan=\"4\">{HtmlEncode(e.Problem ?? "not assessed")}</td><td>{action}</td></tr>");
@@ -100,10 +100,14 @@ public static class BriefHtmlWriter
         h.AppendLine("</section>");
     }
 
+    // http(s) links, or relative paths beside the brief (proposals/<market>.md); never javascript: or other schemes.
+    private static bool IsSafeLink(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp : !url.Contains(':');
+
     private static string ActionRow(RecommendedAction r)
     {
-        var link = r.ProposalUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? $"<a href=\"{HtmlEncode(uri.AbsoluteUri)}\">proposal</a>" : "<span class=\"empty\">none yet</span>";
+        var link = r.ProposalUrl is { } url && IsSafeLink(url)
+            ? $"<a href=\"{HtmlEncode(url)}\">proposal</a>" : "<span class=\"empty\">none</span>";
         return $"<tr><td>{HtmlEncode(r.Market)}</td><td>{HtmlEncode(r.Action)}</td><td>{HtmlEncode(r.Rationale)}</td><td>{link}</td><td>{HtmlEncode(r.Source)}</td></tr>";
     }
 
@@ -128,7 +132,7 @@ public static class BriefHtmlWriter
             h.AppendLine("</tbody></table>");
         }
         var actions = brief.RecommendationsFor(e.Market.Name);
-        if (actions.Count == 0) h.AppendLine("<p class=\"empty\">Recommended action: none yet.</p>");
+        if (actions.Count == 0) h.AppendLine("<p class=\"empty\">Recommended action: none.</p>");
         else
         {
             h.AppendLine("<table><thead><tr><th>Market</th><th>Action</th><th>Why</th><th>Proposal</th><th>By</th></tr></thead><tbody>");

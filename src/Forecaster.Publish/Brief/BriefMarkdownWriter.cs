@@ -114,7 +114,7 @@ public static class BriefMarkdownWriter
             md.AppendLine();
         }
         var actions = brief.RecommendationsFor(e.Market.Name);
-        md.AppendLine(actions.Count == 0 ? "Recommended action: none yet." : "Recommended actions:");
+        md.AppendLine(actions.Count == 0 ? "Recommended action: none." : "Recommended actions:");
         foreach (var r in actions) md.AppendLine(Action(r));
         md.AppendLine();
         foreach (var note in e.Notes) md.AppendLine(CultureInfo.InvariantCulture, $"_{note}_");

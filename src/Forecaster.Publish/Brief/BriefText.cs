@@ -7,10 +7,9 @@ namespace Forecaster.Publish.Brief;
 internal static class BriefText
 {
     public const string NoRecommendations =
-        "No recommendations yet: the recommender (issue 5) is not built, so Forecaster proposes no action. " +
-        "Read the statuses and probabilities above as the only signal; nothing here has been reviewed as a governance proposal.";
+        "No recommendations: no recommender ran for this brief, or no market needs a parameter change today. " +
+        "Read the statuses and probabilities above as the signal; `forecaster propose` writes governance proposals.";
 
-    public const string NoAnomalyDetector = "Anomaly markers: none drawn, no anomaly detector is wired into the brief yet.";
 
     public static string Status(MarketStatus? status) => status?.ToString().ToUpperInvariant() ?? "N/A";
 
