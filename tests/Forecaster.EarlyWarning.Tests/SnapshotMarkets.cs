@@ -16,7 +16,7 @@ internal static class SnapshotMarkets
 
     public static MarketHistory Read(string path)
     {
-        var read = SnapshotCsvReader.Read(path);
-        return new MarketHistory(SnapshotIngestor.MarketNameOf(path), SnapshotCleaner.Clean(read.Rows).Hours);
+        var loaded = SnapshotFileLoader.LoadAsync([path]).GetAwaiter().GetResult().Single();
+        return new MarketHistory(loaded.Market.Name, loaded.Hours);
     }
 }

@@ -59,20 +59,19 @@ public static class BacktestCommand
     internal static async Task<IReadOnlyList<MarketHistory>> ReadAsync(IReadOnlyList<string> files, string option, CancellationToken ct)
     {
         if (files.Count == 0) throw new ForecasterException($"{option}: give at least one snapshot file.");
-        var markets = new List<MarketHistory>();
+        var names = new HashSet<string>();
         foreach (var file in files)
         {
             if (!File.Exists(file)) throw new ForecasterException($"{option}: snapshot file not found: {file}");
-            var read = file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-                ? await SnapshotParquetReader.ReadAsync(file, ct)
-                : SnapshotCsvReader.Read(file);
-            if (read.Rejections.Count > 0) throw new SnapshotFormatException(read.Rejections[0]);
-            var cleaned = SnapshotCleaner.Clean(read.Rows);
-            if (cleaned.Duplicates.Count > 0) throw new SnapshotFormatException(cleaned.Duplicates[0]);
-            var name = SnapshotIngestor.MarketNameOf(file);
-            if (markets.Any(m => m.Name == name)) throw new ForecasterException($"{option}: two files name market '{name}': {file}");
-            if (cleaned.Hours.Count == 0) throw new ForecasterException($"{option}: {file} has no hours after cleaning.");
-            markets.Add(new MarketHistory(name, cleaned.Hours));
+            // The loader would merge two files of one market; a backtest wants each file to be its own market.
+            var name = SnapshotFileLoader.MarketNameOf(file);
+            if (!names.Add(name)) throw new ForecasterException($"{option}: two files name market '{name}': {file}");
+        }
+        var markets = new List<MarketHistory>();
+        foreach (var loaded in await SnapshotFileLoader.LoadAsync(files, cancellationToken: ct))
+        {
+            if (loaded.Hours.Count == 0) throw new ForecasterException($"{option}: {loaded.Files[0]} has no hours after cleaning.");
+            markets.Add(new MarketHistory(loaded.Market.Name, loaded.Hours));
         }
         return markets;
     }

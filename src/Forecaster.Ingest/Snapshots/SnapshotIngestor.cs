@@ -30,9 +30,6 @@ public sealed class SnapshotIngestor(IMarketStore store, TimeProvider? clock = n
         return new SnapshotIngestSummary(merged, rejectsFile);
     }
 
-    /// <summary>The market name a file stands for; see <see cref="SnapshotFileLoader.MarketNameOf"/>.</summary>
-    public static string MarketNameOf(string path) => SnapshotFileLoader.MarketNameOf(path);
-
     private string WriteRejects(IReadOnlyList<RowRejection> rejections, string directory)
     {
         Directory.CreateDirectory(directory);

@@ -17,13 +17,11 @@ public sealed class BacktestAaveV2Workload : IWorkload
 
     public string Description => "walk-forward shortfall early-warning backtest over the four aave-v2-hourly markets (30-day refits)";
 
-    public Task SetupAsync()
+    public async Task SetupAsync()
     {
         var folder = Path.Combine(SharedData.Root, "aave-v2-hourly");
-        _markets = Directory.GetFiles(folder, "*.csv.gz").Order(StringComparer.Ordinal)
-            .Select(f => new MarketHistory(SnapshotIngestor.MarketNameOf(f), SnapshotCleaner.Clean(SnapshotCsvReader.Read(f).Rows).Hours))
-            .ToArray();
-        return Task.CompletedTask;
+        var files = Directory.GetFiles(folder, "*.csv.gz").Order(StringComparer.Ordinal).ToArray();
+        _markets = (await SnapshotFileLoader.LoadAsync(files)).Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
     }
 
     public Task<(long Items, string Unit)> RunAsync()

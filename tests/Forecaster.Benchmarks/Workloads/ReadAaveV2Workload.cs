@@ -10,16 +10,10 @@ public sealed class ReadAaveV2Workload : IWorkload
 
     public string Description => "parse and clean the four aave-v2-hourly files without storing them";
 
-    public Task<(long Items, string Unit)> RunAsync()
+    public async Task<(long Items, string Unit)> RunAsync()
     {
-        var folder = Path.Combine(SharedData.Root, "aave-v2-hourly");
-        long rows = 0;
-        foreach (var file in Directory.GetFiles(folder, "*.csv.gz"))
-        {
-            var read = SnapshotCsvReader.Read(file);
-            SnapshotCleaner.Clean(read.Rows);
-            rows += read.RowsRead;
-        }
-        return Task.FromResult((rows, "rows"));
+        var files = Directory.GetFiles(Path.Combine(SharedData.Root, "aave-v2-hourly"), "*.csv.gz");
+        var markets = await SnapshotFileLoader.LoadAsync(files);
+        return (markets.Sum(m => m.RowsRead), "rows");
     }
 }
