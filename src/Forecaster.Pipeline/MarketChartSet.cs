@@ -1,4 +1,6 @@
 using Forecaster.Markets;
+using Forecaster.Markets.RateCurves;
+using Forecaster.Recommend;
 using Forecaster.Publish.Brief;
 using Forecaster.Publish.Charts;
 using Forecaster.Publish.Inputs;
@@ -40,9 +42,10 @@ public static class MarketChartSet
         var alerts = BaselineChartInputs.Alerts(history);
         var chartFrom = last - TimeSpan.FromDays(options.ChartDays);
         var anomalies = UtilizationAnomalies.Find(hours, chartFrom);
-        var utilization = BaselineChartInputs.Utilization(market, hours, chartFrom, shortfall, Kink(market), anomalies, alerts);
+        var (kink, kinkSource) = Kink(market, hours, asOf);
+        var utilization = BaselineChartInputs.Utilization(market, hours, chartFrom, shortfall, kink, anomalies, alerts);
         charts.Add(Save(UtilizationChart.Create(utilization), UtilizationChart.Size, directory, market, BriefChartKinds.Utilization, "Utilization",
-            "Hourly utilization with the shortfall line" + (utilization.KinkUtilization is null ? " (the rate curve's kink is unknown for this market)" : " and the interest-rate kink") +
+            "Hourly utilization with the shortfall line and " + kinkSource +
             $"; {anomalies.Count} marked anomalies ({UtilizationAnomalies.Method})" +
             $"; shaded days were amber or red by {method}."));
 
@@ -71,12 +74,21 @@ public static class MarketChartSet
         return new BriefChart(kind, title, png, svg, caption);
     }
 
-    // The kink is only known for simulated markets (their curve is Forecaster's own); real markets' curves are not ingested yet.
-    private static double? Kink(Market market)
+    // A simulated market's curve is Forecaster's own; a real market's is read from its own rate history, since snapshot
+    // files carry rates but not the curve's parameters.
+    private static (double? Kink, string Source) Kink(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf)
     {
-        if (!market.IsSimulated) return null;
-        var stable = market.Asset is "USDC" or "USDT" or "DAI" or "FRAX" or "LUSD" or "GHO";
-        return (stable ? InterestRateModel.Stablecoin : InterestRateModel.Volatile).OptimalUtilization;
+        if (market.IsSimulated)
+        {
+            var curve = MarketParameters.IsStablecoin(market.Asset) ? InterestRateModel.Stablecoin : InterestRateModel.Volatile;
+            return (curve.OptimalUtilization, $"the simulator's rate kink ({BriefText(curve.OptimalUtilization)})");
+        }
+        if (RateCurveEstimator.Default.EstimateLatest(hours, asOf) is { } e)
+        {
+            return (e.OptimalUtilization, $"the rate kink at {BriefText(e.OptimalUtilization)}, estimated from the market's own borrow rates " +
+                $"{e.From:yyyy-MM-dd} to {e.To:yyyy-MM-dd} (slopes {e.Slope1Pct:0.#} and {e.Slope2Pct:0.#} points, fit error {e.RootMeanSquareErrorPct:0.###} points)");
+        }
+        return (null, "no kink line (the rate curve's kink cannot be read from this market's recent rates: utilization has not crossed it)");
     }
 
     private static string BriefText(double share) => (share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";

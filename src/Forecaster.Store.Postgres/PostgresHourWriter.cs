@@ -12,13 +12,6 @@ namespace Forecaster.Store.Postgres;
 /// </summary>
 internal static class PostgresHourWriter
 {
-    private const string Changed = """
-        (s.supplied_usd IS DISTINCT FROM h.supplied_usd OR s.borrowed_usd IS DISTINCT FROM h.borrowed_usd
-         OR s.liquidations_usd IS DISTINCT FROM h.liquidations_usd OR s.supply_rate_pct IS DISTINCT FROM h.supply_rate_pct
-         OR s.borrow_rate_pct IS DISTINCT FROM h.borrow_rate_pct OR s.quality IS DISTINCT FROM h.quality
-         OR s.snapshot_ts IS DISTINCT FROM h.snapshot_ts OR s.block IS DISTINCT FROM h.block)
-        """;
-
     public static async Task<IReadOnlyList<UpsertResult>> WriteAsync(NpgsqlConnection connection, IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken)
     {
         MarketBatch.EnsureDistinct(batches);
@@ -36,28 +29,19 @@ internal static class PostgresHourWriter
                 """, batch.Market, cancellationToken);
         }
         await CopyStagingAsync(connection, batches, cancellationToken);
-        var counts = (await connection.QueryAsync<(string Market, long Inserted, long Updated, long Unchanged, long KeptNewer)>(new CommandDefinition($"""
-            SELECT s.market,
-                count(*) FILTER (WHERE h.market IS NULL),
-                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts >= h.snapshot_ts),
-                count(*) FILTER (WHERE h.market IS NOT NULL AND NOT {Changed}),
-                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts < h.snapshot_ts)
-            FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
-            GROUP BY s.market
-            """, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Market);
+        var counts = (await connection.QueryAsync<(string Market, long Inserted, long Updated, long Unchanged, long KeptNewer)>(new CommandDefinition(MarketHourSql.Classify, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Market);
         await Execute(connection, transaction, $"""
-            INSERT INTO market_hours
-            SELECT s.* FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
-            WHERE h.market IS NULL OR ({Changed} AND s.snapshot_ts >= h.snapshot_ts)
-            ON CONFLICT (market, hour) DO UPDATE SET supplied_usd = excluded.supplied_usd, borrowed_usd = excluded.borrowed_usd,
-                liquidations_usd = excluded.liquidations_usd, supply_rate_pct = excluded.supply_rate_pct,
-                borrow_rate_pct = excluded.borrow_rate_pct, quality = excluded.quality, snapshot_ts = excluded.snapshot_ts, block = excluded.block
+            INSERT INTO market_hours {MarketHourSql.RowsToMerge}
+            ON CONFLICT (market, hour) DO UPDATE SET ({MarketHourSql.ValueColumns}) = ({Excluded(MarketHourSql.ValueColumns)})
             """, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batches.Select(b => counts.TryGetValue(b.Market.Name, out var c)
             ? new UpsertResult(c.Market, c.Inserted, c.Updated, c.Unchanged, c.KeptNewer)
             : new UpsertResult(b.Market.Name, 0, 0, 0, 0)).ToList();
     }
+
+    private static string Excluded(string columns) =>
+        string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => "excluded." + c));
 
     private static Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
@@ -66,7 +50,7 @@ internal static class PostgresHourWriter
     private static async Task CopyStagingAsync(NpgsqlConnection connection, IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY staging_hours (market, hour, supplied_usd, borrowed_usd, liquidations_usd, supply_rate_pct, borrow_rate_pct, quality, snapshot_ts, block) FROM STDIN (FORMAT BINARY)",
+            $"COPY staging_hours (market, hour, {MarketHourSql.ValueColumns}) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var batch in batches)
         {
@@ -83,6 +67,10 @@ internal static class PostgresHourWriter
                 await importer.WriteAsync((int)h.Quality, NpgsqlDbType.Integer, cancellationToken);
                 await importer.WriteAsync(h.SnapshotTimestamp, NpgsqlDbType.Bigint, cancellationToken);
                 await importer.WriteAsync(h.Block, NpgsqlDbType.Bigint, cancellationToken);
+                await WriteFlowAsync(importer, h.Flows?.DepositsUsd, cancellationToken);
+                await WriteFlowAsync(importer, h.Flows?.WithdrawalsUsd, cancellationToken);
+                await WriteFlowAsync(importer, h.Flows?.BorrowsUsd, cancellationToken);
+                await WriteFlowAsync(importer, h.Flows?.RepaysUsd, cancellationToken);
             }
         }
         await importer.CompleteAsync(cancellationToken);
@@ -91,4 +79,8 @@ internal static class PostgresHourWriter
     // NaN means "unknown" in the domain; stored as NULL like the embedded store, so comparisons treat two unknowns as equal.
     private static Task WriteRateAsync(NpgsqlBinaryImporter importer, double rate, CancellationToken cancellationToken) =>
         double.IsNaN(rate) ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(rate, NpgsqlDbType.Double, cancellationToken);
+
+    // Gross flows are unknown (NULL) for snapshot data.
+    private static Task WriteFlowAsync(NpgsqlBinaryImporter importer, double? amount, CancellationToken cancellationToken) =>
+        amount is { } a ? importer.WriteAsync(a, NpgsqlDbType.Double, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 }

@@ -85,12 +85,12 @@ public sealed class PostgresMarketStore : IMarketStore
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM markets WHERE name = @market", new { market }, cancellationToken: cancellationToken));
         if (exists == 0) throw new UnknownMarketException(market);
-        var rows = await connection.QueryAsync<(long Hour, double Supplied, double Borrowed, double Liquidations, double? SupplyRate, double? BorrowRate, int Quality, long Snapshot, long Block)>(new CommandDefinition("""
-            SELECT hour, supplied_usd, borrowed_usd, liquidations_usd, supply_rate_pct, borrow_rate_pct, quality, snapshot_ts, block
-            FROM market_hours WHERE market = @market AND hour >= @from AND hour <= @to ORDER BY hour
-            """, new { market, from = from?.ToUnixTimeSeconds() ?? long.MinValue, to = to?.ToUnixTimeSeconds() ?? long.MaxValue }, cancellationToken: cancellationToken));
-        return rows.Select(r => new MarketHour(DateTimeOffset.FromUnixTimeSeconds(r.Hour), r.Supplied, r.Borrowed, r.Liquidations,
-            r.SupplyRate ?? double.NaN, r.BorrowRate ?? double.NaN, (DataQuality)r.Quality, r.Snapshot, r.Block)).ToList();
+        await using var command = new NpgsqlCommand(MarketHourSql.SelectHours('@'), connection);
+        command.Parameters.AddWithValue("market", market);
+        command.Parameters.AddWithValue("from", from?.ToUnixTimeSeconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("to", to?.ToUnixTimeSeconds() ?? long.MaxValue);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await MarketHourRows.ReadAllAsync(reader, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -9,7 +9,8 @@ namespace Forecaster.Store.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    public const int Version = 1;
+    // 2: gross hourly flows (nullable) added to market_hours.
+    public const int Version = 2;
 
     // Any fixed number: serializes schema creation and writes across every process sharing the database.
     public const long LockKey = 0x46_6F_72_65_63_61_73;
@@ -40,12 +41,14 @@ internal static class PostgresSchema
                 snapshot_ts BIGINT NOT NULL,
                 block BIGINT NOT NULL,
                 PRIMARY KEY (market, hour));
-            """, transaction: transaction, cancellationToken: cancellationToken));
+            """ + MarketHourSql.AddFlowColumns("DOUBLE PRECISION"), transaction: transaction, cancellationToken: cancellationToken));
         var stored = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT max(version) FROM forecaster_schema_info", transaction: transaction, cancellationToken: cancellationToken));
         if (stored is null)
             await connection.ExecuteAsync(new CommandDefinition($"INSERT INTO forecaster_schema_info VALUES ({Version})", transaction: transaction, cancellationToken: cancellationToken));
         else if (stored > Version)
             throw new ForecasterException($"The PostgreSQL store was written by a newer Forecaster (schema {stored}, this build reads {Version}).");
+        else if (stored < Version)
+            await connection.ExecuteAsync(new CommandDefinition($"UPDATE forecaster_schema_info SET version = {Version}", transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -59,6 +59,23 @@ public abstract class MarketStoreContractTests
     }
 
     [Fact]
+    public async Task UpsertAsync_KeepsGrossFlowsAndCountsAFlowChangeAsAnUpdate_WhenHoursCarryThem()
+    {
+        await using var store = await OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var flows = new GrossFlows(10, 20, 30, 40);
+        await store.UpsertAsync([new MarketBatch(Market.FromName("c_usdt"), [Hour(0) with { Flows = flows }, Hour(1)])], ct);
+
+        // Only the flows of hour 0 differ: still a change, so the newer values replace the stored ones.
+        var rewrite = await store.UpsertAsync([new MarketBatch(Market.FromName("c_usdt"), [Hour(0) with { Flows = flows with { WithdrawalsUsd = 25 } }, Hour(1)])], ct);
+        Assert.Equal(new UpsertResult("c_usdt", 0, 1, 1, 0), rewrite.Single());
+
+        var hours = await store.GetHoursAsync("c_usdt", cancellationToken: ct);
+        Assert.Equal(new GrossFlows(10, 25, 30, 40), hours[0].Flows);
+        Assert.Null(hours[1].Flows); // unknown stays unknown, not zero
+    }
+
+    [Fact]
     public async Task GetHoursAsync_Throws_WhenTheMarketIsUnknown()
     {
         await using var store = await OpenAsync();
@@ -72,6 +89,36 @@ public sealed class DuckDbMarketStoreContractTests : MarketStoreContractTests, I
     private readonly TempDirectory _temp = new("store");
 
     protected override Task<IMarketStore> OpenAsync() => Task.FromResult<IMarketStore>(DuckDbMarketStore.Open(_temp.File("s.duckdb")));
+
+    [Fact]
+    public async Task Open_AddsTheFlowColumnsAndKeepsTheHours_WhenTheFileHasTheFirstSchema()
+    {
+        var path = _temp.File("v1.duckdb");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE schema_info (version INTEGER NOT NULL); INSERT INTO schema_info VALUES (1);
+                CREATE TABLE markets (name VARCHAR PRIMARY KEY, protocol VARCHAR NOT NULL, chain VARCHAR NOT NULL, asset VARCHAR NOT NULL,
+                    pool_address VARCHAR, is_simulated BOOLEAN NOT NULL);
+                CREATE TABLE market_hours (market VARCHAR NOT NULL, hour BIGINT NOT NULL, supplied_usd DOUBLE NOT NULL, borrowed_usd DOUBLE NOT NULL,
+                    liquidations_usd DOUBLE NOT NULL, supply_rate_pct DOUBLE, borrow_rate_pct DOUBLE, quality INTEGER NOT NULL,
+                    snapshot_ts BIGINT NOT NULL, block BIGINT NOT NULL, PRIMARY KEY (market, hour));
+                INSERT INTO markets VALUES ('a_usdc', 'aave-v2', 'ethereum', 'USDC', NULL, false);
+                INSERT INTO market_hours VALUES ('a_usdc', 1704067200, 100, 50, 0, 1, 2, 0, 1704067200, 7);
+                """;
+            command.ExecuteNonQuery();
+        }
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(path);
+        var old = Assert.Single(await store.GetHoursAsync("a_usdc", cancellationToken: ct));
+        Assert.Equal(100, old.SuppliedUsd);
+        Assert.Null(old.Flows);
+        var next = old with { Hour = old.Hour.AddHours(1), Block = 8, SnapshotTimestamp = old.SnapshotTimestamp + 3600, Flows = new GrossFlows(1, 2, 3, 4) };
+        await store.UpsertAsync([new MarketBatch(Market.FromName("a_usdc"), [next])], ct);
+        Assert.Equal(new GrossFlows(1, 2, 3, 4), (await store.GetHoursAsync("a_usdc", cancellationToken: ct))[1].Flows);
+    }
 
     public void Dispose() => _temp.Dispose();
 }

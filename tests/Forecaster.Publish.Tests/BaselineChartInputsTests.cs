@@ -28,6 +28,38 @@ public sealed class BaselineChartInputsTests
     }
 
     [Fact]
+    public void Flows_DrawsGrossEventFlowsAsTheyAre_WhenHoursCarryThem()
+    {
+        MarketHour H(int h, double s, GrossFlows? f) => new MarketHour(T.AddHours(h), s, 50, h == 2 ? 3 : 0, 1, 2, DataQuality.None, 0, 0) { Flows = f };
+        // Hour 1: 40 in and 30 out nets to +10, but the gross bars show both; hour 2 follows a gap yet has its own flows.
+        var hours = new[] { H(0, 100, null), H(1, 110, new GrossFlows(40, 30, 7, 2)), H(3, 90, new GrossFlows(0, 20, 0, 5)) };
+
+        var flows = BaselineChartInputs.Flows(M, hours, T);
+
+        Assert.Equal([T.AddHours(1), T.AddHours(3)], flows.Times);
+        Assert.Equal([40.0, 0], flows.DepositsUsd);
+        Assert.Equal([30.0, 20], flows.WithdrawalsUsd);
+        Assert.Equal([7.0, 0], flows.BorrowsUsd);
+        Assert.Equal([2.0, 5], flows.RepaysUsd);
+        Assert.StartsWith("gross event-level flows (", flows.Method);
+    }
+
+    [Fact]
+    public void Flows_SaysWhichHoursAreNet_WhenOnlySomeHoursHaveEventFlows()
+    {
+        var hours = new[]
+        {
+            new MarketHour(T, 100, 50, 0, 1, 2, DataQuality.None, 0, 0),
+            new MarketHour(T.AddHours(1), 110, 50, 0, 1, 2, DataQuality.None, 0, 0),
+            new MarketHour(T.AddHours(2), 120, 50, 0, 1, 2, DataQuality.None, 0, 0) { Flows = new GrossFlows(10, 0, 0, 0) },
+        };
+
+        var flows = BaselineChartInputs.Flows(M, hours, T);
+
+        Assert.Equal("gross event-level flows for 1 of 2 hours, net hourly changes for the rest", flows.Method);
+    }
+
+    [Fact]
     public void Alerts_MergesContiguousDaysOfSameColour_AndSplitsOnColourChange()
     {
         ProbabilityPoint P(int d, MarketStatus s) => new(T.AddDays(d), 0, s);

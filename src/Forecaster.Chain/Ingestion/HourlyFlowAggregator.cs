@@ -81,13 +81,27 @@ public static class HourlyFlowAggregator
         decimal Tokens(BigInteger raw) => TokenUnits.ToTokens(raw, info.Decimals);
         switch (ev.Kind)
         {
-            case PoolEventKind.Supply: s.Supplied += Tokens(ev.Amount); break;
-            case PoolEventKind.Withdraw: s.Supplied -= Tokens(ev.Amount); break;
-            case PoolEventKind.Borrow: s.Borrowed += Tokens(ev.Amount); break;
+            case PoolEventKind.Supply:
+                s.Supplied += Tokens(ev.Amount);
+                s.FlowsThisHour = s.FlowsThisHour with { Deposits = s.FlowsThisHour.Deposits + Tokens(ev.Amount) };
+                break;
+            case PoolEventKind.Withdraw:
+                s.Supplied -= Tokens(ev.Amount);
+                s.FlowsThisHour = s.FlowsThisHour with { Withdrawals = s.FlowsThisHour.Withdrawals + Tokens(ev.Amount) };
+                break;
+            case PoolEventKind.Borrow:
+                s.Borrowed += Tokens(ev.Amount);
+                s.FlowsThisHour = s.FlowsThisHour with { Borrows = s.FlowsThisHour.Borrows + Tokens(ev.Amount) };
+                break;
             case PoolEventKind.Repay:
                 s.Borrowed -= Tokens(ev.Amount);
-                // Repaying with aTokens burns deposits as well as debt.
-                if (ev.Flag) s.Supplied -= Tokens(ev.Amount);
+                s.FlowsThisHour = s.FlowsThisHour with { Repays = s.FlowsThisHour.Repays + Tokens(ev.Amount) };
+                // Repaying with aTokens burns deposits as well as debt: the depositor withdrew to repay.
+                if (ev.Flag)
+                {
+                    s.Supplied -= Tokens(ev.Amount);
+                    s.FlowsThisHour = s.FlowsThisHour with { Withdrawals = s.FlowsThisHour.Withdrawals + Tokens(ev.Amount) };
+                }
                 break;
             case PoolEventKind.LiquidationCall:
                 if (asset == ev.DebtReserve) s.Borrowed -= Tokens(ev.DebtAmount);
@@ -131,8 +145,13 @@ public static class HourlyFlowAggregator
                 (double)state.LiquidatedThisHour * info.UsdPrice,
                 state.SupplyRatePct, state.BorrowRatePct, quality,
                 (isLast ? lastTimestamp : hourEnd.AddSeconds(-1)).ToUnixTimeSeconds(),
-                isLast && lastBlock is { } b ? b : state.LastBlock));
+                isLast && lastBlock is { } b ? b : state.LastBlock)
+            {
+                Flows = new GrossFlows((double)state.FlowsThisHour.Deposits * info.UsdPrice, (double)state.FlowsThisHour.Withdrawals * info.UsdPrice,
+                    (double)state.FlowsThisHour.Borrows * info.UsdPrice, (double)state.FlowsThisHour.Repays * info.UsdPrice),
+            });
             state.LiquidatedThisHour = 0;
+            state.FlowsThisHour = default;
         }
         currentHour[asset] = hour;
     }

@@ -12,6 +12,9 @@ public sealed class ReserveState
     /// <summary>Collateral seized in liquidations during the current hour.</summary>
     public decimal LiquidatedThisHour { get; set; }
 
+    /// <summary>Gross deposits, withdrawals, borrows and repayments during the current hour, in whole tokens.</summary>
+    public (decimal Deposits, decimal Withdrawals, decimal Borrows, decimal Repays) FlowsThisHour { get; set; }
+
     /// <summary>Last liquidity (supply) rate seen, percent a year; NaN before the first rate update.</summary>
     public double SupplyRatePct { get; set; } = double.NaN;
 

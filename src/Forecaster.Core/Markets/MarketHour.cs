@@ -23,6 +23,12 @@ public readonly record struct MarketHour(
     long SnapshotTimestamp,
     long Block)
 {
+    /// <summary>
+    /// Gross flows during the hour where event-level data exists (a chain's logs, the agent simulator); null for hours
+    /// read from snapshot files, which know only the state at the end of the hour.
+    /// </summary>
+    public GrossFlows? Flows { get; init; }
+
     /// <summary>What depositors could withdraw right now: deposits minus borrows, USD. Negative when the source over-reports borrows.</summary>
     public double AvailableLiquidityUsd => SuppliedUsd - BorrowedUsd;
 

@@ -106,32 +106,48 @@ public static class BaselineChartInputs
     }
 
     /// <summary>
-    /// Hourly flows from net hourly changes of deposits and borrows: a rise in deposits counts as deposits, a fall as
-    /// withdrawals; borrows likewise after adding back the debt liquidations repaid. Net changes hide flows that cancel
-    /// within the hour (and interest accrual counts as flow), so this is a lower bound on gross volume.
+    /// Hourly flows. Where an hour carries event-level gross flows (read from a chain or made by the agent simulator) they
+    /// are drawn as they are. Elsewhere (snapshot data) they are estimated from net hourly changes: a rise in deposits
+    /// counts as deposits, a fall as withdrawals; borrows likewise after adding back the debt liquidations repaid. Net
+    /// changes hide flows that cancel within the hour (and interest accrual counts as flow), so they are a lower bound on
+    /// gross volume; the caption says which method each chart used.
     /// </summary>
     public static FlowDecompositionData Flows(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset from)
     {
         var times = new List<DateTimeOffset>();
         List<double> dep = [], wd = [], bor = [], rep = [], liq = [];
-        for (var i = 1; i < hours.Count; i++)
+        var gross = 0;
+        for (var i = 0; i < hours.Count; i++)
         {
             var now = hours[i];
-            var before = hours[i - 1];
-            // A gap would lump several hours into one bar.
-            if (now.Hour < from || now.Hour - before.Hour != HourlyGrid.Step) continue;
-            var dSupplied = now.SuppliedUsd - before.SuppliedUsd;
+            if (now.Hour < from) continue;
             var liquidated = Math.Max(now.LiquidationsUsd, 0);
+            if (now.Flows is { } f)
+            {
+                gross++;
+                Add(now.Hour, f.DepositsUsd, f.WithdrawalsUsd, f.BorrowsUsd, f.RepaysUsd);
+                continue;
+            }
+            // A gap (or the first hour) has no previous state to take a net change from: no bar rather than a lumped one.
+            if (i == 0 || now.Hour - hours[i - 1].Hour != HourlyGrid.Step) continue;
+            var before = hours[i - 1];
+            var dSupplied = now.SuppliedUsd - before.SuppliedUsd;
             var dBorrowedGross = now.BorrowedUsd - before.BorrowedUsd + liquidated;
-            times.Add(now.Hour);
-            dep.Add(Math.Max(dSupplied, 0));
-            wd.Add(Math.Max(-dSupplied, 0));
-            bor.Add(Math.Max(dBorrowedGross, 0));
-            rep.Add(Math.Max(-dBorrowedGross, 0));
-            liq.Add(liquidated);
+            Add(now.Hour, Math.Max(dSupplied, 0), Math.Max(-dSupplied, 0), Math.Max(dBorrowedGross, 0), Math.Max(-dBorrowedGross, 0));
+
+            void Add(DateTimeOffset hour, double d, double w, double b, double r)
+            {
+                times.Add(hour);
+                dep.Add(d); wd.Add(w); bor.Add(b); rep.Add(r);
+                liq.Add(liquidated);
+            }
         }
-        return new FlowDecompositionData(Title(market, "hourly flows"), times, dep, wd, bor, rep, liq,
-            "net hourly changes of deposits and borrows (flows within an hour net out; event-level flows come with the chain ingester)");
+        var method = gross == times.Count && gross > 0
+            ? "gross event-level flows (every deposit, withdrawal, borrow and repayment in the hour)"
+            : gross == 0
+                ? "net hourly changes of deposits and borrows (snapshot data: flows within an hour net out, so this is a lower bound on volume)"
+                : $"gross event-level flows for {gross} of {times.Count} hours, net hourly changes for the rest";
+        return new FlowDecompositionData(Title(market, "hourly flows"), times, dep, wd, bor, rep, liq, method);
     }
 
     /// <summary>

@@ -11,13 +11,6 @@ namespace Forecaster.Store.DuckDb;
 /// </summary>
 internal static class DuckDbHourWriter
 {
-    private const string Changed = """
-        (s.supplied_usd IS DISTINCT FROM h.supplied_usd OR s.borrowed_usd IS DISTINCT FROM h.borrowed_usd
-         OR s.liquidations_usd IS DISTINCT FROM h.liquidations_usd OR s.supply_rate_pct IS DISTINCT FROM h.supply_rate_pct
-         OR s.borrow_rate_pct IS DISTINCT FROM h.borrow_rate_pct OR s.quality IS DISTINCT FROM h.quality
-         OR s.snapshot_ts IS DISTINCT FROM h.snapshot_ts OR s.block IS DISTINCT FROM h.block)
-        """;
-
     public static IReadOnlyList<UpsertResult> Write(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
     {
         MarketBatch.EnsureDistinct(batches);
@@ -38,9 +31,7 @@ internal static class DuckDbHourWriter
             Append(connection, "staging_hours", batches.Except(fresh).ToList());
             foreach (var (market, result) in Classify(connection)) counts[market] = result;
             DuckDbSchema.Execute(connection, $"""
-                CREATE TABLE staging_changes AS
-                    SELECT s.* FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
-                    WHERE h.market IS NULL OR ({Changed} AND s.snapshot_ts >= h.snapshot_ts);
+                CREATE TABLE staging_changes AS {MarketHourSql.RowsToMerge};
                 INSERT OR REPLACE INTO market_hours SELECT * FROM staging_changes;
                 DROP TABLE staging_changes;
                 DROP TABLE staging_hours;
@@ -97,10 +88,13 @@ internal static class DuckDbHourWriter
                     .AppendValue(h.LiquidationsUsd);
                 row = double.IsNaN(h.SupplyRatePct) ? row.AppendNullValue() : row.AppendValue(h.SupplyRatePct);
                 row = double.IsNaN(h.BorrowRatePct) ? row.AppendNullValue() : row.AppendValue(h.BorrowRatePct);
-                row.AppendValue((int)h.Quality)
+                row = row.AppendValue((int)h.Quality)
                     .AppendValue(h.SnapshotTimestamp)
-                    .AppendValue(h.Block)
-                    .EndRow();
+                    .AppendValue(h.Block);
+                row = h.Flows is { } f
+                    ? row.AppendValue(f.DepositsUsd).AppendValue(f.WithdrawalsUsd).AppendValue(f.BorrowsUsd).AppendValue(f.RepaysUsd)
+                    : row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
+                row.EndRow();
             }
         }
     }
@@ -108,15 +102,7 @@ internal static class DuckDbHourWriter
     private static Dictionary<string, UpsertResult> Classify(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT s.market,
-                count(*) FILTER (WHERE h.market IS NULL),
-                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts >= h.snapshot_ts),
-                count(*) FILTER (WHERE h.market IS NOT NULL AND NOT {Changed}),
-                count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts < h.snapshot_ts)
-            FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
-            GROUP BY s.market
-            """;
+        command.CommandText = MarketHourSql.Classify;
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<string, UpsertResult>();
         while (reader.Read())

@@ -101,25 +101,12 @@ public sealed class DuckDbMarketStore : IMarketStore
             if (Convert.ToInt64(exists.ExecuteScalar()) == 0) throw new UnknownMarketException(market);
 
             using var command = _connection.CreateCommand();
-            command.CommandText = """
-                SELECT hour, supplied_usd, borrowed_usd, liquidations_usd, supply_rate_pct, borrow_rate_pct, quality, snapshot_ts, block
-                FROM market_hours WHERE market = $name AND hour >= $from AND hour <= $to ORDER BY hour
-                """;
-            command.Parameters.Add(new DuckDBParameter("name", market));
+            command.CommandText = MarketHourSql.SelectHours('$');
+            command.Parameters.Add(new DuckDBParameter("market", market));
             command.Parameters.Add(new DuckDBParameter("from", from?.ToUnixTimeSeconds() ?? long.MinValue));
             command.Parameters.Add(new DuckDBParameter("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
-            using var reader = command.ExecuteReader();
-            var hours = new List<MarketHour>();
-            while (reader.Read())
-            {
-                hours.Add(new MarketHour(
-                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(0)),
-                    reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
-                    reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4),
-                    reader.IsDBNull(5) ? double.NaN : reader.GetDouble(5),
-                    (DataQuality)reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8)));
-            }
-            return hours;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await MarketHourRows.ReadAllAsync(reader, cancellationToken);
         }
         finally
         {

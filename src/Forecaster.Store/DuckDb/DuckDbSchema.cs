@@ -8,7 +8,8 @@ namespace Forecaster.Store.DuckDb;
 /// </summary>
 internal static class DuckDbSchema
 {
-    public const int Version = 1;
+    // 2: gross hourly flows (nullable) added to market_hours.
+    public const int Version = 2;
 
     public static void Ensure(DuckDBConnection connection)
     {
@@ -34,6 +35,7 @@ internal static class DuckDbSchema
                 block BIGINT NOT NULL,
                 PRIMARY KEY (market, hour));
             """);
+        Execute(connection, MarketHourSql.AddFlowColumns("DOUBLE"));
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(version) FROM schema_info";
         var stored = command.ExecuteScalar();
@@ -44,6 +46,10 @@ internal static class DuckDbSchema
         else if (Convert.ToInt32(stored) > Version)
         {
             throw new ForecasterException($"The store was written by a newer Forecaster (schema {stored}, this build reads {Version}).");
+        }
+        else if (Convert.ToInt32(stored) < Version)
+        {
+            Execute(connection, $"UPDATE schema_info SET version = {Version}");
         }
     }
 

@@ -1,3 +1,4 @@
+using Forecaster.Markets;
 using Forecaster.Flows;
 using Xunit;
 
@@ -57,6 +58,9 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         Assert.Equal(150, usdcLast.BorrowedUsd, 6);
         Assert.Equal(3.0, usdcLast.SupplyRatePct, 9);  // 3e25 ray = 3 %
         Assert.Equal(5.0, usdcLast.BorrowRatePct, 9);
+        // Gross flows over all hours: the liquidation's repaid debt is not a repayment and the flash loan is no flow.
+        var usdcFlows = (await Markets.GetHoursAsync("aave_v3_usdc", cancellationToken: Ct)).Select(h => h.Flows!.Value).Aggregate((a, b) => a + b);
+        Assert.Equal(new GrossFlows(1000.5, 200, 300, 100), usdcFlows);
     }
 
     [Fact]
@@ -160,6 +164,10 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         Assert.Equal([100.0, 100.0, 80.0], hours.Select(h => h.SuppliedUsd).ToList());
         Assert.Equal([30.0, 30.0, 30.0], hours.Select(h => h.BorrowedUsd).ToList());
         Assert.Equal(hour.AddHours(1).AddSeconds(-1).ToUnixTimeSeconds(), hours[0].SnapshotTimestamp);
+        // Gross flows per hour, not net changes: the empty hour has none, and each hour carries only its own events.
+        Assert.Equal(
+            [new GrossFlows(100, 0, 30, 0), GrossFlows.None, new GrossFlows(0, 20, 0, 0)],
+            hours.Select(h => h.Flows).ToList());
     }
 
     [Fact]
