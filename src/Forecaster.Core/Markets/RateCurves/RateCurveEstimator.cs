@@ -37,7 +37,8 @@ public sealed class RateCurveEstimator
     /// <summary>
     /// The curve in force at <paramref name="asOf"/>: estimated from the latest window, or, when utilization stayed below the
     /// kink lately (so the kink cannot be seen), from the latest earlier window where it could be, provided the recent hours
-    /// still fit that curve (it has not been changed since, as far as the recent hours can tell). Null when neither holds.
+    /// still lie on that curve's first segment (it has not been changed since, as far as the recent hours can tell). Null
+    /// when neither holds.
     /// </summary>
     /// <param name="hours">A market's hours in time order.</param>
     /// <param name="asOf">Hours after it are never read.</param>
@@ -49,9 +50,7 @@ public sealed class RateCurveEstimator
         for (var end = asOf - Window / 2; end >= asOf - LongestLookback; end -= Window / 2)
         {
             if (Estimate(hours, end) is not { } older) continue;
-            var rmse = Math.Sqrt(fresh.Average(p => Math.Pow(p.Rate - older.BorrowRatePct(p.U), 2)));
-            // Recent hours must sit on the older curve within its own fit error (plus a small absolute allowance for rounding).
-            return rmse <= Math.Max(2 * older.RootMeanSquareErrorPct, 0.05) ? older : null;
+            return StillInForce(older, fresh) ? older : null;
         }
         return null;
     }
@@ -86,6 +85,28 @@ public sealed class RateCurveEstimator
         if (slope2PerUnit < MinimumSteepening * Math.Max(slope1PerUnit, 1e-9)) return null;
         if (rmse > MaximumRelativeError * spread) return null;
         return new RateCurveEstimate(b.Kink, b.Intercept, b.Slope1, b.Slope2, points.Count, above, rmse, points[0].Hour, points[^1].Hour);
+    }
+
+    // Recent hours all sit below the kink, so they trace one straight line. The older curve is still in force when that line
+    // agrees with the older curve's first segment at both ends of the recent utilization range, within 0.1 point plus 5%
+    // of the rate (rates are published with rounding; a governance change moves them by far more).
+    private static bool StillInForce(RateCurveEstimate older, List<(double U, double Rate, DateTimeOffset Hour)> recent)
+    {
+        double n = recent.Count, su = 0, sr = 0, suu = 0, sur = 0;
+        foreach (var (u, rate, _) in recent)
+        {
+            su += u; sr += rate; suu += u * u; sur += u * rate;
+        }
+        var denominator = n * suu - su * su;
+        if (denominator <= 1e-12) return false;
+        var slope = (n * sur - su * sr) / denominator;
+        var intercept = (sr - slope * su) / n;
+        foreach (var u in new[] { recent.Min(p => p.U), recent.Max(p => p.U) })
+        {
+            var expected = older.BorrowRatePct(u);
+            if (Math.Abs(intercept + slope * u - expected) > 0.1 + 0.05 * Math.Abs(expected)) return false;
+        }
+        return true;
     }
 
     // Fresh hours with a known rate in (from, to]: forward-filled hours repeat an old rate and would weigh it twice.
