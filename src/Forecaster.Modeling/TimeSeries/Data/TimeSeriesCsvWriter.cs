@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecaster.Modeling.TimeSeries.Iid;
+using Forecaster.Modeling.TimeSeries.RelativeEntropy;
 using Forecaster.Modeling.TimeSeries.SpectralResidual;
 using Forecaster.Modeling.TimeSeries.Ssa;
 
@@ -94,6 +95,23 @@ public static class TimeSeriesCsvWriter
         {
             var p = detector.Process(values[i]);
             output.WriteLine(Invariant($"{i},{(p.Alert ? 1 : 0)},{p.Score:R},{p.PValue:R}"));
+        }
+    }
+
+    /// <summary>Relative-entropy detection: <c>index,alert,score,pvalue</c> (score is the G statistic against the nearest known distribution).</summary>
+    /// <param name="values">The series.</param>
+    /// <param name="options">Relative-entropy options; validated.</param>
+    /// <param name="output">Destination.</param>
+    public static void WriteRelativeEntropy(double[] values, RelativeEntropyOptions options, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(output);
+        var detector = new RelativeEntropyDetector(options);
+        output.WriteLine("index,alert,score,pvalue");
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = detector.Process(values[i]);
+            output.WriteLine(Invariant($"{i},{(p.Alert ? 1 : 0)},{p.Statistic:R},{p.PValue:R}"));
         }
     }
 
