@@ -1,5 +1,6 @@
 using Forecaster.Modeling.Evaluation.Nab;
 using Forecaster.Modeling.Persistence;
+using Forecaster.Modeling.TimeSeries.Data;
 using Forecaster.Modeling.TimeSeries.RelativeEntropy;
 using Forecaster.Testing;
 using Xunit;
@@ -136,6 +137,24 @@ public sealed class RelativeEntropyDetectorTests
     {
         var detector = new RelativeEntropyDetector(new RelativeEntropyOptions());
         Assert.Throws<ArgumentOutOfRangeException>(() => detector.Process(double.NaN));
+    }
+
+    [Fact]
+    public void WriteRelativeEntropy_WritesOneRowPerValue_WithTheDetectorsAlerts()
+    {
+        var values = Series.Gaussian(300, 1, 12);
+        values[200] = 10;
+        using var output = new StringWriter();
+
+        TimeSeriesCsvWriter.WriteRelativeEntropy(values, new RelativeEntropyOptions(), output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("index,alert,score,pvalue", lines[0]);
+        Assert.Equal(301, lines.Length);
+        var expected = Run(values).Select((p, i) => (p, i)).Where(x => x.p.Alert).Select(x => x.i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var written = lines.Skip(1).Where(l => l.Split(',')[1] == "1").Select(l => l.Split(',')[0]).ToArray();
+        Assert.Equal(expected, written);
+        Assert.Contains("200", written);
     }
 
     [Fact]
