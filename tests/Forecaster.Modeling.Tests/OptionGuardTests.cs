@@ -1,6 +1,9 @@
 using Forecaster.Modeling.TimeSeries.Iid;
+using Forecaster.Modeling.TimeSeries.MLNet;
+using Forecaster.Modeling.TimeSeries.RelativeEntropy;
 using Forecaster.Modeling.TimeSeries.SpectralResidual;
 using Forecaster.Modeling.TimeSeries.Ssa;
+using Microsoft.ML;
 using Xunit;
 
 namespace Forecaster.Modeling.Tests;
@@ -138,4 +141,35 @@ public sealed class OptionGuardTests
     [Fact]
     public void ChangePointValidate_Throws_WhenSideUndefined() =>
         AssertRejected(() => new IidChangePointOptions { Side = (AnomalySide)7 }.Validate(), "Side", "--side");
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(100_001)]
+    public void RelativeEntropyValidate_Throws_WhenWindowSizeOutside4To100000(int value) =>
+        AssertRejected(() => new RelativeEntropyOptions { WindowSize = value }.Validate(), "WindowSize", "--window-size");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1001)]
+    public void RelativeEntropyValidate_Throws_WhenBinCountOutside2To1000(int value) =>
+        AssertRejected(() => new RelativeEntropyOptions { BinCount = value }.Validate(), "BinCount", "--bins");
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(100.0)]
+    [InlineData(double.NaN)]
+    public void RelativeEntropyValidate_Throws_WhenConfidenceOutsideOpen0To100(double value) =>
+        AssertRejected(() => new RelativeEntropyOptions { Confidence = value }.Validate(), "Confidence", "--confidence");
+
+    [Fact]
+    public void RelativeEntropyValidate_Throws_WhenSuppressionNegative() =>
+        AssertRejected(() => new RelativeEntropyOptions { SuppressionLength = -1 }.Validate(), "SuppressionLength", "--suppression");
+
+    [Fact]
+    public void RelativeEntropyValidate_Throws_WhenMaxHypothesesBelow1() =>
+        AssertRejected(() => new RelativeEntropyOptions { MaxHypotheses = 0 }.Validate(), "MaxHypotheses", "--max-hypotheses");
+
+    [Fact]
+    public void DetectAnomalyByRelativeEntropy_Throws_WhenBinCountOutOfRange() =>
+        AssertRejected(() => new MLContext().Transforms.DetectAnomalyByRelativeEntropy("Out", "Value", binCount: 1), "BinCount", "--bins");
 }

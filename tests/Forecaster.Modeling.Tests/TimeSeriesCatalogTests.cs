@@ -77,6 +77,7 @@ public sealed class TimeSeriesCatalogTests
             ml.Transforms.DetectAnomalyBySrCnn("Out", "Value").Fit(data),
             ml.Transforms.DetectIidSpike("Out", "Value", confidence: 99, pvalueHistoryLength: 50).Fit(data),
             ml.Transforms.DetectIidChangePoint("Out", "Value", confidence: 95, changeHistoryLength: 50, MartingaleType.Mixture).Fit(data),
+            ml.Transforms.DetectAnomalyByRelativeEntropy("Out", "Value", windowSize: 40, suppressionLength: 20).Fit(data),
         ];
 
         foreach (var model in models)
@@ -91,6 +92,22 @@ public sealed class TimeSeriesCatalogTests
             Assert.Equal(expected, Column<double>(loaded.Transform(data), "Out"));
             Assert.Contains(expected, row => row[0] == 1);
         }
+    }
+
+    [Fact]
+    public void DetectAnomalyByRelativeEntropy_FlagsSpikeRow_WhenTransformed()
+    {
+        var ml = new MLContext(seed: 1);
+        var values = Series.Gaussian(300, 1, 12);
+        values[200] = 10;
+        var data = Load(ml, values);
+
+        var output = Column<double>(ml.Transforms.DetectAnomalyByRelativeEntropy("Out", "Value").Fit(data).Transform(data), "Out");
+
+        Assert.Equal(1, output[200][0]);
+        Assert.True(output[200][1] > 30, $"G = {output[200][1]}");
+        Assert.True(output[200][2] < 1e-5);
+        Assert.Equal(0, output[201][0]);
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Forecaster.Modeling.TimeSeries.Data;
 using Forecaster.Modeling.TimeSeries.Iid;
+using Forecaster.Modeling.TimeSeries.RelativeEntropy;
 using Forecaster.Modeling.TimeSeries.SpectralResidual;
 using Forecaster.Modeling.TimeSeries.Ssa;
 
 namespace Forecaster.Cli.Commands;
 
 /// <summary>
-/// <c>forecaster ts ssa|sr|spike|changepoint --input CSV [--column NAME] [options]</c>: one algorithm over one series,
+/// <c>forecaster ts ssa|sr|spike|changepoint|relative-entropy --input CSV [--column NAME] [options]</c>: one algorithm over one series,
 /// CSV to standard output. Reading and validation live in Forecaster.Modeling (SeriesCsvReader, the options' Validate).
 /// </summary>
 public static class TimeSeriesCommand
@@ -20,6 +21,7 @@ public static class TimeSeriesCommand
         command.Subcommands.Add(Sr());
         command.Subcommands.Add(Spike());
         command.Subcommands.Add(ChangePoint());
+        command.Subcommands.Add(RelativeEntropy());
         return command;
     }
 
@@ -112,6 +114,30 @@ public static class TimeSeriesCommand
             var options = new IidChangePointOptions { Confidence = parse.GetValue(confidence), ChangeHistoryLength = parse.GetValue(history) };
             options.Validate();
             TimeSeriesCsvWriter.WriteChangePoint(SeriesCsvReader.Read(parse.GetValue(input)!, parse.GetValue(column)), options, Console.Out);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command RelativeEntropy()
+    {
+        var (input, column) = (Input(), Column());
+        var window = new Option<int>("--window-size") { Description = "Values per histogram, 4 to 100000", DefaultValueFactory = _ => RelativeEntropyOptions.Defaults.WindowSize };
+        var bins = new Option<int>("--bins") { Description = "Equal-width histogram bins over the range seen so far, 2 to 1000", DefaultValueFactory = _ => RelativeEntropyOptions.Defaults.BinCount };
+        var confidence = new Option<double>("--confidence") { Description = "Confidence of the chi-squared test in percent, in (0, 100)", DefaultValueFactory = _ => RelativeEntropyOptions.Defaults.Confidence };
+        var suppression = new Option<int>("--suppression") { Description = "Rows without an alert after an alert, 0 to 1000000", DefaultValueFactory = _ => RelativeEntropyOptions.Defaults.SuppressionLength };
+        var hypotheses = new Option<int>("--max-hypotheses") { Description = "Distributions remembered, 1 to 100000", DefaultValueFactory = _ => RelativeEntropyOptions.Defaults.MaxHypotheses };
+        var command = new Command("relative-entropy", "Relative-entropy anomalies: index,alert,score (G statistic),pvalue.")
+            { input, column, window, bins, confidence, suppression, hypotheses };
+        CommandAction.Set(command, (parse, _) =>
+        {
+            var options = new RelativeEntropyOptions
+            {
+                WindowSize = parse.GetValue(window), BinCount = parse.GetValue(bins), Confidence = parse.GetValue(confidence),
+                SuppressionLength = parse.GetValue(suppression), MaxHypotheses = parse.GetValue(hypotheses),
+            };
+            options.Validate();
+            TimeSeriesCsvWriter.WriteRelativeEntropy(SeriesCsvReader.Read(parse.GetValue(input)!, parse.GetValue(column)), options, Console.Out);
             return Task.FromResult(0);
         });
         return command;

@@ -7,6 +7,7 @@ public static class NabDetectors
 {
     private static readonly Dictionary<string, Func<INabDetector>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["relative-entropy"] = () => new RelativeEntropyNabDetector(),
         ["kde-ensemble"] = () => new KdeEnsembleNabDetector(),
         ["sr"] = () => new SrNabDetector(),
         ["spike"] = () => new SpikeNabDetector(),

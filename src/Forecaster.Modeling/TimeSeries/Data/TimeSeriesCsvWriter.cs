@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecaster.Modeling.TimeSeries.Iid;
+using Forecaster.Modeling.TimeSeries.RelativeEntropy;
 using Forecaster.Modeling.TimeSeries.SpectralResidual;
 using Forecaster.Modeling.TimeSeries.Ssa;
 
@@ -72,12 +73,7 @@ public static class TimeSeriesCsvWriter
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(output);
         var detector = new IidSpikeDetector(options);
-        output.WriteLine("index,alert,score,pvalue");
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = detector.Process(values[i]);
-            output.WriteLine(Invariant($"{i},{(p.Alert ? 1 : 0)},{p.Score:R},{p.PValue:R}"));
-        }
+        WriteAlerts(values, v => { var p = detector.Process(v); return (p.Alert, p.Score, p.PValue); }, output);
     }
 
     /// <summary>IID change-point detection: <c>index,alert,score,pvalue</c> (score is the martingale value).</summary>
@@ -89,11 +85,29 @@ public static class TimeSeriesCsvWriter
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(output);
         var detector = new IidChangePointDetector(options);
+        WriteAlerts(values, v => { var p = detector.Process(v); return (p.Alert, p.Score, p.PValue); }, output);
+    }
+
+    /// <summary>Relative-entropy detection: <c>index,alert,score,pvalue</c> (score is the G statistic against the nearest known distribution).</summary>
+    /// <param name="values">The series.</param>
+    /// <param name="options">Relative-entropy options; validated.</param>
+    /// <param name="output">Destination.</param>
+    public static void WriteRelativeEntropy(double[] values, RelativeEntropyOptions options, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(output);
+        var detector = new RelativeEntropyDetector(options);
+        WriteAlerts(values, v => { var p = detector.Process(v); return (p.Alert, p.Statistic, p.PValue); }, output);
+    }
+
+    /// <summary>Writes <c>index,alert,score,pvalue</c>, one row per value, from a detector's step.</summary>
+    private static void WriteAlerts(double[] values, Func<double, (bool Alert, double Score, double PValue)> process, TextWriter output)
+    {
         output.WriteLine("index,alert,score,pvalue");
         for (var i = 0; i < values.Length; i++)
         {
-            var p = detector.Process(values[i]);
-            output.WriteLine(Invariant($"{i},{(p.Alert ? 1 : 0)},{p.Score:R},{p.PValue:R}"));
+            var (alert, score, pValue) = process(values[i]);
+            output.WriteLine(Invariant($"{i},{(alert ? 1 : 0)},{score:R},{pValue:R}"));
         }
     }
 

@@ -1,4 +1,5 @@
 using Forecaster.Modeling.TimeSeries.Iid;
+using Forecaster.Modeling.TimeSeries.RelativeEntropy;
 using Forecaster.Modeling.TimeSeries.SpectralResidual;
 using Forecaster.Modeling.TimeSeries.Ssa;
 using Microsoft.ML;
@@ -101,6 +102,32 @@ public static class TimeSeriesCatalogExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         var options = new IidChangePointOptions { Confidence = confidence, ChangeHistoryLength = changeHistoryLength, Martingale = martingale, Epsilon = eps };
         return new(new IidChangePointTransformer(inputColumnName, outputColumnName, options));
+    }
+
+    /// <summary>
+    /// Streaming relative-entropy anomaly detection (Wang et al. 2011; not in Microsoft.ML.TimeSeries, named in its
+    /// style); output [Alert, Raw Score (G statistic), P-Value].
+    /// </summary>
+    /// <param name="catalog">mlContext.Transforms.</param>
+    /// <param name="outputColumnName">Output column (Double vector of 3).</param>
+    /// <param name="inputColumnName">Numeric input column.</param>
+    /// <param name="windowSize">Values per histogram, in [4, 100000].</param>
+    /// <param name="binCount">Histogram bins, in [2, 1000].</param>
+    /// <param name="confidence">Confidence of the chi-squared test in percent, in (0, 100).</param>
+    /// <param name="suppressionLength">Rows without an alert after an alert, in [0, 1000000].</param>
+    /// <param name="maxHypotheses">Distributions remembered, in [1, 100000].</param>
+    /// <exception cref="ModelOptionException">An option is out of range.</exception>
+    public static TrivialEstimator<RelativeEntropyAnomalyTransformer> DetectAnomalyByRelativeEntropy(this TransformsCatalog catalog, string outputColumnName,
+        string inputColumnName, int windowSize = RelativeEntropyOptions.Defaults.WindowSize, int binCount = RelativeEntropyOptions.Defaults.BinCount,
+        double confidence = RelativeEntropyOptions.Defaults.Confidence, int suppressionLength = RelativeEntropyOptions.Defaults.SuppressionLength,
+        int maxHypotheses = RelativeEntropyOptions.Defaults.MaxHypotheses)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var options = new RelativeEntropyOptions
+        {
+            WindowSize = windowSize, BinCount = binCount, Confidence = confidence, SuppressionLength = suppressionLength, MaxHypotheses = maxHypotheses,
+        };
+        return new(new RelativeEntropyAnomalyTransformer(inputColumnName, outputColumnName, options));
     }
 
     /// <summary>

@@ -74,6 +74,7 @@ public static class TimeSeriesModelOperations
                 "srcnn" => SrCnnAnomalyTransformer.LoadState(reader, input),
                 "iidspike" => IidSpikeTransformer.LoadState(reader, input),
                 "iidchangepoint" => IidChangePointTransformer.LoadState(reader, input),
+                "relativeentropy" => RelativeEntropyAnomalyTransformer.LoadState(reader, input),
                 _ => throw new ModelFormatException($"Unknown time-series model kind '{kind}'."),
             };
         }

@@ -3,7 +3,7 @@ using Forecaster.Modeling.TimeSeries.Iid;
 namespace Forecaster.Modeling.Evaluation.Nab.Detectors;
 
 /// <summary>
-/// The best detector shipped for NAB: the surprise −ln p of each value and of each first difference under adaptive
+/// A NAB detector (second to <see cref="RelativeEntropyNabDetector"/>): the surprise −ln p of each value and of each first difference under adaptive
 /// kernel densities of the last 100 rows (IID spike p-values), summed, passed through a 200-row
 /// <see cref="RisingEdgeFilter"/> and squashed to s/(1+s). The value term catches spikes and level shifts, the
 /// difference term catches changes of slope and noise. The same parameters are used for every series.
