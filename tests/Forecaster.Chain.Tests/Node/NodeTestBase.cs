@@ -37,8 +37,9 @@ public abstract class NodeTestBase : IAsyncLifetime
         _folder.Dispose();
     }
 
-    protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000) => new()
+    protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000, long maxSpan = PoolIngestOptions.Defaults.MaxSpan) => new()
     {
+        MaxSpan = maxSpan,
         Chain = "anvil",
         Pool = Pool.Address,
         FromBlock = fromBlock,
