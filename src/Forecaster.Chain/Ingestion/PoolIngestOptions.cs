@@ -23,6 +23,12 @@ public sealed class PoolIngestOptions
 
         /// <summary>Stored blocks compared with the chain when looking for the fork point after a reorg.</summary>
         public const int ReorgSearchDepth = 1_024;
+
+        /// <summary>
+        /// Stored blocks asked for in one JSON-RPC batch while looking for the fork point: one round trip covers any reorg
+        /// seen on Ethereum mainnet since the merge (a few blocks), and 64 requests stay under hosted providers' batch limits.
+        /// </summary>
+        public const int ReorgBatch = 64;
     }
 
     /// <summary>Chain name (a key of <see cref="ChainIds.Known"/>), used in every stored key.</summary>

@@ -87,14 +87,14 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
 
         var stored = await flows.GetBlocksAsync(options.Chain, checkpoint.Block, PoolIngestOptions.Defaults.ReorgSearchDepth, ct).ConfigureAwait(false);
         ChainCheckpoint? ancestor = null;
-        foreach (var block in stored)
+        // Stored blocks are asked for a batch at a time, newest first: a reorg d blocks deep costs d / ReorgBatch round trips.
+        foreach (var chunk in stored.Chunk(PoolIngestOptions.Defaults.ReorgBatch))
         {
-            var current = await rpc.GetBlockAsync(block.Number, ct).ConfigureAwait(false);
-            if (current?.Hash == block.Hash)
-            {
-                ancestor = new ChainCheckpoint(options.Chain, _pool, block.Number, block.Hash);
-                break;
-            }
+            var current = await rpc.FindBlocksAsync(chunk.Select(b => b.Number).ToList(), chunk.Length, ct).ConfigureAwait(false);
+            var survivor = chunk.Where((block, i) => current[i]?.Hash == block.Hash).FirstOrDefault();
+            if (survivor is null) continue;
+            ancestor = new ChainCheckpoint(options.Chain, _pool, survivor.Number, survivor.Hash);
+            break;
         }
         // No stored block survived: start again from the configured first block.
         var fromBlock = ancestor is null ? options.FromBlock : ancestor.Block + 1;

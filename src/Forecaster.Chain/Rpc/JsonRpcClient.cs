@@ -82,17 +82,24 @@ public sealed class JsonRpcClient : IDisposable
     /// <exception cref="ChainRpcException">A block is missing (the chain is shorter than asked).</exception>
     public async Task<IReadOnlyList<RpcBlock>> GetBlocksAsync(IReadOnlyList<long> numbers, int batchSize = 100, CancellationToken cancellationToken = default)
     {
-        var blocks = new List<RpcBlock>(numbers.Count);
+        var found = await FindBlocksAsync(numbers, batchSize, cancellationToken).ConfigureAwait(false);
+        var missing = found.IndexOf(null);
+        if (missing >= 0) throw new ChainRpcException($"RPC node {MaskedUrl} has no block {numbers[missing]}.");
+        return found!;
+    }
+
+    /// <summary>
+    /// Headers of the given blocks in the order asked, null where the chain does not have the block (e.g. it became shorter in
+    /// a reorg); one JSON-RPC batch per <paramref name="batchSize"/> blocks.
+    /// </summary>
+    public async Task<List<RpcBlock?>> FindBlocksAsync(IReadOnlyList<long> numbers, int batchSize = 100, CancellationToken cancellationToken = default)
+    {
+        var blocks = new List<RpcBlock?>(numbers.Count);
         foreach (var chunk in numbers.Chunk(batchSize))
         {
             var parameters = chunk.Select(n => new JsonArray(Hex.FormatQuantity(n), false)).ToList();
             var results = await BatchAsync("eth_getBlockByNumber", parameters, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (results[i].ValueKind != JsonValueKind.Object)
-                    throw new ChainRpcException($"RPC node {MaskedUrl} has no block {chunk[i]}.");
-                blocks.Add(ParseBlock(results[i]));
-            }
+            blocks.AddRange(results.Select(r => r.ValueKind == JsonValueKind.Object ? ParseBlock(r) : null));
         }
         return blocks;
     }

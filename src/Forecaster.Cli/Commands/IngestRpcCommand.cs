@@ -8,7 +8,7 @@ namespace Forecaster.Cli.Commands;
 
 /// <summary>
 /// <c>forecaster ingest rpc --url URL --pool ADDRESS --from-block N [--to-block N|latest] [--confirmations 12] [--chain NAME]
-/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--store PATH]</c>: follows an Aave-v3-style pool through a node.
+/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
 /// </summary>
 public static class IngestRpcCommand
 {
@@ -31,10 +31,14 @@ public static class IngestRpcCommand
             DefaultValueFactory = _ => PoolIngestOptions.Defaults.Confirmations,
         };
         var prices = new Option<string[]>("--usd-price") { Description = "USD per whole token, SYMBOL=PRICE (repeatable); USD stablecoins default to 1.0" };
+        var noReconcile = new Option<bool>("--no-reconcile")
+        {
+            Description = "Skip comparing the state built from events with the pool's getReserveData (e.g. on a node without archive state)",
+        };
         var store = CliOptions.Store();
         var command = new Command("rpc", "Read Aave v3 Pool events from an Ethereum node into flows and hourly market states.")
         {
-            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, store,
+            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, store,
         };
 
         CommandAction.Set(command, async (parse, ct) =>
@@ -48,6 +52,7 @@ public static class IngestRpcCommand
                 Confirmations = parse.GetValue(confirmations),
                 MarketPrefix = parse.GetValue(market)!,
                 UsdPrices = ParsePrices(parse.GetValue(prices) ?? []),
+                Reconcile = !parse.GetValue(noReconcile),
             };
             options.Validate();
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);

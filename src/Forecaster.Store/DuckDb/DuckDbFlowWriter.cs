@@ -51,7 +51,7 @@ internal static class DuckDbFlowWriter
             {
                 command.CommandText = "DELETE FROM flow_events WHERE chain = $chain AND source = $source AND block >= $from";
                 command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("source", source));
+                command.Parameters.Add(new DuckDBParameter("source", DuckDbHexText.Pack(source)));
                 command.Parameters.Add(new DuckDBParameter("from", fromBlock));
                 removed = command.ExecuteNonQuery();
             }
@@ -125,7 +125,7 @@ internal static class DuckDbFlowWriter
                   AND f.tx_hash = s.tx_hash AND f.log_index = s.log_index)
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("source", source));
+        command.Parameters.Add(new DuckDBParameter("source", DuckDbHexText.Pack(source)));
         return command.ExecuteNonQuery();
     }
 
@@ -142,25 +142,26 @@ internal static class DuckDbFlowWriter
     // keyColumns: (chain, source) when appending to flow_events itself; null for the staging table, which has neither.
     private static long AppendLogs(DuckDBConnection connection, string table, IReadOnlyList<PoolLog> logs, (string Chain, string Source)? keyColumns)
     {
-        // The same key twice in one batch is stored once (the first), as a second read of it would be.
-        var seen = new HashSet<(string, string, long)>(logs.Count);
+        // The same key twice in one batch is stored once (the first), as a second read of it would be. A batch is one chain's.
+        var seen = new HashSet<(string, long)>(logs.Count);
+        var source = keyColumns is { } k ? DuckDbHexText.Pack(k.Source) : null;
         long staged = 0;
         using var appender = connection.CreateAppender(table);
         foreach (var (log, flow) in logs)
         {
-            if (!seen.Add((log.Chain, log.TransactionHash, log.LogIndex))) continue;
+            if (!seen.Add((log.TransactionHash, log.LogIndex))) continue;
             var row = appender.CreateRow();
-            if (keyColumns is { } key) row = row.AppendValue(key.Chain).AppendValue(key.Source);
+            if (keyColumns is { } key) row = row.AppendValue(key.Chain).AppendValue(source);
             row = row
-                .AppendValue(log.TransactionHash)
+                .AppendValue(DuckDbHexText.Pack(log.TransactionHash))
                 .AppendValue(log.LogIndex)
                 .AppendValue(log.Block)
-                .AppendValue(log.BlockHash)
+                .AppendValue(DuckDbHexText.Pack(log.BlockHash))
                 .AppendValue(log.Timestamp.ToUnixTimeSeconds())
                 .AppendValue(DuckDbLogPayload.Pack(log.Topics, log.Data));
             row = flow is null
                 ? row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
-                : row.AppendValue(flow.Market).AppendValue((int)flow.Kind).AppendValue(flow.Amount).AppendValue(flow.Account);
+                : row.AppendValue(flow.Market).AppendValue((int)flow.Kind).AppendValue(flow.Amount).AppendValue(DuckDbHexText.Pack(flow.Account));
             row.EndRow();
             staged++;
         }

@@ -37,8 +37,11 @@ public abstract class NodeTestBase : IAsyncLifetime
         _folder.Dispose();
     }
 
-    protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000) => new()
+    protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000, long maxSpan = PoolIngestOptions.Defaults.MaxSpan,
+        bool reconcile = true) => new()
     {
+        MaxSpan = maxSpan,
+        Reconcile = reconcile,
         Chain = "anvil",
         Pool = Pool.Address,
         FromBlock = fromBlock,

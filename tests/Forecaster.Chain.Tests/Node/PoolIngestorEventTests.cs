@@ -125,6 +125,19 @@ public sealed class PoolIngestorEventTests : NodeTestBase
     }
 
     [Fact]
+    public async Task RunAsync_ComparesNothing_WhenReconciliationIsTurnedOff()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        await Pool.SupplyAsync(usdc, 10_000_000, Alice);
+        await Pool.SkewSupplyAsync(usdc, 5_000_000);
+        var report = await IngestAsync(Options(reconcile: false));
+        Assert.Empty(report.Drifts);
+        Assert.DoesNotContain(Log, line => line.Contains("reconciliation"));
+        Assert.Equal(2, report.Inserted);
+        Assert.True(report.HoursWritten > 0);
+    }
+
+    [Fact]
     public async Task RunAsync_StartsFromPoolBalances_WhenFromBlockIsAfterDeployment()
     {
         var usdc = await Pool.AddReserveAsync("USDC", 6);

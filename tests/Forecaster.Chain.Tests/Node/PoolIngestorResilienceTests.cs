@@ -62,6 +62,37 @@ public sealed class PoolIngestorResilienceTests : NodeTestBase
     }
 
     [Fact]
+    public async Task RunAsync_FindsForkPointOfDeepReorg_InBatchedBlockRequests()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        await Pool.SupplyAsync(usdc, 100_000_000, Alice);
+        var forkPoint = await Node.Rpc.GetBlockNumberAsync(Ct);
+        var snapshot = await Node.SnapshotAsync();
+        var orphaned = (await Pool.SupplyAsync(usdc, 7_000_000, Alice))["transactionHash"]!.GetValue<string>();
+        await Node.MineAsync(90);
+        // One-block ranges store every block's hash, so 91 stored blocks lie past the fork: two walk-back batches.
+        await IngestAsync(Options(initialSpan: 1, maxSpan: 1));
+        Assert.True((await Flows.GetBlocksAsync("anvil", forkPoint + 1000, 200, Ct)).Count(b => b.Number > forkPoint) > 90);
+
+        await Node.RevertAsync(snapshot);
+        await Node.MineAsync();
+        await Pool.WithdrawAsync(usdc, 30_000_000, Alice);
+        await Node.MineAsync(100);
+        await using var proxy = new RpcProxy(Node.Url);
+        var after = await IngestAsync(Options(initialSpan: 10_000), proxy.Url);
+
+        Assert.Equal(forkPoint + 1, after.ReorgFromBlock);
+        Assert.Equal(2, after.RolledBack); // the orphaned supply and its rate update
+        var logs = await Flows.GetLogsAsync("anvil", Pool.Address, Ct);
+        Assert.DoesNotContain(logs, l => l.Log.TransactionHash == orphaned);
+        foreach (var log in logs)
+            Assert.Equal((await Node.Rpc.GetBlockAsync(log.Log.Block, Ct))!.Hash, log.Log.BlockHash);
+        Assert.True(Assert.Single(after.Drifts).Agrees);
+        // The checkpoint check, two walk-back batches and the read range's blocks; asking one block per call would take > 90.
+        Assert.InRange(proxy.BlockRequests, 3, 6);
+    }
+
+    [Fact]
     public async Task RunAsync_Completes_WhenNodeGoesAwayMidRunAndComesBack()
     {
         var usdc = await Pool.AddReserveAsync("USDC", 6);
@@ -80,6 +111,33 @@ public sealed class PoolIngestorResilienceTests : NodeTestBase
         Assert.Equal(12, report.Inserted);
         Assert.Equal(6m, Assert.Single(report.Drifts).SuppliedFromEvents);
         Assert.Contains(Log, line => line.StartsWith("retry ") && line.Contains("/v3/***") && !line.Contains("0123456789abcdef"));
+    }
+
+    [Fact]
+    public async Task RunAsync_WaitsRetryAfterAndLosesNothing_WhenNodeAnswersTooManyRequests()
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        for (var i = 0; i < 6; i++) await Pool.SupplyAsync(usdc, 1_000_000, Alice);
+        await using var proxy = new RpcProxy(Node.Url);
+        // From the third range on, the provider's rate limit answers three requests in a row with 429 and Retry-After: 1.
+        proxy.OnGetLogs = n => { if (n == 3) proxy.RateLimitNext(3); };
+
+        var report = await IngestAsync(Options(initialSpan: 2), proxy.Url, maxRetries: 3);
+
+        Assert.Equal(3, proxy.RateLimitedAnswers);
+        Assert.Equal(12, report.Inserted);
+        Assert.Equal(12, (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count);
+        Assert.Equal(6m, Assert.Single(report.Drifts).SuppliedFromEvents);
+        var retries = Log.Where(line => line.StartsWith("retry ")).ToList();
+        Assert.Equal(3, retries.Count);
+        // The wait is the node's Retry-After (1 s), not the 0.2 s exponential backoff, and the key never shows.
+        Assert.All(retries, line =>
+        {
+            Assert.Contains("in 1.0 s", line);
+            Assert.Contains("HTTP 429", line);
+            Assert.Contains("/v3/***", line);
+            Assert.DoesNotContain("0123456789abcdef", line);
+        });
     }
 
     [Fact]

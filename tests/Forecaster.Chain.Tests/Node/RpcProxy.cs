@@ -16,6 +16,8 @@ public sealed class RpcProxy : IAsyncDisposable
     private HttpListener? _listener;
     private Task? _loop;
     private int _getLogsCalls;
+    private int _blockRequests;
+    private int _rateLimited;
 
     public RpcProxy(string target)
     {
@@ -36,11 +38,20 @@ public sealed class RpcProxy : IAsyncDisposable
     /// <summary>eth_getLogs calls refused as too large.</summary>
     public int RefusedRanges { get; private set; }
 
+    /// <summary>HTTP requests received that ask for eth_getBlockByNumber (a JSON-RPC batch counts once).</summary>
+    public int BlockRequests => _blockRequests;
+
     /// <summary>eth_getLogs calls received.</summary>
     public int GetLogsCalls => _getLogsCalls;
 
     /// <summary>Called on each eth_getLogs; lets a test act mid-run (e.g. take the node away).</summary>
     public Action<int>? OnGetLogs { get; set; }
+
+    /// <summary>Answers the next <paramref name="requests"/> requests, whatever they ask, with HTTP 429 and "Retry-After: 1".</summary>
+    public void RateLimitNext(int requests) => Interlocked.Exchange(ref _rateLimited, requests);
+
+    /// <summary>Requests answered with HTTP 429.</summary>
+    public int RateLimitedAnswers { get; private set; }
 
     public void Start()
     {
@@ -79,6 +90,7 @@ public sealed class RpcProxy : IAsyncDisposable
             using var reader = new StreamReader(context.Request.InputStream);
             var body = await reader.ReadToEndAsync();
             var request = JsonNode.Parse(body);
+            if (body.Contains("\"eth_getBlockByNumber\"", StringComparison.Ordinal)) Interlocked.Increment(ref _blockRequests);
             if (request is JsonObject call && call["method"]?.GetValue<string>() == "eth_getLogs")
             {
                 var n = Interlocked.Increment(ref _getLogsCalls);
@@ -101,6 +113,14 @@ public sealed class RpcProxy : IAsyncDisposable
                     await WriteAsync(context, error.ToJsonString());
                     return;
                 }
+            }
+            if (Interlocked.Decrement(ref _rateLimited) >= 0)
+            {
+                RateLimitedAnswers++;
+                context.Response.StatusCode = 429;
+                context.Response.AddHeader("Retry-After", "1");
+                context.Response.Close();
+                return;
             }
             using var forwarded = await _http.PostAsync(_target, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             await WriteAsync(context, await forwarded.Content.ReadAsStringAsync());

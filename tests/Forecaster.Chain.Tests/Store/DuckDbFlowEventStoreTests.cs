@@ -93,4 +93,42 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         var balance = Assert.Single(await _store.GetOpeningBalancesAsync(Chain, Pool, Ct));
         Assert.Equal(101.25m, balance.Supplied);
     }
+
+    [Fact]
+    public async Task GetLogsAsync_ReturnsLogExactlyAsAppended_ThroughTheCompactBinaryColumns()
+    {
+        // Words with leading zeros, an all-zero word, a full 32-byte word and a data tail that is not a whole word all
+        // pass through the compact payload; a non-hex transaction id, upper-case hex and an empty account keep their text.
+        var full = "0x" + string.Concat(Enumerable.Repeat("ff", 32));
+        byte[] data = [.. new byte[31], 7, .. new byte[32], .. Enumerable.Repeat((byte)0xee, 32), 0, 0, 9];
+        var log = new ChainLog(Chain, 42, "0xABCDEF", "sim-tx-17", 3, DateTimeOffset.FromUnixTimeSeconds(1_700_000_504),
+            Pool, [H(0), H(0x1234), full], data);
+        var flow = new FlowEvent(Chain, log.TransactionHash, 3, 42, log.Timestamp, "aave_v3_usdc", FlowKind.Borrow, 0.000001m, "");
+        var withAccount = Log(43, 0) with { Flow = Log(43, 0).Flow! with { Account = "0x00000000000000000000000000000000000000a1" } };
+        await _store.AppendAsync(Batch(50, new PoolLog(log, flow), withAccount), Ct);
+
+        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(log with { Topics = stored[0].Log.Topics, Data = stored[0].Log.Data }, stored[0].Log);
+        Assert.Equal(log.Topics, stored[0].Log.Topics);
+        Assert.Equal(data, stored[0].Log.Data);
+        Assert.Equal(flow, stored[0].Flow);
+        Assert.Equal("0x00000000000000000000000000000000000000a1", stored[1].Flow!.Account);
+    }
+
+    [Fact]
+    public async Task Open_RefusesStoreWithHashesAsText_NamingTheFile()
+    {
+        var path = _folder.File("old-layout.duckdb");
+        await using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE flow_events (chain VARCHAR, source VARCHAR, tx_hash VARCHAR, log_index BIGINT)";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<ForecasterException>(() => DuckDbFlowEventStore.Open(path));
+        Assert.Contains("older layout", error.Message);
+        Assert.Contains("old-layout.duckdb", error.Message);
+    }
 }
