@@ -34,13 +34,14 @@ public static class ShortfallFeatureBuilder
     /// The few features the logistic learner reads by default, each for what it means, not for how it scored: the
     /// threshold rule's own signal, closeness to full utilization now and at its 24 h peak (on a log scale, because a
     /// step from 0.95 to 0.99 matters far more than one from 0.50 to 0.54); how soon the shortfall level can be reached
-    /// (the distance to it in typical 24 h moves, and the 24 h utilization momentum); and the most utilised other
-    /// market (stress spreading between markets). Few, because the positive hours are few; all ratios, so markets of
-    /// any size pool together. A wider set (adding deposit flight, largest outflow, rate regime, liquidity over the
-    /// worst outflow) did no better on any split (README, Early warning).
+    /// (the distance to it in typical 24 h moves, and the 24 h utilization momentum); how unusual this hour's deposit
+    /// outflow is (the IID spike detector's anomaly score: runs start as outflows the market has not seen lately); and
+    /// the most utilised other market (stress spreading between markets). Few, because the positive hours are few; all
+    /// ratios or scores, so markets of any size pool together. A wider set (adding deposit flight, largest outflow, rate
+    /// regime, liquidity over the worst outflow) did no better on any split (README, Early warning).
     /// </summary>
     public static IReadOnlyList<string> LogisticNames { get; } =
-        ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "others_util_max"];
+        ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_outflow_surprise", "others_util_max"];
 
     /// <summary>Column of a feature name.</summary>
     /// <exception cref="ArgumentException">No feature has that name.</exception>

@@ -16,13 +16,14 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         ("trees", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees }),
         // Few leaves and many rows per leaf: a leaf must hold several crises' worth of rows, not one crisis hour by hour.
         ("trees-regularised", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees, Leaves = 4, MinimumRowsPerLeaf = 400, Trees = 100, LearningRate = 0.05 }),
-        // The default: the threshold rule's signal, how fast utilization moves toward the level, the other markets.
+        // The default: the threshold rule's signal, how fast utilization moves toward the level, how unusual this
+        // hour's deposit outflow is (IID spike detector), the other markets.
         ("logistic", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic }),
-        // Adds an anomaly score from issue 3's IID spike detector: how unusual this hour's deposit outflow is.
-        ("logistic-anomaly", new EarlyWarningModelOptions
+        // The default without the anomaly score, to measure what the time-series component adds.
+        ("logistic-no-anomaly", new EarlyWarningModelOptions
         {
             Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "deposit_outflow_surprise"],
+            LogisticFeatures = ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "others_util_max"],
         }),
         // Adds deposit flight, the largest outflow, the rate regime and liquidity over the worst recent outflow.
         ("logistic-wide", new EarlyWarningModelOptions
