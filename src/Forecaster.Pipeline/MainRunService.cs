@@ -1,3 +1,4 @@
+using Forecaster.Risk;
 using Forecaster.Simulation;
 
 namespace Forecaster.Pipeline;
@@ -7,8 +8,13 @@ namespace Forecaster.Pipeline;
 /// </summary>
 public sealed class MainRunService(IMarketStore store, TimeProvider? clock = null)
 {
-    /// <summary>Runs the job. <paramref name="progress"/> hears each stage as it starts.</summary>
-    public async Task<MainRunResult> RunAsync(BriefOptions briefOptions, SimulationOptions simulationOptions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the job. <paramref name="progress"/> hears each stage as it starts. <paramref name="chooseRiskModel"/>, when
+    /// given, is asked for the risk model once the store is filled (a model may need the data to be trained on); it may
+    /// answer null for the baseline.
+    /// </summary>
+    public async Task<MainRunResult> RunAsync(BriefOptions briefOptions, SimulationOptions simulationOptions, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default, Func<CancellationToken, Task<IMarketRiskModel?>>? chooseRiskModel = null)
     {
         var simulated = false;
         var counts = await store.CountHoursAsync(cancellationToken);
@@ -18,22 +24,24 @@ public sealed class MainRunService(IMarketStore store, TimeProvider? clock = nul
             await new SimulationService(store).SimulateAsync(simulationOptions, cancellationToken);
             simulated = true;
         }
+        var riskModel = chooseRiskModel is null ? null : await chooseRiskModel(cancellationToken);
         progress?.Report("Assessing markets, writing proposals and the brief.");
-        var brief = await BriefWithProposalsAsync(briefOptions, cancellationToken);
+        var brief = await BriefWithProposalsAsync(briefOptions, cancellationToken, riskModel);
         return new MainRunResult(brief, simulated);
     }
 
     /// <summary>
     /// The morning's reports for the store as it is: governance proposals for markets needing action (moderate profile),
-    /// then the brief, which lists the proposed actions and links their proposals.
+    /// then the brief, which lists the proposed actions and links their proposals. Both use <paramref name="riskModel"/>
+    /// (the baseline when null), so the brief and its proposals never disagree on a market's risk.
     /// </summary>
-    public async Task<BriefResult> BriefWithProposalsAsync(BriefOptions briefOptions, CancellationToken cancellationToken = default)
+    public async Task<BriefResult> BriefWithProposalsAsync(BriefOptions briefOptions, CancellationToken cancellationToken = default, IMarketRiskModel? riskModel = null)
     {
         ArgumentNullException.ThrowIfNull(briefOptions);
-        var proposals = await new ProposalService(store, clock: clock).CreateAsync(
+        var proposals = await new ProposalService(store, riskModel, clock).CreateAsync(
             new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = briefOptions.AsOf }, cancellationToken);
         var briefDirectory = Path.GetDirectoryName(proposals.Directory)!;
-        return await new BriefService(store, clock) { Recommendations = RecommendedActions.From(proposals, briefDirectory) }
+        return await new BriefService(store, clock, riskModel) { Recommendations = RecommendedActions.From(proposals, briefDirectory) }
             .CreateAsync(briefOptions, cancellationToken);
     }
 }

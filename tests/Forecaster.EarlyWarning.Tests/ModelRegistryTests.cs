@@ -47,6 +47,27 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void Load_ReturnsSamePredictions_ForALogisticModelOnChosenFeatures()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var markets = Fitted.Value.Markets;
+        var options = Options with { Model = Options.Model with { Learner = ShortfallLearner.Logistic, LogisticFeatures = ["log_gap_to_full", "util_change_24h", "others_util_max"] } };
+        var model = EarlyWarningModel.Fit(markets, options);
+        Assert.NotNull(model.Classifier);
+        var rows = ShortfallFeatureBuilder.Build(markets, 0.98)[1];
+        var sample = Enumerable.Range(0, 200).Select(i => rows.Row(i * 20).ToArray()).ToArray();
+
+        var card = registry.Save("shortfall", model, Card(0.4, 0.8) with { Options = options });
+        var (loaded, loadedCard) = registry.Load("shortfall", card.Version);
+
+        // The card's options say which columns the saved model reads; a wrong projection would change every probability.
+        Assert.Equal(ShortfallLearner.Logistic, loadedCard.Options.Model.Learner);
+        Assert.Equal(model.Probabilities(sample), loaded.Probabilities(sample));
+        Assert.True(model.Probabilities(sample).Distinct().Count() > 10, "the probabilities must vary, or the comparison checks nothing");
+    }
+
+    [Fact]
     public void Promote_RefusesChallenger_WhenItsBacktestIsWorse()
     {
         using var folder = new TempDirectory();

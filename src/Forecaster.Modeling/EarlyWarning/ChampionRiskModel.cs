@@ -11,7 +11,7 @@ namespace Forecaster.Modeling.EarlyWarning;
 /// </summary>
 /// <remarks>
 /// The brief assesses one market at a time, so the cross-market features are computed from that market alone
-/// (they are NaN, which the trees treat as missing); the backtest scores with all markets together.
+/// (they are NaN, which the trees treat as missing and the logistic learner replaces by its training mean); the backtest scores with all markets together.
 /// </remarks>
 public sealed class ChampionRiskModel : IMarketRiskModel
 {
@@ -35,7 +35,7 @@ public sealed class ChampionRiskModel : IMarketRiskModel
         _model = model;
         _baseline = baseline ?? new BaselineRiskModel();
         _policy = policy ?? StatusPolicy.Default;
-        _method = $"early-warning model {label} (LightGBM + Platt; 24 h liquidity by LightGBM with held-out residual interval)";
+        _method = $"early-warning model {label} (calibrated shortfall classifier; 24 h liquidity by LightGBM or persistence, with a held-out residual interval)";
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using Forecaster.Modeling.Features;
+
 namespace Forecaster.Modeling.EarlyWarning;
 
 /// <summary>Hyperparameters of the early-warning models (classifier and liquidity forecaster), saved beside each model.</summary>
@@ -29,7 +31,19 @@ public sealed record EarlyWarningModelOptions
 
         /// <summary>Nominal coverage of the liquidity interval.</summary>
         public const double Coverage = 0.90;
+
+        /// <summary>L2 penalty of the logistic learner on standardised features: ML.NET's own default, not tuned.</summary>
+        public const double L2Regularization = 1.0;
     }
+
+    /// <summary>Which learner the shortfall classifier uses.</summary>
+    public ShortfallLearner Learner { get; init; } = ShortfallLearner.Logistic;
+
+    /// <summary>Features the logistic learner reads; <see cref="ShortfallFeatureBuilder.LogisticNames"/> when null.</summary>
+    public IReadOnlyList<string>? LogisticFeatures { get; init; }
+
+    /// <summary>L2 penalty of the logistic learner, non-negative.</summary>
+    public double L2Regularization { get; init; } = Defaults.L2Regularization;
 
     /// <summary>Boosting rounds, in [10, 2000].</summary>
     public int Trees { get; init; } = Defaults.Trees;
@@ -65,6 +79,9 @@ public sealed record EarlyWarningModelOptions
         if (!(LearningRate > 0 && LearningRate <= 1)) throw new ArgumentOutOfRangeException(nameof(LearningRate), $"LearningRate must be in (0, 1]; got {LearningRate}.");
         if (!(HoldoutShare >= 0.05 && HoldoutShare <= 0.5)) throw new ArgumentOutOfRangeException(nameof(HoldoutShare), $"HoldoutShare must be in [0.05, 0.5]; got {HoldoutShare}.");
         if (RowStride < 1) throw new ArgumentOutOfRangeException(nameof(RowStride), $"RowStride must be >= 1; got {RowStride}.");
+        if (!Enum.IsDefined(Learner)) throw new ArgumentOutOfRangeException(nameof(Learner), $"Learner must be one of {string.Join(", ", Enum.GetNames<ShortfallLearner>())}; got {Learner}.");
+        foreach (var name in LogisticFeatures ?? []) ShortfallFeatureBuilder.IndexOf(name);
+        if (!(L2Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(L2Regularization), $"L2Regularization must be >= 0; got {L2Regularization}.");
         if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentOutOfRangeException(nameof(Coverage), $"Coverage must be in (0, 1); got {Coverage}.");
     }
 }

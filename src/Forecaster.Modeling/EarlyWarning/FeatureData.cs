@@ -14,15 +14,16 @@ internal static class FeatureData
         public float Target { get; set; }
     }
 
-    public static IDataView Load(MLContext ml, IEnumerable<Row> rows)
+    /// <summary>Rows whose feature vectors all have <paramref name="width"/> values (all features unless given).</summary>
+    public static IDataView Load(MLContext ml, IEnumerable<Row> rows, int width = -1)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ShortfallFeatureBuilder.Count);
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width < 0 ? ShortfallFeatureBuilder.Count : width);
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
-    public static IDataView Load(MLContext ml, IReadOnlyList<float[]> features) =>
-        Load(ml, features.Select(f => new Row { Features = f }));
+    public static IDataView Load(MLContext ml, IReadOnlyList<float[]> features, int width = -1) =>
+        Load(ml, features.Select(f => new Row { Features = f }), width);
 
     public static float[] Column(IDataView view, string name) => view.GetColumn<float>(name).ToArray();
 }

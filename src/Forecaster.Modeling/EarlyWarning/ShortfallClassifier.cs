@@ -2,43 +2,54 @@ using Forecaster.Modeling.Features;
 using Forecaster.Modeling.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace Forecaster.Modeling.EarlyWarning;
 
 /// <summary>
-/// Probability that a shortfall hour follows within the horizon: LightGBM gradient-boosted trees on
-/// <see cref="ShortfallFeatureBuilder"/> features, then a Platt calibrator fit on the latest held-out training rows.
+/// Probability that a shortfall hour follows within the horizon, by one of two learners
+/// (<see cref="EarlyWarningModelOptions.Learner"/>): LightGBM gradient-boosted trees on every
+/// <see cref="ShortfallFeatureBuilder"/> feature with a Platt calibrator fit on the latest held-out training rows; or an
+/// L2-regularised logistic regression on a few features (<see cref="ShortfallFeatureBuilder.LogisticNames"/> unless the options name others), calibrated by
+/// construction (its likelihood is the calibration objective), fit on every training row.
 /// </summary>
 /// <remarks>
-/// Characteristics: input, feature rows; output, a calibrated probability in [0, 1]; persisted as an ML.NET model zip;
-/// retrained every 30 days in the walk-forward backtest and on <c>forecaster train</c>.
+/// Characteristics: input, feature rows; output, a calibrated probability in [0, 1]; persisted as an ML.NET model zip
+/// (the learner, hence the columns it reads, comes from the card's options); retrained every 30 days in the
+/// walk-forward backtest and on <c>forecaster train</c>.
 /// </remarks>
 public sealed class ShortfallClassifier
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
+    private readonly int[] _columns;
 
-    private ShortfallClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, double[] holdoutProbabilities, bool calibrated)
+    private ShortfallClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, int[] columns, double[] holdoutProbabilities, bool calibrated)
     {
         _ml = ml;
         _model = model;
         _inputSchema = inputSchema;
+        _columns = columns;
         HoldoutProbabilities = holdoutProbabilities;
         IsCalibratedOnHoldout = calibrated;
     }
 
-    /// <summary>Calibrated probabilities of the held-out (latest) training rows, in their order; empty after <see cref="Load"/>.</summary>
+    /// <summary>
+    /// Calibrated probabilities of the rows the alert threshold is chosen on, in their order: the held-out (latest)
+    /// training rows for trees, every training row for the logistic learner; empty after <see cref="Load"/>.
+    /// </summary>
     public double[] HoldoutProbabilities { get; }
 
-    /// <summary>True when the holdout had positives enough to fit the Platt calibrator (else LightGBM's own sigmoid is used).</summary>
+    /// <summary>True when the probabilities are calibrated: always for the logistic learner; for trees, when the holdout had positives enough to fit the Platt calibrator (else LightGBM's own sigmoid is used).</summary>
     public bool IsCalibratedOnHoldout { get; }
 
     /// <summary>
-    /// Fits on rows in time order: rows before <paramref name="holdoutStart"/> train the trees, the rest (the latest)
-    /// fit the calibrator. The tree rows may be resampled (e.g. fewer negatives); the holdout rows must not be, since
-    /// the calibrator learns the true base rate from them.
+    /// Fits on rows in time order. Trees: rows before <paramref name="holdoutStart"/> train the trees, the rest (the
+    /// latest) fit the calibrator; the tree rows may be resampled (e.g. fewer negatives), the holdout rows must not be,
+    /// since the calibrator learns the true base rate from them. Logistic: every row trains the model (none may be
+    /// resampled) and <paramref name="holdoutStart"/> is ignored.
     /// </summary>
     /// <exception cref="InsufficientTrainingDataException">No positive row among the training rows.</exception>
     public static ShortfallClassifier Fit(IReadOnlyList<float[]> features, IReadOnlyList<bool> labels, int holdoutStart, EarlyWarningModelOptions options)
@@ -49,15 +60,23 @@ public sealed class ShortfallClassifier
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(holdoutStart);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(holdoutStart, features.Count);
-        var split = holdoutStart;
+        var split = options.Learner == ShortfallLearner.Logistic ? features.Count : holdoutStart;
         var trainPositives = labels.Take(split).Count(l => l);
         if (trainPositives == 0)
             throw new InsufficientTrainingDataException($"The classifier needs at least one positive training row; {split} rows before the holdout have none.");
 
         var ml = new MLContext(options.Seed);
-        var rows = Enumerable.Range(0, features.Count).Select(i => new FeatureData.Row { Features = features[i], Label = labels[i] }).ToArray();
-        var train = FeatureData.Load(ml, rows[..split]);
-        var holdout = FeatureData.Load(ml, rows[split..]);
+        var columns = ColumnsOf(options);
+        var rows = Enumerable.Range(0, features.Count).Select(i => new FeatureData.Row { Features = Project(features[i], columns), Label = labels[i] }).ToArray();
+        var train = FeatureData.Load(ml, rows[..split], columns.Length);
+        if (options.Learner == ShortfallLearner.Logistic)
+        {
+            var logistic = FitLogistic(ml, train, options);
+            var all = FeatureData.Column(logistic.Transform(train), "Probability").Select(p => (double)p).ToArray();
+            return new ShortfallClassifier(ml, logistic, train.Schema, columns, all, calibrated: true);
+        }
+
+        var holdout = FeatureData.Load(ml, rows[split..], columns.Length);
         var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfIterations = options.Trees,
@@ -80,7 +99,40 @@ public sealed class ShortfallClassifier
             calibrated = true;
         }
         var probabilities = FeatureData.Column(model.Transform(holdout), "Probability").Select(p => (double)p).ToArray();
-        return new ShortfallClassifier(ml, model, train.Schema, probabilities, calibrated);
+        return new ShortfallClassifier(ml, model, train.Schema, columns, probabilities, calibrated);
+    }
+
+    /// <summary>
+    /// Missing values (cross-market columns of a lone market) become the training mean, features are standardised so
+    /// one L2 penalty treats them alike, then L-BFGS maximises the penalised likelihood: a convex problem, so the
+    /// result does not depend on row order or seed.
+    /// </summary>
+    private static ITransformer FitLogistic(MLContext ml, IDataView train, EarlyWarningModelOptions options)
+    {
+        const string features = nameof(FeatureData.Row.Features);
+        var pipeline = ml.Transforms.ReplaceMissingValues(features, replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean)
+            .Append(ml.Transforms.NormalizeMeanVariance(features))
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                L2Regularization = (float)options.L2Regularization,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+                ShowTrainingStatistics = false,
+            }));
+        return pipeline.Fit(train);
+    }
+
+    /// <summary>Feature columns the learner reads, as positions in <see cref="ShortfallFeatureBuilder.Names"/>.</summary>
+    private static int[] ColumnsOf(EarlyWarningModelOptions options) => options.Learner == ShortfallLearner.Logistic
+        ? (options.LogisticFeatures ?? ShortfallFeatureBuilder.LogisticNames).Select(ShortfallFeatureBuilder.IndexOf).ToArray()
+        : Enumerable.Range(0, ShortfallFeatureBuilder.Count).ToArray();
+
+    private static float[] Project(float[] row, int[] columns)
+    {
+        if (columns.Length == row.Length) return row;
+        var projected = new float[columns.Length];
+        for (var c = 0; c < columns.Length; c++) projected[c] = row[columns[c]];
+        return projected;
     }
 
     /// <summary>Probabilities of the given feature rows, in [0, 1].</summary>
@@ -88,22 +140,24 @@ public sealed class ShortfallClassifier
     {
         ArgumentNullException.ThrowIfNull(features);
         if (features.Count == 0) return [];
-        return FeatureData.Column(_model.Transform(FeatureData.Load(_ml, features)), "Probability").Select(p => (double)p).ToArray();
+        var projected = features.Select(f => Project(f, _columns)).ToArray();
+        return FeatureData.Column(_model.Transform(FeatureData.Load(_ml, projected, _columns.Length)), "Probability").Select(p => (double)p).ToArray();
     }
 
     /// <summary>Saves the ML.NET model (zip) to a stream.</summary>
     public void Save(Stream stream) => _ml.Model.Save(_model, _inputSchema, stream);
 
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    /// <summary>Loads a model saved by <see cref="Save"/> with the options it was fit with (they say which columns it reads).</summary>
     /// <exception cref="ModelFormatException">The stream is not a saved classifier.</exception>
-    public static ShortfallClassifier Load(Stream stream, int seed = EarlyWarningModelOptions.Defaults.Seed)
+    public static ShortfallClassifier Load(Stream stream, EarlyWarningModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var ml = new MLContext(seed);
+        ArgumentNullException.ThrowIfNull(options);
+        var ml = new MLContext(options.Seed);
         try
         {
             var model = ml.Model.Load(stream, out var schema);
-            return new ShortfallClassifier(ml, model, schema, [], false);
+            return new ShortfallClassifier(ml, model, schema, ColumnsOf(options), [], false);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {

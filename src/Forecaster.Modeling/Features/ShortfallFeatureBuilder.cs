@@ -1,4 +1,5 @@
 using Forecaster.Markets;
+using Forecaster.Modeling.TimeSeries.Iid;
 
 namespace Forecaster.Modeling.Features;
 
@@ -21,12 +22,35 @@ public static class ShortfallFeatureBuilder
         "log10_deposits", "deposit_change_24h", "deposit_change_168h", "borrow_change_24h", "borrow_change_168h",
         "deposit_flow_vol_24h", "deposit_flow_vol_168h", "largest_outflow_24h", "largest_outflow_168h",
         "liquidations_24h", "borrow_rate", "borrow_rate_change_24h", "rate_slope_regime", "stale_hours",
-        "log_liquidity_over_worst_outflow", "shortfall_distance_z",
+        "log_liquidity_over_worst_outflow", "shortfall_distance_z", "log_gap_to_full", "log_gap_to_full_max_24h",
+        "deposit_outflow_surprise",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
     /// <summary>Number of features.</summary>
     public static int Count => Names.Count;
+
+    /// <summary>
+    /// The few features the logistic learner reads by default, each for what it means, not for how it scored: the
+    /// threshold rule's own signal, closeness to full utilization now and at its 24 h peak (on a log scale, because a
+    /// step from 0.95 to 0.99 matters far more than one from 0.50 to 0.54); how soon the shortfall level can be reached
+    /// (the distance to it in typical 24 h moves, and the 24 h utilization momentum); how unusual this hour's deposit
+    /// outflow is (the IID spike detector's anomaly score: runs start as outflows the market has not seen lately); and
+    /// the most utilised other market (stress spreading between markets). Few, because the positive hours are few; all
+    /// ratios or scores, so markets of any size pool together. A wider set (adding deposit flight, largest outflow, rate
+    /// regime, liquidity over the worst outflow) did no better on any split (README, Early warning).
+    /// </summary>
+    public static IReadOnlyList<string> LogisticNames { get; } =
+        ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_outflow_surprise", "others_util_max"];
+
+    /// <summary>Column of a feature name.</summary>
+    /// <exception cref="ArgumentException">No feature has that name.</exception>
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+            if (Names[i] == name) return i;
+        throw new ArgumentException($"No feature named '{name}'.", nameof(name));
+    }
 
     /// <summary>Builds features for every market, using the others' same hours for the cross-market columns.</summary>
     /// <param name="markets">Markets with hours in ascending order.</param>
@@ -121,6 +145,8 @@ public static class ShortfallFeatureBuilder
         var liquidationsRelative = RollingWindow.Sum(liquidations, 24);
         for (var i = 0; i < n; i++) liquidationsRelative[i] = supplied[i] > 0 ? liquidationsRelative[i] / supplied[i] : 0;
         var meanUtil = RollingWindow.Mean(u, 720);
+        var gap = LogGapToFull(u);
+        var peakGap = LogGapToFull(RollingWindow.Max(u, 24));
         var utilMinusMean = new double[n];
         var logDeposits = new double[n];
         for (var i = 0; i < n; i++)
@@ -138,7 +164,29 @@ public static class ShortfallFeatureBuilder
             RollingWindow.StandardDeviation(flow, 24), RollingWindow.StandardDeviation(flow, 168),
             RollingWindow.Min(flow, 24), RollingWindow.Min(flow, 168),
             liquidationsRelative, rate, RollingWindow.Change(rate, 24), regime, stale,
-            liquidity, distance,
+            liquidity, distance, gap, peakGap, OutflowSurprise(flow),
         ];
+    }
+
+    /// <summary>
+    /// How surprising this hour's deposit flow is as an outflow, against the market's previous 100 hours: −log10 of the
+    /// lower-tail p-value of the IID spike detector (issue 3), capped at 6. High when deposits leave faster than they
+    /// have lately, whatever the market's usual flow size. The detector scores each hour before adding it to its history.
+    /// </summary>
+    private static double[] OutflowSurprise(double[] flow)
+    {
+        var detector = new IidSpikeDetector(new IidSpikeOptions { Side = AnomalySide.Negative });
+        var result = new double[flow.Length];
+        for (var i = 0; i < flow.Length; i++)
+            result[i] = Math.Min(6, -Math.Log10(Math.Max(detector.Process(flow[i]).PValue, 1e-6)));
+        return result;
+    }
+
+    /// <summary>−ln(1 − u), capped at u = 0.9999: grows without bound as utilization nears 1, where withdrawals stop.</summary>
+    private static double[] LogGapToFull(double[] utilization)
+    {
+        var result = new double[utilization.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = -Math.Log(1 - Math.Clamp(utilization[i], 0, 0.9999));
+        return result;
     }
 }

@@ -109,7 +109,7 @@ public sealed class ModelRegistry
         var folder = Folder(name, version);
         ShortfallClassifier? classifier = null;
         if (card.HasClassifier)
-            using (var stream = File.OpenRead(Path.Combine(folder, "classifier.zip"))) classifier = ShortfallClassifier.Load(stream, card.Options.Model.Seed);
+            using (var stream = File.OpenRead(Path.Combine(folder, "classifier.zip"))) classifier = ShortfallClassifier.Load(stream, card.Options.Model);
         LiquidityForecaster forecaster;
         using (var stream = File.OpenRead(Path.Combine(folder, "forecaster.zip")))
             forecaster = LiquidityForecaster.Load(stream, card.LowerResidual, card.UpperResidual, card.Options.Model.Coverage, card.ForecastUsesPersistence, card.Options.Model.Seed);

@@ -1,0 +1,79 @@
+using Forecaster.Modeling.EarlyWarning;
+using Forecaster.Modeling.Features;
+using Forecaster.Simulation;
+
+namespace Forecaster.Benchmarks.Workloads;
+
+/// <summary>
+/// Every early-warning learner variant on every split the issue asks for, so a choice of learner is made on all of
+/// them and not on the four shared files alone: walk-forward on the four Aave v2 markets, the unseen market (fit USDC,
+/// DAI, WETH; test USDT) and simulated markets (fit 6 markets seed 11, test 4 markets seed 12, 540 days).
+/// </summary>
+public sealed class EarlyWarningVariantsWorkload : IWorkload
+{
+    private static readonly (string Name, EarlyWarningModelOptions Options)[] Variants =
+    [
+        ("trees", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees }),
+        // Few leaves and many rows per leaf: a leaf must hold several crises' worth of rows, not one crisis hour by hour.
+        ("trees-regularised", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees, Leaves = 4, MinimumRowsPerLeaf = 400, Trees = 100, LearningRate = 0.05 }),
+        // The default: the threshold rule's signal, how fast utilization moves toward the level, how unusual this
+        // hour's deposit outflow is (IID spike detector), the other markets.
+        ("logistic", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic }),
+        // The default without the anomaly score, to measure what the time-series component adds.
+        ("logistic-no-anomaly", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "others_util_max"],
+        }),
+        // Adds deposit flight, the largest outflow, the rate regime and liquidity over the worst recent outflow.
+        ("logistic-wide", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures =
+            [
+                "log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_change_24h",
+                "largest_outflow_24h", "rate_slope_regime", "log_liquidity_over_worst_outflow", "others_util_max",
+            ],
+        }),
+    ];
+
+    private IReadOnlyList<MarketHistory> _markets = [];
+
+    public string Name => "early-warning-variants";
+
+    public string Description => "each early-warning learner on walk-forward Aave v2, unseen-market USDT and simulated train/test splits";
+
+    public async Task SetupAsync() => _markets = await BacktestAaveV2Workload.LoadMarketsAsync();
+
+    public Task<(long Items, string Unit)> RunAsync()
+    {
+        // EW_VARIANTS=name,name runs only those variants (the full set takes minutes on a shared machine).
+        var only = Environment.GetEnvironmentVariable("EW_VARIANTS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var variants = Variants.Where(v => only is null || only.Contains(v.Name)).ToArray();
+        var seen = _markets.Where(m => m.Name != "aave_v2_usdt").ToArray();
+        var unseen = _markets.Where(m => m.Name == "aave_v2_usdt").ToArray();
+        var simulatedTrain = Simulate(seed: 11, markets: 6);
+        var simulatedTest = Simulate(seed: 12, markets: 4);
+        foreach (var (name, model) in variants)
+        {
+            var options = new BacktestOptions { Model = model };
+            Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(_markets, options));
+            Report(name, "unseen usdt", EarlyWarningBacktest.TrainTest(seen, unseen, options));
+            Report(name, "simulated", EarlyWarningBacktest.TrainTest(simulatedTrain, simulatedTest, options));
+        }
+        return Task.FromResult(((long)variants.Length * 3, "backtests"));
+    }
+
+    private static void Report(string variant, string split, BacktestResult result)
+    {
+        Console.WriteLine($"{variant,-18} {split,-21} model {Line(result.Model.Summary)}");
+        Console.WriteLine($"{"",-18} {"",-21} rule  {Line(result.ThresholdRule.Summary)}; MASE {result.Mase24h:0.###}, coverage90 {result.Coverage90:0.###}");
+    }
+
+    private static string Line(Forecaster.EarlyWarning.WarningSummary s) =>
+        $"episodes {s.Episodes}, detected {s.Detected}, recall {s.Recall:0.###}, lead {s.MedianLeadHours:0.#} h, alerts {s.AlertShare:0.###}, prec24h {s.Precision24h:0.###}, AUC-PR {s.AucPr:0.###}, Brier skill {s.BrierSkill:0.###}";
+
+    private static IReadOnlyList<MarketHistory> Simulate(int seed, int markets) =>
+        MarketSimulator.Run(new SimulationOptions { Markets = markets, Days = 540, Seed = seed })
+            .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+}
