@@ -34,7 +34,9 @@ public class OutflowRiskModelTests
         // About 1% of 24 h windows overlap the run: the 99% tail must reach well into it.
         Assert.InRange(historical24.Es99, 0.15, 0.31);
         Assert.True(historical24.Var95 < 0.1, "95% of days are ordinary");
-        Assert.Equal(9, report.Outflows.Count);
+        // Three horizons by three methods, plus the agent-based 24 h row.
+        Assert.Equal(10, report.Outflows.Count);
+        Assert.Equal(OutflowRiskOptions.Defaults.AgentPaths, report.Outflows.Single(o => o.Method == OutflowMethod.AgentBased && o.Horizon == TimeSpan.FromHours(24)).Samples);
         foreach (var o in report.Outflows)
         {
             Assert.True(o.Var95 <= o.Var99 && o.Var99 <= o.Es99, $"{o.Method} {o.Horizon}: ordered tail");

@@ -17,6 +17,9 @@ public sealed record InterestRateModel(double BaseRatePct, double Slope1Pct, dou
     /// <summary>A typical volatile-asset curve: kink at 80%, 3.5% then 80%.</summary>
     public static InterestRateModel Volatile { get; } = new(0, 3.5, 80, 0.80, 0.15);
 
+    /// <summary>The typical curve of an asset: <see cref="Stablecoin"/> for USD stablecoins, <see cref="Volatile"/> otherwise.</summary>
+    public static InterestRateModel ForAsset(string asset) => SimulatedMarketNames.IsStablecoin(asset) ? Stablecoin : Volatile;
+
     /// <summary>Borrow rate at a utilization (clipped to [0, 1]), percent a year.</summary>
     public double BorrowRatePct(double utilization)
     {

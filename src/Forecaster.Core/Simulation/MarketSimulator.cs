@@ -7,12 +7,12 @@ namespace Forecaster.Simulation;
 /// interest-rate curve against a drifting outside rate, with occasional bank runs, whale withdrawals, borrow surges and
 /// price crashes (liquidations). Withdrawals can never exceed available liquidity: unmet withdrawal demand waits, which
 /// is exactly how a reserve shortfall looks on chain (utilization pinned at 100% until rates pull liquidity back).
-/// Deterministic: the same options give the same markets, hour for hour.
+/// Deterministic: the same options give the same markets, hour for hour. The agent-based simulator
+/// (<see cref="Agents.AgentSimulator"/>) replaced it as the embedded default; this one stays for the early-warning and
+/// chart tests whose expected episodes were found in its markets.
 /// </summary>
 public static class MarketSimulator
 {
-    private static readonly string[] Assets = ["USDC", "USDT", "DAI", "WETH", "WBTC", "FRAX", "LUSD", "GHO", "LINK", "CRV"];
-
     /// <summary>Simulates the markets the options describe.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static IReadOnlyList<SimulatedMarket> Run(SimulationOptions options)
@@ -24,12 +24,10 @@ public static class MarketSimulator
 
     private static SimulatedMarket RunOne(SimulationOptions options, int index)
     {
-        var asset = Assets[index % Assets.Length];
-        var name = index < Assets.Length ? $"sim_{asset.ToLowerInvariant()}" : $"sim_{asset.ToLowerInvariant()}_{index / Assets.Length + 1}";
-        var market = new Market(name, "simulated", "simulated", asset, null, IsSimulated: true);
+        var market = SimulatedMarketNames.Market(index);
         var random = new Random(unchecked(options.Seed * 7919 + index));
-        var stable = asset is "USDC" or "USDT" or "DAI" or "FRAX" or "LUSD" or "GHO";
-        var curve = stable ? InterestRateModel.Stablecoin : InterestRateModel.Volatile;
+        var stable = SimulatedMarketNames.IsStablecoin(market.Asset);
+        var curve = InterestRateModel.ForAsset(market.Asset);
 
         var state = new MarketState(random, curve, stable);
         var hours = new List<MarketHour>(options.Days * 24);

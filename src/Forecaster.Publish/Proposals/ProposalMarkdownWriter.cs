@@ -91,6 +91,7 @@ public static class ProposalMarkdownWriter
     {
         OutflowMethod.Historical => "historical",
         OutflowMethod.FilteredHistorical => "filtered historical (EWMA)",
+        OutflowMethod.AgentBased => "agent-based Monte Carlo",
         _ => "Monte Carlo (Student-t, EWMA)",
     };
 

@@ -11,4 +11,10 @@ public enum OutflowMethod
 
     /// <summary>Monte Carlo: Student-t shocks fitted to the standardised history, with EWMA volatility updating along each path.</summary>
     MonteCarlo,
+
+    /// <summary>
+    /// Agent-based Monte Carlo: depositors, whales, borrowers and liquidators of the agent simulator run from today's
+    /// state along random price paths; the outflow is the withdrawals they demand (paid or queued) less new deposits.
+    /// </summary>
+    AgentBased,
 }

@@ -1,11 +1,14 @@
 using Forecaster.Markets;
+using Forecaster.Markets.RateCurves;
+using Forecaster.Simulation;
+using Forecaster.Simulation.Agents;
 
 namespace Forecaster.Risk.Liquidity;
 
 /// <summary>
 /// Measures the distribution of a market's net deposit outflow (share of deposits that leaves) over several horizons,
-/// by historical simulation, filtered historical simulation (EWMA volatility) and Monte Carlo (Student-t shocks with
-/// EWMA volatility), and the liquidity coverage that follows.
+/// by historical simulation, filtered historical simulation (EWMA volatility), Monte Carlo (Student-t shocks with
+/// EWMA volatility) and, over 24 h, agent-based Monte Carlo (<see cref="AgentStress"/>), and the liquidity coverage that follows.
 /// Characteristics: input, hourly states up to the as-of hour; output, <see cref="LiquidityRiskReport"/>; nothing persisted;
 /// deterministic for a seed.
 /// </summary>
@@ -40,6 +43,7 @@ public sealed class OutflowRiskModel
         foreach (var (method, byHorizon) in simulated)
             for (var i = 0; i < _options.Horizons.Count; i++)
                 outflows.Add(Summarise(_options.Horizons[i], method, byHorizon[i]));
+        outflows.Add(AgentBased(market, window, current));
 
         var day = TimeSpan.FromHours(24);
         // The buffer answers today's volatility: the filtered estimate rises into a stress and relaxes after it, where
@@ -131,6 +135,18 @@ public sealed class OutflowRiskModel
             }
         }
         return results;
+    }
+
+    // The agents start from today's deposits and borrows on the market's own kinked curve where its rate history shows
+    // one (the asset class's typical curve otherwise; the reserve factor, not in snapshot data, is taken as 10%).
+    private OutflowRisk AgentBased(Market market, IReadOnlyList<MarketHour> window, MarketHour current)
+    {
+        var day = TimeSpan.FromHours(24);
+        var curve = RateCurveEstimator.Default.Estimate(window, current.Hour) is { } e
+            ? new InterestRateModel(e.BaseRatePct, e.Slope1Pct, e.Slope2Pct, e.OptimalUtilization, 0.10)
+            : InterestRateModel.ForAsset(market.Asset);
+        var outflows = AgentStress.NetOutflows(market, current, curve, [(int)day.TotalHours], _options.AgentPaths, _options.Seed + 2)[0];
+        return Summarise(day, OutflowMethod.AgentBased, [.. outflows]);
     }
 
     private static OutflowRisk Summarise(TimeSpan horizon, OutflowMethod method, List<double> outflows)

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Forecaster.Flows;
+using Forecaster.Markets;
+
+namespace Forecaster.Simulation.Agents;
+
+/// <summary>
+/// Adds each agent action to the hour's gross flows and, when asked, keeps it as a FlowEvent with a synthetic
+/// transaction hash (market, hour and sequence number: unique and the same for the same seed).
+/// </summary>
+internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffset start, bool keepEvents)
+{
+    /// <summary>Chain name of simulated events.</summary>
+    public const string Chain = "simulated";
+
+    // Account classes: the first hex digit of a synthetic address tells the kind of agent.
+    public const int Depositor = 1, Whale = 2, Borrower = 3, Liquidator = 4;
+
+    private readonly List<FlowEvent> _events = keepEvents ? [] : null!;
+    private int _hour;
+    private int _sequence;
+
+    public GrossFlows Flows { get; private set; }
+    public double Liquidations { get; private set; }
+    public IReadOnlyList<FlowEvent> Events => keepEvents ? _events : [];
+
+    public void StartHour(int hour)
+    {
+        _hour = hour;
+        _sequence = 0;
+        Flows = GrossFlows.None;
+        Liquidations = 0;
+    }
+
+    public void Record(FlowKind kind, double amountUsd, int agentClass, int agent)
+    {
+        if (amountUsd <= 0) return;
+        Flows += kind switch
+        {
+            FlowKind.Supply => new GrossFlows(amountUsd, 0, 0, 0),
+            FlowKind.Withdraw => new GrossFlows(0, amountUsd, 0, 0),
+            FlowKind.Borrow => new GrossFlows(0, 0, amountUsd, 0),
+            FlowKind.Repay => new GrossFlows(0, 0, 0, amountUsd),
+            _ => GrossFlows.None,
+        };
+        if (kind == FlowKind.Liquidation) Liquidations += amountUsd;
+        if (!keepEvents) return;
+        var sequence = _sequence++;
+        var hash = string.Create(CultureInfo.InvariantCulture, $"0x{marketIndex:x16}{_hour:x16}{sequence:x16}{(int)kind:x16}");
+        var account = string.Create(CultureInfo.InvariantCulture, $"0x{agentClass:x1}{marketIndex:x7}{agent:x32}");
+        // One 12-second block after another: 300 blocks an hour.
+        _events.Add(new FlowEvent(Chain, hash, sequence, _hour * 300L + Math.Min(sequence, 299), start.AddHours(_hour).AddSeconds(Math.Min(sequence, 299) * 12),
+            market, kind, (decimal)amountUsd, account));
+    }
+}
