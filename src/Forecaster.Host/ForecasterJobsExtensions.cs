@@ -29,6 +29,7 @@ public static class ForecasterJobsExtensions
         services.AddTransient<StartMorningJob>();
         services.AddTransient<IngestMarketsJob>();
         services.AddTransient<FanOutMarketsJob>();
+        services.AddTransient<StressScenarios>();
         services.AddTransient<ForecastMarketJob>();
         services.AddTransient<RecommendMarketJob>();
         services.AddTransient<MorningJoin>();

@@ -25,10 +25,20 @@ public class InMemoryPipelineTests
 
         Assert.Equal(4, (await service.Ledger.ListAsync(PipelineStages.Forecast, asOf, TestContext.Current.CancellationToken)).Count);
         var recommendations = await service.Ledger.ListAsync(PipelineStages.Recommend, asOf, TestContext.Current.CancellationToken);
-        Assert.All(recommendations, r => Assert.Equal("none", (string?)JsonNode.Parse(r.Payload)!["recommender"]));
+        Assert.Equal(4, recommendations.Count);
+        var recommended = recommendations.Select(RecommendPayload.Read).ToList();
+        Assert.All(recommended, r => Assert.Equal(RecommendMarketJob.Recommender, r.Recommender));
+        Assert.All(recommended.Where(r => r.NeedsAction), r => Assert.True(File.Exists(Path.Combine(temp.File("reports"), r.Proposal!)), r.Proposal));
+        Assert.All(recommended.Where(r => !r.NeedsAction), r => Assert.Null(r.Proposal));
         var published = JsonNode.Parse((await service.Ledger.GetAsync(PipelineStages.Publish, "brief", asOf, TestContext.Current.CancellationToken))!.Payload)!;
+        // Every market's part was made by its forecast job; publishing only assembled them.
+        Assert.Equal(4, (int)published["partsReady"]!);
+        Assert.Equal(0, (int)published["partsMadeHere"]!);
         var briefJson = Path.Combine(temp.File("reports"), (string)published["json"]!);
-        Assert.Equal(4, JsonNode.Parse(await File.ReadAllTextAsync(briefJson, TestContext.Current.CancellationToken))!["markets"]!.AsArray().Count);
+        var brief = JsonNode.Parse(await File.ReadAllTextAsync(briefJson, TestContext.Current.CancellationToken))!;
+        Assert.Equal(4, brief["markets"]!.AsArray().Count);
+        Assert.Equal(recommended.Sum(r => r.Actions.Count), brief["recommendations"]!.AsArray().Count);
+        Assert.Equal(recommended.Sum(r => r.Actions.Count), (int)published["recommendedActions"]!);
         var written = File.GetLastWriteTimeUtc(briefJson);
 
         // The same stage again for the same as-of must not recompute: one brief, untouched.
