@@ -37,6 +37,8 @@ public static class ForecasterJobsExtensions
         services.AddTransient<RetrainModelsJob>();
         services.AddTransient<PipelineSchedule>();
         services.AddHttpClient<DeliverWebhookJob>();
+        // Registered after AddHangfire's default, so the job factory, performer, state changer and server all use it.
+        services.AddSingleton<Hangfire.Common.IJobFilterProvider>(sp => new WebhookRetryFilterProvider(Hangfire.Common.JobFilterProviders.Providers, sp.GetRequiredService<WebhookOptions>()));
 
         // Before the Hangfire server: options are validated and the stores opened before any job can run.
         services.AddHostedService<StartupService>();

@@ -35,6 +35,8 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>, IValid
             errors.Add($"{S}:Url must be an absolute http(s) URL.");
         if (o.Timeout < TimeSpan.FromSeconds(1) || o.Timeout > TimeSpan.FromMinutes(5))
             errors.Add($"{S}:Timeout must be in [00:00:01, 00:05:00] (was {o.Timeout}).");
+        if (o.Attempts is < 0 or > WebhookOptions.MaxAttempts)
+            errors.Add($"{S}:Attempts must be in [0, {WebhookOptions.MaxAttempts}] (was {o.Attempts}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
