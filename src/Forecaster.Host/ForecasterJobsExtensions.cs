@@ -36,7 +36,8 @@ public static class ForecasterJobsExtensions
         services.AddTransient<PublishBriefJob>();
         services.AddTransient<RetrainModelsJob>();
         services.AddTransient<PipelineSchedule>();
-        services.AddHttpClient<DeliverWebhookJob>();
+        // The client's default request logging prints the URL's path, which is the webhook's secret (Slack's token).
+        services.AddHttpClient<DeliverWebhookJob>().RemoveAllLoggers();
         // Registered after AddHangfire's default, so the job factory, performer, state changer and server all use it.
         services.AddSingleton<Hangfire.Common.IJobFilterProvider>(sp => new WebhookRetryFilterProvider(Hangfire.Common.JobFilterProviders.Providers, sp.GetRequiredService<WebhookOptions>()));
 

@@ -50,11 +50,13 @@ public class ConfigurationValidationTests
     }
 
     [Fact]
-    public async Task Start_Succeeds_WithTheDefaults()
+    public async Task Start_Succeeds_WithTheDefaults_AndLatestReportIsNotFoundBeforeAnyBrief()
     {
         using var temp = new TempDirectory("cfg");
         await using var service = await RunningService.StartAsync(Settings(temp));
-        Assert.NotNull(service.BaseAddress);
+        using var http = new HttpClient { BaseAddress = service.BaseAddress };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/reports/latest", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.GetAsync("/reports/latest/..%2Fs.duckdb", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     private static Dictionary<string, string?> Settings(TempDirectory temp) => new()

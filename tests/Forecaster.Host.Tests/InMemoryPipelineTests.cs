@@ -55,6 +55,15 @@ public class InMemoryPipelineTests
         Assert.Equal(first, (string?)forecast["market"] ?? (string?)forecast["market"]);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync((string)latest["markdownUrl"]!, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/markets/nope/forecast", TestContext.Current.CancellationToken)).StatusCode);
+
+        // /reports/latest leads to the newest brief's folder, where its relative links resolve.
+        var html = await http.GetAsync("/reports/latest", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal($"/reports/{published["folder"]}/brief.html", html.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(briefJson)!, "brief.html"), TestContext.Current.CancellationToken),
+            await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var latestJson = JsonNode.Parse(await http.GetStringAsync("/reports/latest/brief.json", TestContext.Current.CancellationToken))!;
+        Assert.Equal(4, latestJson["markets"]!.AsArray().Count);
     }
 
     internal static async Task<DateTimeOffset> WaitForAsync(Func<Task<DateTimeOffset?>> probe, TimeSpan timeout)

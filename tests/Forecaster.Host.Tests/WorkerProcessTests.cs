@@ -66,7 +66,7 @@ public sealed class WorkerProcessTests(PostgresCluster cluster) : IDisposable
         return (connection, (await store.GetLatestHourAsync(TestContext.Current.CancellationToken))!.Value);
     }
 
-    private static PostgreSqlStorage Storage(string connection)
+    internal static PostgreSqlStorage Storage(string connection)
     {
         // The same serializer settings as the workers, so the jobs this test enqueues deserialize there.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
