@@ -22,6 +22,7 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>, IValid
         { errors.Add($"{S}:TimeZone '{o.TimeZone}' is not a known time-zone id (e.g. UTC, Europe/Zurich)."); }
         if (o.SimulatedMarkets is < 1 or > 1000) errors.Add($"{S}:SimulatedMarkets must be in [1, 1000] (was {o.SimulatedMarkets}).");
         if (string.IsNullOrWhiteSpace(o.ReportsDirectory)) errors.Add($"{S}:ReportsDirectory must not be empty.");
+        if (string.IsNullOrWhiteSpace(o.ModelsDirectory)) errors.Add($"{S}:ModelsDirectory must not be empty.");
         if (string.IsNullOrWhiteSpace(o.WorkerName)) errors.Add($"{S}:WorkerName must not be empty.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
