@@ -29,13 +29,17 @@ public static class ForecasterJobsExtensions
         services.AddTransient<StartMorningJob>();
         services.AddTransient<IngestMarketsJob>();
         services.AddTransient<FanOutMarketsJob>();
+        services.AddTransient<StressScenarios>();
         services.AddTransient<ForecastMarketJob>();
         services.AddTransient<RecommendMarketJob>();
         services.AddTransient<MorningJoin>();
         services.AddTransient<PublishBriefJob>();
         services.AddTransient<RetrainModelsJob>();
         services.AddTransient<PipelineSchedule>();
-        services.AddHttpClient<DeliverWebhookJob>();
+        // The client's default request logging prints the URL's path, which is the webhook's secret (Slack's token).
+        services.AddHttpClient<DeliverWebhookJob>().RemoveAllLoggers();
+        // Registered after AddHangfire's default, so the job factory, performer, state changer and server all use it.
+        services.AddSingleton<Hangfire.Common.IJobFilterProvider>(sp => new WebhookRetryFilterProvider(Hangfire.Common.JobFilterProviders.Providers, sp.GetRequiredService<WebhookOptions>()));
 
         // Before the Hangfire server: options are validated and the stores opened before any job can run.
         services.AddHostedService<StartupService>();

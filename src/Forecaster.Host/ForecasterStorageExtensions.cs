@@ -18,6 +18,10 @@ public static class ForecasterStorageExtensions
     /// <summary>Binds and validates <see cref="StorageOptions"/> and registers the stores.</summary>
     public static IHostApplicationBuilder AddForecasterStorage(this IHostApplicationBuilder builder)
     {
+        // A value the binder cannot convert would fail with the type's name; say what is allowed instead.
+        var kind = builder.Configuration[$"{StorageOptions.SectionName}:Kind"];
+        if (kind is not null && !Enum.TryParse<StorageKind>(kind, ignoreCase: true, out _))
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), [$"{StorageOptions.SectionName}:Kind '{kind}' must be inmemory or postgres."]);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);

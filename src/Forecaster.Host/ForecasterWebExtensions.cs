@@ -34,6 +34,7 @@ public static class ForecasterWebExtensions
             ContentTypeProvider = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider { Mappings = { [".md"] = "text/markdown; charset=utf-8" } },
         });
         app.MapForecasterApi();
+        app.MapLatestReport();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new ApiKeyDashboardFilter(app.Services.GetRequiredService<ApiKeyCheck>())],

@@ -14,10 +14,9 @@ namespace Forecaster.Jobs;
 /// </summary>
 public sealed class DeliverWebhookJob(HttpClient http, IStageLedger ledger, StageClock clock, JobsOptions options, WebhookOptions webhook)
 {
-    // Backoff: 1 s, 5 s, 30 s, then minutes to an hour: about 3 h of outage before the job is left Failed.
-    // One delivery attempt at a time: the morning join may enqueue a duplicate delivery when two markets finish together,
+    // Retries (count from WebhookOptions.Attempts, backoff WebhookOptions.RetryDelaysInSeconds) come from WebhookRetryFilterProvider,
+    // since an attribute cannot read configuration. One delivery attempt at a time: the morning join may enqueue a duplicate delivery when two markets finish together,
     // and serialising attempts lets the duplicate see the ledger's delivery record instead of posting the brief again.
-    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 5, 30, 60, 300, 600, 1800, 3600, 3600, 3600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {

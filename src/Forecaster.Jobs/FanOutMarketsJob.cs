@@ -6,10 +6,11 @@ using Hangfire;
 namespace Forecaster.Jobs;
 
 /// <summary>
-/// Fixes the as-of hour (the latest hour in the store, unless given) and the market list, then enqueues per market
+/// Fixes the as-of hour (the latest hour in the store, unless given) and the market list, finds the stress scenarios
+/// all recommendations are tested against, then enqueues per market
 /// a forecast job and, as its continuation, a recommend job. The last recommend job to finish enqueues publishing.
 /// </summary>
-public sealed class FanOutMarketsJob(IMarketStore store, IStageLedger ledger, StageClock clock, IBackgroundJobClient jobs)
+public sealed class FanOutMarketsJob(IMarketStore store, IStageLedger ledger, StageClock clock, IBackgroundJobClient jobs, StressScenarios scenarios)
 {
     [AutomaticRetry(Attempts = 3, ExceptOn = [typeof(ForecasterException)])]
     public async Task RunAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
@@ -32,6 +33,8 @@ public sealed class FanOutMarketsJob(IMarketStore store, IStageLedger ledger, St
             markets = JsonSerializer.Deserialize<string[]>(fanOut.Payload)!;
         }
 
+        // Found once here rather than by each of the per-market recommend jobs, which would otherwise race to find them.
+        await scenarios.GetOrFindAsync(hour, cancellationToken);
         foreach (var market in markets)
         {
             // Markets already done (a retry of this job) are skipped by the jobs themselves.

@@ -40,6 +40,9 @@ public sealed class JobsOptions
     /// <summary>Folder the brief is written to (a dated subfolder per as-of day); served under /reports.</summary>
     public string ReportsDirectory { get; set; } = Pipeline.BriefOptions.Defaults.OutputDirectory;
 
+    /// <summary>Model registry folder the weekly retraining trains into (as <c>forecaster train --models</c>).</summary>
+    public string ModelsDirectory { get; set; } = Modeling.Registry.ModelRegistry.DefaultRoot;
+
     /// <summary>Folder whose snapshot files (CSV, CSV.gz, Parquet) the ingest stage reads; null: none (simulate into an empty store).</summary>
     public string? IngestDirectory { get; set; }
 

@@ -7,9 +7,11 @@ using Hangfire;
 namespace Forecaster.Jobs;
 
 /// <summary>
-/// The publish stage: writes the morning brief for the as-of hour with <see cref="BriefService"/> (the service
-/// <c>forecaster brief</c> calls) to <see cref="JobsOptions.ReportsDirectory"/>. Keyed by the as-of hour: a second run,
-/// or a retry after a worker died mid-write, leaves one brief and one record.
+/// The publish stage: assembles the morning brief for the as-of hour with <see cref="BriefService"/> (the service
+/// <c>forecaster brief</c> calls) in <see cref="JobsOptions.ReportsDirectory"/> from the parts the forecast jobs stored
+/// and the actions the recommend jobs recorded; only the heat map and the brief files are made here, plus any market's
+/// part that is missing (made in place, the same way). Keyed by the as-of hour: a second run, or a retry after a worker
+/// died mid-write, leaves one brief and one record.
 /// </summary>
 public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, StageClock clock, JobsOptions options)
 {
@@ -18,7 +20,19 @@ public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, Sta
     {
         if (await ledger.GetAsync(PipelineStages.Publish, "brief", asOf, cancellationToken) is not null) return;
         var startedAt = clock.Now;
-        var result = await new BriefService(store, clock.Provider).CreateAsync(new BriefOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf }, cancellationToken);
+        var directory = BriefService.DirectoryFor(options.ReportsDirectory, asOf);
+        var ready = new Dictionary<string, MarketBriefPart>(StringComparer.Ordinal);
+        foreach (var market in await store.GetMarketsAsync(cancellationToken))
+        {
+            if (await BriefPartFiles.ReadAsync(directory, market.Name, asOf, cancellationToken) is { } part) ready[market.Name] = part;
+        }
+        var recommendations = (await ledger.ListAsync(PipelineStages.Recommend, asOf, cancellationToken)).Select(RecommendPayload.Read).ToList();
+        var service = new BriefService(store, clock.Provider)
+        {
+            ReadyParts = ready,
+            Recommendations = RecommendedActions.RiskiestFirst(recommendations.Select(r => (r.ShortfallProbability24h ?? -1, r.Market, r.Actions))),
+        };
+        var result = await service.CreateAsync(new BriefOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf }, cancellationToken);
         var counts = result.Brief.StatusCounts;
         var payload = new
         {
@@ -31,6 +45,9 @@ public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, Sta
             amber = counts.GetValueOrDefault(MarketStatus.Amber),
             green = counts.GetValueOrDefault(MarketStatus.Green),
             simulatedData = result.Brief.HasSimulatedData,
+            partsReady = ready.Count,
+            partsMadeHere = result.Brief.Entries.Count - ready.Count,
+            recommendedActions = result.Brief.Recommendations.Count,
         };
         await ledger.TryRecordAsync(clock.Record(PipelineStages.Publish, "brief", asOf, startedAt, JsonSerializer.Serialize(payload, ForecastPayload.Json)), cancellationToken);
     }

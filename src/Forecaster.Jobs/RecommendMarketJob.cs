@@ -1,35 +1,45 @@
 using System.Text.Json;
 using Forecaster.Jobs.Ledger;
+using Forecaster.Pipeline;
 using Hangfire;
 
 namespace Forecaster.Jobs;
 
 /// <summary>
-/// The recommend stage for one market. No recommender exists yet (issue 5), so it records exactly that, with the
-/// forecast's status so a reader sees which markets would need a proposal; it never invents one. Then it lets the
-/// join enqueue publishing once every market of the as-of hour is through.
+/// The recommend stage for one market: <see cref="ProposalService"/> recommends bounded changes against the as-of
+/// hour's stress scenarios and, when the market needs action, writes its governance proposal (as <c>forecaster
+/// propose</c> does, under <c>&lt;date&gt;/proposals/</c>). The record carries the brief's action lines, so publishing
+/// lists them. Then it lets the join enqueue publishing once every market of the as-of hour is through.
 /// </summary>
-public sealed class RecommendMarketJob(IStageLedger ledger, StageClock clock, MorningJoin join)
+public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, StageClock clock, MorningJoin join, StressScenarios scenarios, JobsOptions options)
 {
-    [AutomaticRetry(Attempts = 3)]
+    /// <summary>What the record's <c>recommender</c> field says.</summary>
+    public const string Recommender = "proposal-service";
+
+    [AutomaticRetry(Attempts = 3, ExceptOn = [typeof(ForecasterException), typeof(ArgumentException)])]
     public async Task RunAsync(string market, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(market);
         if (await ledger.GetAsync(PipelineStages.Recommend, market, asOf, cancellationToken) is null)
         {
             var startedAt = clock.Now;
-            var forecast = await ledger.GetAsync(PipelineStages.Forecast, market, asOf, cancellationToken);
-            string? status = null;
-            if (forecast is not null && JsonDocument.Parse(forecast.Payload).RootElement.TryGetProperty("status", out var s)) status = s.GetString();
-            var payload = new
+            var info = (await store.GetMarketsAsync(cancellationToken)).FirstOrDefault(m => m.Name == market) ?? throw new UnknownMarketException(market);
+            var proposalOptions = new ProposalOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf };
+            var result = await new ProposalService(store, clock: clock.Provider)
+                .ProposeAsync(info, asOf, await scenarios.GetOrFindAsync(asOf, cancellationToken), proposalOptions, cancellationToken);
+            var briefDirectory = BriefService.DirectoryFor(options.ReportsDirectory, asOf);
+            var payload = new RecommendPayload
             {
-                market,
-                asOf,
-                recommender = "none",
-                proposal = (object?)null,
-                status,
-                needsAction = status is "red" or "amber",
-                note = "No recommender is configured yet (issue 5): no proposal is made.",
+                Market = market,
+                AsOf = asOf,
+                Recommender = Recommender,
+                Appetite = proposalOptions.Appetite.ToString().ToLowerInvariant(),
+                NeedsAction = result.Recommendation?.NeedsAction ?? false,
+                ShortfallProbability24h = result.Recommendation?.ShortfallProbability24h,
+                Changes = result.Recommendation?.Changes.Count ?? 0,
+                Proposal = result.MarkdownPath is { } path ? Path.GetRelativePath(options.ReportsDirectory, path).Replace('\\', '/') : null,
+                Actions = result.Proposal is { } proposal ? RecommendedActions.For(proposal, result.MarkdownPath!, briefDirectory) : [],
+                Problem = result.Skipped,
             };
             await ledger.TryRecordAsync(clock.Record(PipelineStages.Recommend, market, asOf, startedAt, JsonSerializer.Serialize(payload, ForecastPayload.Json)), cancellationToken);
         }

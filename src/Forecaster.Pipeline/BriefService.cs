@@ -20,52 +20,45 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
     /// <summary>Recommendations to show (the recommender of issue 5 sets these); empty means the brief says "no recommendations yet".</summary>
     public IReadOnlyList<RecommendedAction> Recommendations { get; init; } = [];
 
+    /// <summary>
+    /// Parts already made for this as-of hour (by the per-market jobs), by market name; markets without one are made here.
+    /// Either way each part comes from <see cref="CreatePartAsync"/>, so the brief is the same.
+    /// </summary>
+    public IReadOnlyDictionary<string, MarketBriefPart> ReadyParts { get; init; } = new Dictionary<string, MarketBriefPart>();
+
     /// <summary>Makes and writes the brief.</summary>
     /// <exception cref="ForecasterException">The store holds no market hours at or before the as-of hour.</exception>
+    /// <exception cref="ArgumentException">A ready part is for another as-of hour.</exception>
     public async Task<BriefResult> CreateAsync(BriefOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         var (markets, asOf) = await StoreAsOf.ResolveAsync(store, options.AsOf, cancellationToken);
-        var model = riskModel ?? new BaselineRiskModel();
-        var lookback = new BaselineRiskOptions().Lookback;
-        var day = DateOnly.FromDateTime(asOf.UtcDateTime);
-        var directory = Path.Combine(options.OutputDirectory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var directory = DirectoryFor(options.OutputDirectory, asOf);
         Directory.CreateDirectory(directory);
 
-        var entries = new List<MarketBriefEntry>();
-        var histories = new List<(string Market, IReadOnlyList<ProbabilityPoint> History)>();
-        var daysNeeded = Math.Max(options.ChartDays, options.TrendDays) + 4;
+        var parts = new List<MarketBriefPart>();
         foreach (var market in markets)
         {
-            var from = asOf - lookback - TimeSpan.FromDays(daysNeeded);
-            var hours = await store.GetHoursAsync(market.Name, from, asOf, cancellationToken);
-            if (hours.Count == 0)
+            if (ReadyParts.TryGetValue(market.Name, out var ready))
             {
-                entries.Add(new MarketBriefEntry(market, null, $"no data at or before {asOf:yyyy-MM-dd HH:mm} UTC", null));
-                continue;
+                if (ready.AsOf != asOf)
+                    throw new ArgumentException($"The ready part of {market.Name} is for {ready.AsOf:yyyy-MM-dd HH:mm} UTC, not {asOf:yyyy-MM-dd HH:mm} UTC.", nameof(options));
+                parts.Add(ready);
             }
-            var history = BaselineChartInputs.ProbabilityHistory(market, hours, asOf, options.TrendDays);
-            histories.Add((market.Name, history));
-            var (charts, notes) = MarketChartSet.Draw(market, hours, asOf, history, options, directory);
-            var chartFile = charts.FirstOrDefault(c => c.Kind == BriefChartKinds.Utilization)?.PngFile;
-            try
+            else
             {
-                entries.Add(new MarketBriefEntry(market, model.Assess(market, hours, asOf, Horizons), null, chartFile) { Charts = charts, Notes = notes });
-            }
-            catch (InsufficientHistoryException e)
-            {
-                entries.Add(new MarketBriefEntry(market, null, e.Message, chartFile) { Charts = charts, Notes = notes });
+                parts.Add(await CreatePartAsync(market, asOf, options, cancellationToken));
             }
         }
 
-        var ordered = MorningBrief.RiskiestFirst(entries);
+        var ordered = MorningBrief.RiskiestFirst(parts.Select(p => p.Entry));
         var brief = new MorningBrief(asOf, _clock.GetUtcNow(), BaselineRiskOptions.Defaults.ShortfallUtilization, ordered)
         {
             Recommendations = Recommendations,
-            HeatMap = DrawHeatMap(ordered, histories, asOf, options.TrendDays, directory),
+            HeatMap = DrawHeatMap(ordered, parts, asOf, options.TrendDays, directory),
         };
-        brief = WithChanges(brief, options.OutputDirectory, day);
+        brief = WithChanges(brief, options.OutputDirectory, DateOnly.FromDateTime(asOf.UtcDateTime));
 
         var result = new BriefResult(brief, Path.GetFullPath(directory));
         await File.WriteAllTextAsync(result.MarkdownPath, BriefMarkdownWriter.ToMarkdown(brief), cancellationToken);
@@ -73,6 +66,41 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
         await File.WriteAllTextAsync(result.HtmlPath, BriefHtmlWriter.ToHtml(brief, directory), cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// One market's share of the brief at <paramref name="asOf"/>: its assessment, its charts (drawn into the brief's
+    /// dated folder, overwriting an earlier run's) and its probability history. The slow part of the brief, made per market.
+    /// </summary>
+    public async Task<MarketBriefPart> CreatePartAsync(Market market, DateTimeOffset asOf, BriefOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        var directory = DirectoryFor(options.OutputDirectory, asOf);
+        Directory.CreateDirectory(directory);
+        var daysNeeded = Math.Max(options.ChartDays, options.TrendDays) + 4;
+        var from = asOf - new BaselineRiskOptions().Lookback - TimeSpan.FromDays(daysNeeded);
+        var hours = await store.GetHoursAsync(market.Name, from, asOf, cancellationToken);
+        if (hours.Count == 0)
+            return new MarketBriefPart(asOf, new MarketBriefEntry(market, null, $"no data at or before {asOf:yyyy-MM-dd HH:mm} UTC", null), []);
+
+        var history = BaselineChartInputs.ProbabilityHistory(market, hours, asOf, options.TrendDays);
+        var (charts, notes) = MarketChartSet.Draw(market, hours, asOf, history, options, directory);
+        var chartFile = charts.FirstOrDefault(c => c.Kind == BriefChartKinds.Utilization)?.PngFile;
+        try
+        {
+            var assessment = (riskModel ?? new BaselineRiskModel()).Assess(market, hours, asOf, Horizons);
+            return new MarketBriefPart(asOf, new MarketBriefEntry(market, assessment, null, chartFile) { Charts = charts, Notes = notes }, history);
+        }
+        catch (InsufficientHistoryException e)
+        {
+            return new MarketBriefPart(asOf, new MarketBriefEntry(market, null, e.Message, chartFile) { Charts = charts, Notes = notes }, history);
+        }
+    }
+
+    /// <summary>The dated folder the brief of <paramref name="asOf"/> is written to.</summary>
+    public static string DirectoryFor(string outputDirectory, DateTimeOffset asOf) =>
+        Path.Combine(outputDirectory, DateOnly.FromDateTime(asOf.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static void Validate(BriefOptions options)
     {
@@ -87,9 +115,9 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
     }
 
     // Rows in the brief's order, so the heat map's top row is the riskiest market, as in the table.
-    private static BriefChart? DrawHeatMap(IReadOnlyList<MarketBriefEntry> ordered, List<(string Market, IReadOnlyList<ProbabilityPoint> History)> histories, DateTimeOffset asOf, int days, string directory)
+    private static BriefChart? DrawHeatMap(IReadOnlyList<MarketBriefEntry> ordered, IReadOnlyList<MarketBriefPart> parts, DateTimeOffset asOf, int days, string directory)
     {
-        var byName = histories.Where(h => h.History.Count > 0).ToDictionary(h => h.Market, h => h.History, StringComparer.Ordinal);
+        var byName = parts.Where(p => p.History.Count > 0).ToDictionary(p => p.Entry.Market.Name, p => p.History, StringComparer.Ordinal);
         var rows = ordered.Where(e => byName.ContainsKey(e.Market.Name)).Select(e => (e.Market.Name, byName[e.Market.Name])).ToList();
         if (rows.Count == 0) return null;
         var data = BaselineChartInputs.HeatMap(rows, asOf, days);

@@ -28,51 +28,29 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             throw new ArgumentOutOfRangeException(nameof(options), options.TreasuryBudgetUsd, "--treasury-budget must be a non-negative USD amount.");
         var (markets, asOf) = await StoreAsOf.ResolveAsync(store, options.AsOf, cancellationToken);
 
-        var histories = new List<(Market Market, IReadOnlyList<MarketHour> Hours)>();
-        foreach (var market in markets)
-            histories.Add((market, await store.GetHoursAsync(market.Name, asOf - TimeSpan.FromDays(400), asOf, cancellationToken)));
+        var histories = await HistoriesAsync(markets, asOf, cancellationToken);
         var scenarios = StressTester.FindWorst(histories, asOf);
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
-        var model = riskModel ?? new BaselineRiskModel();
-        var assessed = new List<(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours)>();
+        var assessed = new List<Assessed>();
         var skipped = new List<(string, string)>();
         foreach (var (market, hours) in histories)
         {
-            try
-            {
-                var risk = new OutflowRiskModel().Assess(market, hours, asOf);
-                var assessment = model.Assess(market, hours, asOf, [TimeSpan.FromHours(24)]);
-                assessed.Add((risk, assessment.ShortfallProbability24h, assessment.Method, hours));
-            }
-            catch (InsufficientHistoryException e)
-            {
-                skipped.Add((market.Name, e.Message));
-            }
+            try { assessed.Add(Assess(market, hours, asOf)); }
+            catch (InsufficientHistoryException e) { skipped.Add((market.Name, e.Message)); }
         }
 
         var topUps = AllocateTreasury(assessed.Select(a => (a.Risk, a.Hours)).ToList(), engine, scenarios, options.TreasuryBudgetUsd);
-        var directory = Path.Combine(options.OutputDirectory, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "proposals");
+        var directory = DirectoryFor(options.OutputDirectory, asOf);
         Directory.CreateDirectory(directory);
         var now = _clock.GetUtcNow();
         var recommendations = new List<MarketRecommendation>();
         var written = new List<(GovernanceProposal, string)>();
         for (var i = 0; i < assessed.Count; i++)
         {
-            var (risk, probability, method, hours) = assessed[i];
-            var recommendation = engine.Recommend(risk, scenarios, probability, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd),
-                RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUps[i], new Dictionary<string, DateTimeOffset>(), now);
+            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, topUps[i], now, directory, cancellationToken);
             recommendations.Add(recommendation);
-            if (!recommendation.NeedsAction) continue;
-
-            var chartData = BaselineChartInputs.Utilization(risk.Market, hours, asOf - TimeSpan.FromDays(90), BaselineRiskOptions.Defaults.ShortfallUtilization,
-                recommendation.Parameters.OptimalUtilization, [], []);
-            var (chart, _) = ChartFiles.Save(UtilizationChart.Create(chartData), directory, $"{risk.Market.Name}-utilization", UtilizationChart.Size);
-            var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart);
-            var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
-            await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(directory, $"{risk.Market.Name}.json"), ProposalJsonWriter.ToJson(proposal), cancellationToken);
-            written.Add((proposal, markdownPath));
+            if (proposal is { } p) written.Add(p);
         }
         await File.WriteAllTextAsync(Path.Combine(directory, "index.json"), JsonSerializer.Serialize(recommendations.Select(r => new
         {
@@ -85,6 +63,74 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             changes = r.Changes.Count,
         }), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
         return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped);
+    }
+
+    /// <summary>The worst real stress episodes up to <paramref name="asOf"/> across every market in the store; each market's recommendation is tested against all of them.</summary>
+    public async Task<IReadOnlyList<StressScenario>> FindScenariosAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        var histories = await HistoriesAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
+        return StressTester.FindWorst(histories, asOf);
+    }
+
+    /// <summary>
+    /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
+    /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them. No treasury top-up: that budget is
+    /// shared out across markets, which only <see cref="CreateAsync"/> sees together.
+    /// </summary>
+    public async Task<MarketProposalResult> ProposeAsync(Market market, DateTimeOffset asOf, IReadOnlyList<StressScenario> scenarios, ProposalOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(options);
+        Assessed assessed;
+        try { assessed = Assess(market, await HistoryAsync(market, asOf, cancellationToken), asOf); }
+        catch (InsufficientHistoryException e) { return new MarketProposalResult(market.Name, null, null, null, e.Message); }
+        var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
+        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, 0, _clock.GetUtcNow(), DirectoryFor(options.OutputDirectory, asOf), cancellationToken);
+        return new MarketProposalResult(market.Name, recommendation, proposal?.Proposal, proposal?.MarkdownPath, null);
+    }
+
+    /// <summary>The folder proposals of <paramref name="asOf"/> are written to.</summary>
+    public static string DirectoryFor(string outputDirectory, DateTimeOffset asOf) =>
+        Path.Combine(outputDirectory, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "proposals");
+
+    private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours);
+
+    private async Task<List<(Market Market, IReadOnlyList<MarketHour> Hours)>> HistoriesAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var histories = new List<(Market Market, IReadOnlyList<MarketHour> Hours)>();
+        foreach (var market in markets)
+            histories.Add((market, await HistoryAsync(market, asOf, cancellationToken)));
+        return histories;
+    }
+
+    private Task<IReadOnlyList<MarketHour>> HistoryAsync(Market market, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        store.GetHoursAsync(market.Name, asOf - TimeSpan.FromDays(400), asOf, cancellationToken);
+
+    private Assessed Assess(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf)
+    {
+        var risk = new OutflowRiskModel().Assess(market, hours, asOf);
+        var assessment = (riskModel ?? new BaselineRiskModel()).Assess(market, hours, asOf, [TimeSpan.FromHours(24)]);
+        return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours);
+    }
+
+    // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
+    private static async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
+        RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, DateTimeOffset now, string directory, CancellationToken cancellationToken)
+    {
+        var (risk, probability, method, hours) = assessed;
+        var recommendation = engine.Recommend(risk, scenarios, probability, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd),
+            RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUp, new Dictionary<string, DateTimeOffset>(), now);
+        if (!recommendation.NeedsAction) return (recommendation, null);
+
+        Directory.CreateDirectory(directory);
+        var chartData = BaselineChartInputs.Utilization(risk.Market, hours, asOf - TimeSpan.FromDays(90), BaselineRiskOptions.Defaults.ShortfallUtilization,
+            recommendation.Parameters.OptimalUtilization, [], []);
+        var (chart, _) = ChartFiles.Save(UtilizationChart.Create(chartData), directory, $"{risk.Market.Name}-utilization", UtilizationChart.Size);
+        var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart);
+        var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
+        await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, $"{risk.Market.Name}.json"), ProposalJsonWriter.ToJson(proposal), cancellationToken);
+        return (recommendation, (proposal, markdownPath));
     }
 
     // Each market's possible 24 h withdrawal demands (its own historical 24 h outflows at today's deposits) feed the allocator.

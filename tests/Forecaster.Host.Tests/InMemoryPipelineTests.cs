@@ -25,10 +25,20 @@ public class InMemoryPipelineTests
 
         Assert.Equal(4, (await service.Ledger.ListAsync(PipelineStages.Forecast, asOf, TestContext.Current.CancellationToken)).Count);
         var recommendations = await service.Ledger.ListAsync(PipelineStages.Recommend, asOf, TestContext.Current.CancellationToken);
-        Assert.All(recommendations, r => Assert.Equal("none", (string?)JsonNode.Parse(r.Payload)!["recommender"]));
+        Assert.Equal(4, recommendations.Count);
+        var recommended = recommendations.Select(RecommendPayload.Read).ToList();
+        Assert.All(recommended, r => Assert.Equal(RecommendMarketJob.Recommender, r.Recommender));
+        Assert.All(recommended.Where(r => r.NeedsAction), r => Assert.True(File.Exists(Path.Combine(temp.File("reports"), r.Proposal!)), r.Proposal));
+        Assert.All(recommended.Where(r => !r.NeedsAction), r => Assert.Null(r.Proposal));
         var published = JsonNode.Parse((await service.Ledger.GetAsync(PipelineStages.Publish, "brief", asOf, TestContext.Current.CancellationToken))!.Payload)!;
+        // Every market's part was made by its forecast job; publishing only assembled them.
+        Assert.Equal(4, (int)published["partsReady"]!);
+        Assert.Equal(0, (int)published["partsMadeHere"]!);
         var briefJson = Path.Combine(temp.File("reports"), (string)published["json"]!);
-        Assert.Equal(4, JsonNode.Parse(await File.ReadAllTextAsync(briefJson, TestContext.Current.CancellationToken))!["markets"]!.AsArray().Count);
+        var brief = JsonNode.Parse(await File.ReadAllTextAsync(briefJson, TestContext.Current.CancellationToken))!;
+        Assert.Equal(4, brief["markets"]!.AsArray().Count);
+        Assert.Equal(recommended.Sum(r => r.Actions.Count), brief["recommendations"]!.AsArray().Count);
+        Assert.Equal(recommended.Sum(r => r.Actions.Count), (int)published["recommendedActions"]!);
         var written = File.GetLastWriteTimeUtc(briefJson);
 
         // The same stage again for the same as-of must not recompute: one brief, untouched.
@@ -45,6 +55,15 @@ public class InMemoryPipelineTests
         Assert.Equal(first, (string?)forecast["market"] ?? (string?)forecast["market"]);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync((string)latest["markdownUrl"]!, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/markets/nope/forecast", TestContext.Current.CancellationToken)).StatusCode);
+
+        // /reports/latest leads to the newest brief's folder, where its relative links resolve.
+        var html = await http.GetAsync("/reports/latest", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal($"/reports/{published["folder"]}/brief.html", html.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(briefJson)!, "brief.html"), TestContext.Current.CancellationToken),
+            await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var latestJson = JsonNode.Parse(await http.GetStringAsync("/reports/latest/brief.json", TestContext.Current.CancellationToken))!;
+        Assert.Equal(4, latestJson["markets"]!.AsArray().Count);
     }
 
     internal static async Task<DateTimeOffset> WaitForAsync(Func<Task<DateTimeOffset?>> probe, TimeSpan timeout)

@@ -16,25 +16,8 @@ public class PostgresServiceTests(PostgresCluster cluster)
     public async Task Webhook_ReceivesTheReportOnce_WhenTheEndpointFailsTwiceThenSucceeds()
     {
         using var temp = new TempDirectory("svc");
-        var port = FreePort();
-        using var listener = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
-        listener.Start();
-        var attempts = 0;
-        var delivered = new List<string>();
-        var serving = Task.Run(async () =>
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await listener.GetContextAsync().WaitAsync(TestContext.Current.CancellationToken); } catch (Exception) { return; }
-                var body = await new StreamReader(context.Request.InputStream).ReadToEndAsync(TestContext.Current.CancellationToken);
-                // Fails the first two deliveries, as an endpoint in trouble would.
-                var n = Interlocked.Increment(ref attempts);
-                context.Response.StatusCode = n <= 2 ? 500 : 200;
-                if (n > 2) lock (delivered) delivered.Add(body);
-                context.Response.Close();
-            }
-        }, TestContext.Current.CancellationToken);
+        // Fails the first two deliveries, as an endpoint in trouble would.
+        using var endpoint = new WebhookEndpoint("hook/secret-token", failFirst: 2);
 
         await using var service = await RunningService.StartAsync(new()
         {
@@ -42,17 +25,16 @@ public class PostgresServiceTests(PostgresCluster cluster)
             ["Forecaster:Storage:ConnectionString"] = await cluster.CreateDatabaseAsync(),
             ["Forecaster:Jobs:ReportsDirectory"] = temp.File("reports"),
             ["Forecaster:Jobs:SimulatedMarkets"] = "3",
-            ["Forecaster:Webhook:Url"] = $"http://127.0.0.1:{port}/hook/secret-token",
+            ["Forecaster:Webhook:Url"] = endpoint.Url,
         });
         service.Jobs.Enqueue<StartMorningJob>(j => j.RunAsync(CancellationToken.None));
         var asOf = await InMemoryPipelineTests.WaitForAsync(() => service.Ledger.GetLatestAsOfAsync(PipelineStages.Webhook, cancellationToken: TestContext.Current.CancellationToken), TimeSpan.FromSeconds(120));
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
 
-        Assert.Equal(3, attempts);
-        var body = Assert.Single(delivered);
+        Assert.Equal(3, endpoint.Attempts);
+        var body = Assert.Single(endpoint.Delivered);
         Assert.Contains("\"text\":\"Forecaster brief as of", body);
         Assert.DoesNotContain("secret-token", (await service.Ledger.GetAsync(PipelineStages.Webhook, "brief", asOf, TestContext.Current.CancellationToken))!.Payload);
-        listener.Stop();
     }
 
     [Fact]

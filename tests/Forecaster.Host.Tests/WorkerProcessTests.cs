@@ -49,7 +49,8 @@ public sealed class WorkerProcessTests(PostgresCluster cluster) : IDisposable
         w1.Kill(entireProcessTree: true);
         await w1.WaitForExitAsync(TestContext.Current.CancellationToken);
         StartWorker(connection, "w2");
-        await RunningService.WaitForJobAsync(storage, id, TimeSpan.FromSeconds(120));
+        // With no parts stored the publish job makes all 100 itself: minutes on a loaded shared machine.
+        await RunningService.WaitForJobAsync(storage, id, TimeSpan.FromSeconds(300));
 
         await using var source = Npgsql.NpgsqlDataSource.Create(connection);
         var published = await new PostgresStageLedger(source).ListAsync(PipelineStages.Publish, asOf, TestContext.Current.CancellationToken);
@@ -66,7 +67,7 @@ public sealed class WorkerProcessTests(PostgresCluster cluster) : IDisposable
         return (connection, (await store.GetLatestHourAsync(TestContext.Current.CancellationToken))!.Value);
     }
 
-    private static PostgreSqlStorage Storage(string connection)
+    internal static PostgreSqlStorage Storage(string connection)
     {
         // The same serializer settings as the workers, so the jobs this test enqueues deserialize there.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Forecaster.Modeling.EarlyWarning;
-using Forecaster.Modeling.Features;
 using Forecaster.Modeling.Registry;
 using Forecaster.Store.DuckDb;
 
@@ -33,24 +31,8 @@ public static class TrainCommand
     }
 
     /// <summary>Trains on every market of the store, saves the version, and promotes it when it beats the champion (or there is none).</summary>
-    public static async Task<ModelCard> TrainAsync(Pipeline.IMarketStore store, ModelRegistry registry, Action<string> log, CancellationToken ct)
-    {
-        var markets = new List<MarketHistory>();
-        foreach (var market in await store.GetMarketsAsync(ct))
-            markets.Add(new MarketHistory(market.Name, await store.GetHoursAsync(market.Name, cancellationToken: ct)));
-        var (model, card, _) = EarlyWarningTrainer.Train(markets, new BacktestOptions(), EarlyWarningTrainer.CodeVersion(), null, new LogProgress(log), ct);
-        card = registry.Save(ModelRegistry.DefaultName, model, card);
-        try
-        {
-            registry.Promote(card.Name, card.Version);
-            log($"{card.Name} v{card.Version} is now champion");
-        }
-        catch (ChallengerRejectedException e)
-        {
-            log(e.Message);
-        }
-        return card;
-    }
+    public static async Task<ModelCard> TrainAsync(Pipeline.IMarketStore store, ModelRegistry registry, Action<string> log, CancellationToken ct) =>
+        (await new Pipeline.RetrainingService(store, registry).RunAsync(new LogProgress(log), ct)).Challenger;
 
     private sealed class LogProgress(Action<string> log) : IProgress<string>
     {

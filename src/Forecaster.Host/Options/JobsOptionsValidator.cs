@@ -22,6 +22,7 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>, IValid
         { errors.Add($"{S}:TimeZone '{o.TimeZone}' is not a known time-zone id (e.g. UTC, Europe/Zurich)."); }
         if (o.SimulatedMarkets is < 1 or > 1000) errors.Add($"{S}:SimulatedMarkets must be in [1, 1000] (was {o.SimulatedMarkets}).");
         if (string.IsNullOrWhiteSpace(o.ReportsDirectory)) errors.Add($"{S}:ReportsDirectory must not be empty.");
+        if (string.IsNullOrWhiteSpace(o.ModelsDirectory)) errors.Add($"{S}:ModelsDirectory must not be empty.");
         if (string.IsNullOrWhiteSpace(o.WorkerName)) errors.Add($"{S}:WorkerName must not be empty.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -35,6 +36,8 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>, IValid
             errors.Add($"{S}:Url must be an absolute http(s) URL.");
         if (o.Timeout < TimeSpan.FromSeconds(1) || o.Timeout > TimeSpan.FromMinutes(5))
             errors.Add($"{S}:Timeout must be in [00:00:01, 00:05:00] (was {o.Timeout}).");
+        if (o.Attempts is < 0 or > WebhookOptions.MaxAttempts)
+            errors.Add($"{S}:Attempts must be in [0, {WebhookOptions.MaxAttempts}] (was {o.Attempts}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

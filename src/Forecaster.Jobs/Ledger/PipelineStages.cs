@@ -5,6 +5,7 @@ public static class PipelineStages
 {
     public const string Ingest = "ingest";
     public const string FanOut = "fanout";
+    public const string Scenarios = "scenarios";
     public const string Forecast = "forecast";
     public const string Recommend = "recommend";
     public const string PublishScheduled = "publish-scheduled";

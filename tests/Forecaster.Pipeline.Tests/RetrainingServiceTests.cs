@@ -1,0 +1,46 @@
+using Forecaster.Modeling.Registry;
+using Forecaster.Simulation;
+using Forecaster.Store.DuckDb;
+using Forecaster.Testing;
+using Xunit;
+
+namespace Forecaster.Pipeline.Tests;
+
+/// <summary>Weekly retraining (and `forecaster train`): a challenger is always trained and saved, but becomes champion only when it beats the champion.</summary>
+public class RetrainingServiceTests
+{
+    [Fact]
+    public async Task Challenger_IsPromotedOnlyWhenItBeatsTheChampion()
+    {
+        using var temp = new TempDirectory("retrain");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 }, ct);
+        var registry = new ModelRegistry(temp.File("models"));
+        var service = new RetrainingService(store, registry);
+
+        // No champion yet: the first model becomes champion.
+        var first = await service.RunAsync(cancellationToken: ct);
+        Assert.Equal(1, first.Challenger.Version);
+        Assert.Null(first.PreviousChampion);
+        Assert.True(first.Promoted);
+        Assert.Equal(1, registry.Champion(ModelRegistry.DefaultName));
+
+        // Retrained on the same data: saved as v2, promoted exactly when its backtest beats v1's.
+        var second = await service.RunAsync(cancellationToken: ct);
+        Assert.Equal(2, second.Challenger.Version);
+        Assert.Equal(second.Challenger.Metrics.Beats(first.Challenger.Metrics), second.Promoted);
+        Assert.Equal(second.Promoted ? 2 : 1, registry.Champion(ModelRegistry.DefaultName));
+        if (!second.Promoted) Assert.Contains("does not beat champion v1", second.Rejection);
+
+        // A champion known to be weak (its card says it ranks and recalls nothing) is replaced by the next challenger.
+        var (model, card) = registry.Load(ModelRegistry.DefaultName, 1);
+        var weak = registry.Save(ModelRegistry.DefaultName, model, card with { Metrics = card.Metrics with { AucPr = 0, Recall = 0 } });
+        registry.Promote(ModelRegistry.DefaultName, weak.Version, force: true);
+        var third = await service.RunAsync(cancellationToken: ct);
+        Assert.True(third.Challenger.Metrics.AucPr > 0, "the simulated markets have shortfalls to rank");
+        Assert.True(third.Promoted, third.Rejection);
+        Assert.Equal(weak.Version, third.PreviousChampion);
+        Assert.Equal(third.Challenger.Version, registry.Champion(ModelRegistry.DefaultName));
+    }
+}
