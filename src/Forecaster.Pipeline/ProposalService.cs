@@ -6,6 +6,7 @@ using Forecaster.Publish.Inputs;
 using Forecaster.Publish.Proposals;
 using Forecaster.Recommend;
 using Forecaster.Risk;
+using Forecaster.Risk.Collateral;
 using Forecaster.Risk.Liquidity;
 using Forecaster.Risk.Stress;
 
@@ -60,8 +61,10 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         for (var i = 0; i < assessed.Count; i++)
         {
             var (risk, probability, method, hours) = assessed[i];
-            var recommendation = engine.Recommend(risk, scenarios, probability, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd),
-                RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUps[i], new Dictionary<string, DateTimeOffset>(), now);
+            var parameters = MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd);
+            var collateral = await AdviseCollateralAsync(risk.Market, parameters, risk.Current.SuppliedUsd, asOf, cancellationToken);
+            var recommendation = engine.Recommend(risk, scenarios, probability, parameters,
+                RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUps[i], new Dictionary<string, DateTimeOffset>(), now, collateral);
             recommendations.Add(recommendation);
             if (!recommendation.NeedsAction) continue;
 
@@ -85,6 +88,22 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             changes = r.Changes.Count,
         }), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
         return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped);
+    }
+
+    // Collateral ratios need the asset's own prices up to the as-of hour; without them (no prices stored, or none in the
+    // last day) the market gets no collateral advice rather than one resting on stale volatility.
+    private async Task<CollateralAdvice?> AdviseCollateralAsync(Market market, MarketParameters parameters, double depositsUsd, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        if (parameters.Collateral is null || depositsUsd <= 0 || store is not IPriceStore prices) return null;
+        var history = await prices.GetPricesAsync(market.Asset, asOf - TimeSpan.FromDays(120), asOf, cancellationToken);
+        try
+        {
+            return CollateralRatioPolicy.Advise(parameters.Collateral, PriceVolatility.Estimate(market.Asset, history, asOf), depositsUsd);
+        }
+        catch (InsufficientHistoryException)
+        {
+            return null;
+        }
     }
 
     // Each market's possible 24 h withdrawal demands (its own historical 24 h outflows at today's deposits) feed the allocator.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Forecaster.Prices;
 using Forecaster.Publish.Proposals;
 using Forecaster.Recommend;
 using Forecaster.Simulation;
@@ -29,24 +30,61 @@ public class ProposalServiceTests
             Assert.All(positions, p => Assert.True(p > 0));
             Assert.Equal(positions.Order(), positions);
 
-            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
-            var changes = json.RootElement.GetProperty("changes");
-            Assert.Equal(proposal.Recommendation.Changes.Count, changes.GetArrayLength());
-            foreach (var change in changes.EnumerateArray())
-            {
-                foreach (var key in new[] { "market", "parameter", "current", "recommended", "bound", "rationale" })
-                    Assert.True(change.TryGetProperty(key, out _), key);
-                var parameter = change.GetProperty("parameter").GetString()!;
-                var row = $"| {change.GetProperty("market").GetString()} | {parameter} | {ProposalMarkdownWriter.Value(parameter, change.GetProperty("current").GetDouble())} | {ProposalMarkdownWriter.Value(parameter, change.GetProperty("recommended").GetDouble())} | {change.GetProperty("bound").GetString()} |";
-                Assert.Contains(row, markdown);
-                // Every recommended value stays within its per-update bound.
-                var bound = ParameterBound.Defaults[parameter];
-                var current = change.GetProperty("current").GetDouble();
-                var scale = current != 0 ? Math.Abs(current) : Math.Abs(change.GetProperty("requested").GetDouble());
-                Assert.True(Math.Abs(change.GetProperty("recommended").GetDouble() - current) <= bound.MaxRelativeChange * scale + 1e-6);
-            }
+            await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
         }
         Assert.True(File.Exists(Path.Combine(result.Directory, "index.json")));
+    }
+
+    // The JSON payload has one row per change with the required keys, each row appears verbatim in the Markdown's
+    // specification table, and every recommended value stays within its per-update bound.
+    private static async Task AssertJsonMatchesSpecification(GovernanceProposal proposal, string path, string markdown, CancellationToken ct)
+    {
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
+        var changes = json.RootElement.GetProperty("changes");
+        Assert.Equal(proposal.Recommendation.Changes.Count, changes.GetArrayLength());
+        foreach (var change in changes.EnumerateArray())
+        {
+            foreach (var key in new[] { "market", "parameter", "current", "recommended", "bound", "rationale" })
+                Assert.True(change.TryGetProperty(key, out _), key);
+            var parameter = change.GetProperty("parameter").GetString()!;
+            var row = $"| {change.GetProperty("market").GetString()} | {parameter} | {ProposalMarkdownWriter.Value(parameter, change.GetProperty("current").GetDouble())} | {ProposalMarkdownWriter.Value(parameter, change.GetProperty("recommended").GetDouble())} | {change.GetProperty("bound").GetString()} |";
+            Assert.Contains(row, markdown);
+            var bound = ParameterBound.Defaults[parameter];
+            var current = change.GetProperty("current").GetDouble();
+            var scale = current != 0 ? Math.Abs(current) : Math.Abs(change.GetProperty("requested").GetDouble());
+            Assert.True(Math.Abs(change.GetProperty("recommended").GetDouble() - current) <= bound.MaxRelativeChange * scale + 1e-6);
+        }
+    }
+
+    [Fact]
+    public async Task CreateAsync_ProposesTighterCollateralRatios_WhenTheCollateralPriceTurnsVolatile()
+    {
+        using var temp = new TempDirectory("propose");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        var latest = (await store.GetLatestHourAsync(ct))!.Value;
+        // 60 days of WETH prices up to the as-of hour moving 2.5% an hour (about 230% a year: a crash regime).
+        var random = new Random(5);
+        var log = Math.Log(2000.0);
+        var prices = Enumerable.Range(0, 60 * 24).Select(h =>
+        {
+            log += 0.025 * Risk.Liquidity.StudentT.NextNormal(random);
+            return new PriceHour(latest.AddHours(h - 60 * 24 + 1), Math.Exp(log), 0);
+        }).ToList();
+        await store.UpsertPricesAsync([new PriceBatch("WETH", prices)], ct);
+
+        var result = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out") }, ct);
+
+        var (proposal, path) = Assert.Single(result.Proposals, p => p.Proposal.Risk.Market.Asset == "WETH");
+        var collateral = proposal.Recommendation.Changes.Where(c => c.Parameter is "ltv" or "liquidationThreshold").ToList();
+        Assert.Equal(2, collateral.Count);
+        Assert.All(collateral, c => Assert.True(c.Recommended < c.Current));
+        var markdown = await File.ReadAllTextAsync(path, ct);
+        Assert.Contains("30-day realised", markdown);
+        await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
+        // Markets without stored prices of their asset get no collateral advice.
+        Assert.DoesNotContain(result.Recommendations.Where(r => r.Target.Market != proposal.Risk.Market.Name).SelectMany(r => r.Changes), c => c.Parameter is "ltv" or "liquidationThreshold");
     }
 
     [Fact]

@@ -30,8 +30,10 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     /// <param name="treasuryTopUpUsd">Reserves the treasury allocation gives it, USD.</param>
     /// <param name="lastChanged">When each parameter last changed.</param>
     /// <param name="now">Time of the recommendation.</param>
+    /// <param name="collateral">The collateral ratios the asset's price volatility allows, or null when it is no collateral or has no prices.</param>
     public MarketRecommendation Recommend(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double shortfallProbability24h,
-        MarketParameters parameters, double depositsPerRatePointUsd, double treasuryTopUpUsd, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, DateTimeOffset now)
+        MarketParameters parameters, double depositsPerRatePointUsd, double treasuryTopUpUsd, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, DateTimeOffset now,
+        CollateralAdvice? collateral = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -86,7 +88,35 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                 $"Shortfall probability within 24 h is {shortfallProbability24h:P1}, at or above the {_options.Appetite.ToString().ToLowerInvariant()} circuit-breaker limit of {_options.CircuitBreakerProbability:P0}.",
                 "No new borrows until the probability falls back below the limit; withdrawals and repayments continue.");
         }
+        if (collateral is not null)
+        {
+            foreach (var (parameter, value, ceiling) in new[]
+                     {
+                         ("liquidationThreshold", collateral.Current.LiquidationThreshold, collateral.LiquidationThresholdCeiling),
+                         ("ltv", collateral.Current.Ltv, collateral.LtvCeiling),
+                     })
+            {
+                if (value - ceiling < collateral.Options.MinimumChange) continue;
+                Add(parameter, value, ceiling, CollateralRationale(collateral, parameter), parameter == "ltv"
+                    ? $"New positions borrow at most {ceiling:P1} of their collateral, so a 1-in-100 day does not take them to liquidation."
+                    : $"Positions are liquidated while the collateral still covers the debt plus the {collateral.Current.LiquidationBonus:P1} bonus after a 1-in-100 move over {collateral.Options.LiquidationHorizon.TotalHours:0} h and the sales it triggers.");
+            }
+        }
         return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters);
+    }
+
+    private static string CollateralRationale(CollateralAdvice a, string parameter)
+    {
+        var v = a.Volatility;
+        var o = a.Options;
+        var basis = string.Create(CultureInfo.InvariantCulture,
+            $"{v.Symbol} hourly price volatility as of {v.AsOf:yyyy-MM-dd HH:mm} UTC: EWMA {v.EwmaHourly:P2}, 30-day realised {v.RealisedHourly30d:P2} (the higher, {v.Annualised:P0} a year, is used). " +
+            $"The 99% one-sided price drop over the {o.LiquidationHorizon.TotalHours:0} h liquidation horizon is {a.PriceMove:P1}; selling the collateral of the positions it liquidates " +
+            $"(debt {Usd(a.DebtUsd)} assumed on it, depth {Usd(o.DepthUsdPerPercent)} per 1% assumed) deepens it to {a.DropAfterCascade:P1}. " +
+            $"With the {a.Current.LiquidationBonus:P1} liquidation bonus, liquidations stay solvent up to a threshold of (1 − {a.DropAfterCascade:P1}) / (1 + {a.Current.LiquidationBonus:P1}) = {a.LiquidationThresholdCeiling:P1}.");
+        return parameter == "ltv"
+            ? basis + string.Create(CultureInfo.InvariantCulture, $" The LTV leaves room for a 1-in-100 move over {o.ReactionHorizon.TotalHours:0} h before that threshold: {a.LiquidationThresholdCeiling:P1} × exp(−{o.Z:0.00} × {v.Hourly:P2} × √{o.ReactionHorizon.TotalHours:0}) = {a.LtvCeiling:P1}.")
+            : basis;
     }
 
     private static string Usd(double value) => Markets.UsdText.Compact(value);

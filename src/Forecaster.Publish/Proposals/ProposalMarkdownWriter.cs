@@ -98,7 +98,7 @@ public static class ProposalMarkdownWriter
     public static string Value(string parameter, double value) => parameter switch
     {
         "borrowCap" or "treasuryReserveUsd" => Brief.BriefMarkdownWriter.Usd(value),
-        "reserveFactor" => value.ToString("P1", CultureInfo.InvariantCulture),
+        "reserveFactor" or "ltv" or "liquidationThreshold" => value.ToString("P1", CultureInfo.InvariantCulture),
         "slope2" => value.ToString("0.0", CultureInfo.InvariantCulture) + "% APR",
         "borrowingPaused" => value >= 0.5 ? "paused" : "open",
         _ => value.ToString("G6", CultureInfo.InvariantCulture),
