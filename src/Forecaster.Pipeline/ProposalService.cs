@@ -33,6 +33,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         foreach (var market in markets)
             histories.Add((market, await store.GetHoursAsync(market.Name, asOf - TimeSpan.FromDays(400), asOf, cancellationToken)));
         var scenarios = StressTester.FindWorst(histories, asOf);
+        var correlated = histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var model = riskModel ?? new BaselineRiskModel();
@@ -71,7 +72,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             var chartData = BaselineChartInputs.Utilization(risk.Market, hours, asOf - TimeSpan.FromDays(90), BaselineRiskOptions.Defaults.ShortfallUtilization,
                 recommendation.Parameters.OptimalUtilization, [], []);
             var (chart, _) = ChartFiles.Save(UtilizationChart.Create(chartData), directory, $"{risk.Market.Name}-utilization", UtilizationChart.Size);
-            var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart);
+            var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart) { Correlated = correlated };
             var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
             await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(directory, $"{risk.Market.Name}.json"), ProposalJsonWriter.ToJson(proposal), cancellationToken);
@@ -88,6 +89,16 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             changes = r.Changes.Count,
         }), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
         return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped);
+    }
+
+    // Dollar stablecoins' prices over the same 400 days as the market histories, for the depeg replay.
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Prices.PriceHour>>> StablecoinPricesAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var prices = new Dictionary<string, IReadOnlyList<Prices.PriceHour>>();
+        if (store is not IPriceStore priceStore) return prices;
+        foreach (var symbol in (await priceStore.GetPriceSymbolsAsync(cancellationToken)).Where(MarketParameters.IsStablecoin))
+            prices[symbol] = await priceStore.GetPricesAsync(symbol, asOf - TimeSpan.FromDays(400), asOf, cancellationToken);
+        return prices;
     }
 
     // Collateral ratios need the asset's own prices up to the as-of hour; without them (no prices stored, or none in the

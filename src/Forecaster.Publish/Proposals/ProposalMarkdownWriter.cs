@@ -46,6 +46,7 @@ public static class ProposalMarkdownWriter
                 Line(string.Create(CultureInfo.InvariantCulture, $"| {s.Scenario.Name} ({s.Scenario.DepositOutflowShare:P1} of deposits) | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
             Line();
         }
+        if (proposal.Correlated is { } correlated) CorrelatedStressMarkdown.Write(md, correlated, risk);
         Line("## Specification");
         Line();
         Line("| Market | Parameter | Current | Recommended | Bound |");
