@@ -30,7 +30,7 @@ public sealed class MainRunService(IMarketStore store, TimeProvider? clock = nul
     public async Task<BriefResult> BriefWithProposalsAsync(BriefOptions briefOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(briefOptions);
-        var proposals = await new ProposalService(store, clock: clock).CreateAsync(
+        var proposals = await new ProposalService(store).CreateAsync(
             new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = briefOptions.AsOf }, cancellationToken);
         var briefDirectory = Path.GetDirectoryName(proposals.Directory)!;
         return await new BriefService(store, clock) { Recommendations = RecommendedActions.From(proposals, briefDirectory) }

@@ -16,10 +16,8 @@ namespace Forecaster.Pipeline;
 /// Assesses every market's liquidity risk, replays the worst real episodes on it, recommends bounded changes and writes
 /// one governance proposal (Markdown and JSON) per market that needs action, under <c>&lt;out&gt;/&lt;date&gt;/proposals/</c>.
 /// </summary>
-public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskModel = null, TimeProvider? clock = null)
+public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskModel = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-
     /// <summary>Runs the analysis and writes the proposals.</summary>
     /// <exception cref="ForecasterException">The store is empty.</exception>
     public async Task<ProposalRunResult> CreateAsync(ProposalOptions options, CancellationToken cancellationToken = default)
@@ -56,16 +54,18 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var topUps = AllocateTreasury(assessed.Select(a => (a.Risk, a.Hours)).ToList(), engine, scenarios, options.TreasuryBudgetUsd);
         var directory = Path.Combine(options.OutputDirectory, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "proposals");
         Directory.CreateDirectory(directory);
-        var now = _clock.GetUtcNow();
+        // Delays run on the proposals' as-of time, so a run for an earlier day (or a replay) sees the history as it was then.
+        var historyPath = Path.Combine(options.OutputDirectory, ParameterHistoryFile.FileName);
+        var history = ParameterHistoryFile.Load(historyPath);
         var recommendations = new List<MarketRecommendation>();
         var written = new List<(GovernanceProposal, string)>();
         for (var i = 0; i < assessed.Count; i++)
         {
             var (risk, probability, method, hours) = assessed[i];
-            var parameters = MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd);
+            var parameters = history.Apply(risk.Market.Name, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd), asOf);
             var collateral = await AdviseCollateralAsync(risk.Market, parameters, risk.Current.SuppliedUsd, asOf, cancellationToken);
             var recommendation = engine.Recommend(risk, scenarios, probability, parameters,
-                RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUps[i], new Dictionary<string, DateTimeOffset>(), now, collateral);
+                RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUps[i], history.LastChanged(risk.Market.Name, asOf), asOf, collateral);
             recommendations.Add(recommendation);
             if (!recommendation.NeedsAction) continue;
 
@@ -87,7 +87,10 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             gapUsd = r.Target.GapUsd,
             shortfallProbability24h = r.ShortfallProbability24h,
             changes = r.Changes.Count,
+            heldByDelay = r.Held.Select(h => h.Parameter),
         }), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        // Recorded last, once every proposal is on disk: a failed run leaves the history as it was.
+        ParameterHistoryFile.Save(historyPath, recommendations.Where(r => r.NeedsAction).Aggregate(history, (h, r) => h.With(r.Changes, asOf)));
         return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped);
     }
 

@@ -88,6 +88,43 @@ public class ProposalServiceTests
     }
 
     [Fact]
+    public async Task CreateAsync_RecordsWhatItProposed_AndHoldsThoseParametersUntilTheirDelayHasPassed()
+    {
+        using var temp = new TempDirectory("propose");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        var latest = (await store.GetLatestHourAsync(ct))!.Value;
+        var output = temp.File("out");
+        var service = new ProposalService(store);
+        Task<ProposalRunResult> Run(DateTimeOffset asOf) => service.CreateAsync(new ProposalOptions { OutputDirectory = output, Appetite = RiskAppetite.Conservative, AsOf = asOf }, ct);
+
+        var first = await Run(latest.AddDays(-4));
+        var delayed = first.Recommendations.SelectMany(r => r.Changes).Where(c => ParameterBound.Defaults[c.Parameter].MinimumDelay >= TimeSpan.FromDays(1)).ToList();
+        Assert.NotEmpty(delayed);
+        var history = ParameterHistoryFile.Load(Path.Combine(output, ParameterHistoryFile.FileName));
+        Assert.Equal(first.Recommendations.SelectMany(r => r.Changes).Count(), history.Records.Count);
+        Assert.All(history.Records, r => Assert.Equal(latest.AddDays(-4), r.At));
+
+        // A day later every delayed parameter stays where the first proposal put it, and the proposal says why.
+        var second = await Run(latest.AddDays(-3));
+        foreach (var c in delayed)
+        {
+            var r = second.Recommendations.Single(x => x.Target.Market == c.Market);
+            Assert.DoesNotContain(r.Changes, x => x.Parameter == c.Parameter);
+        }
+        Assert.Contains(second.Recommendations.SelectMany(r => r.Held), h => delayed.Any(c => c.Market == h.Market && c.Parameter == h.Parameter && c.Recommended == h.Current));
+        foreach (var (proposal, path) in second.Proposals.Where(p => p.Proposal.Recommendation.Held.Count > 0))
+            Assert.Contains("Kept unchanged because their minimum delay", await File.ReadAllTextAsync(path, ct));
+
+        // Four days after the first, they may move again, from the values it recorded.
+        var third = await Run(latest);
+        var moved = third.Recommendations.SelectMany(r => r.Changes).Where(x => delayed.Any(c => c.Market == x.Market && c.Parameter == x.Parameter)).ToList();
+        Assert.NotEmpty(moved);
+        Assert.All(moved, x => Assert.Equal(delayed.Single(c => c.Market == x.Market && c.Parameter == x.Parameter).Recommended, x.Current));
+    }
+
+    [Fact]
     public async Task BriefWithProposalsAsync_ListsTheProposedActionsWithLinksThatResolve()
     {
         using var temp = new TempDirectory("propose");

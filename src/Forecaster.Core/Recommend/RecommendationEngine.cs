@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forecaster.Markets;
 using Forecaster.Risk.Liquidity;
 using Forecaster.Risk.Stress;
 
@@ -41,15 +42,18 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
         var name = report.Market.Name;
         var current = report.Current;
         var changes = new List<ParameterChange>();
+        var held = new List<ParameterChange>();
         var assumed = parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "";
         var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}, plus {target.Margin:P0}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
 
         void Add(string parameter, double from, double requested, string rationale, string effect)
         {
-            var bound = _options.Bounds.TryGetValue(parameter, out var b) ? b : ParameterBound.Defaults[parameter];
+            var bound = BoundFor(parameter);
             var (allowed, limited) = bound.Apply(from, requested, lastChanged.TryGetValue(parameter, out var t) ? t : null, now);
-            if (allowed == from) return;
             var boundText = $"at most {bound.MaxRelativeChange:P0} per update, {bound.MinimumDelay.TotalDays:0.#} days apart" + (limited is null ? "" : $"; {limited}");
+            // Unchanged because the delay binds: kept, so the proposal can say what waits and until when.
+            if (allowed == from && requested != from && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + assumed, effect));
+            if (allowed == from) return;
             changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + assumed, effect));
         }
 
@@ -66,6 +70,7 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                     ? $"{why} This market's history shows about {Usd(depositsPerRatePointUsd)} of deposits per day per +1 pp of supply APR; closing the gap needs about +{rateRise.ToString("0.0", CultureInfo.InvariantCulture)} pp at {stressUtilization:P0} utilization."
                     : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by the largest allowed step.",
                 "Higher supply APR above the kink draws deposits and repayments back exactly when utilization nears 100%.");
+            AddReserveFactor(parameters, current, target, why, BoundFor("reserveFactor"), Add);
             Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
                 $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
                 $"Keeps available liquidity from falling through new borrows; at most {Usd(Math.Max(parameters.BorrowCapUsd - current.BorrowedUsd, 0))} of borrowing headroom removed.");
@@ -102,7 +107,34 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                     : $"Positions are liquidated while the collateral still covers the debt plus the {collateral.Current.LiquidationBonus:P1} bonus after a 1-in-100 move over {collateral.Options.LiquidationHorizon.TotalHours:0} h and the sales it triggers.");
             }
         }
-        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters);
+        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters) { Held = held };
+    }
+
+    /// <summary>Days over which a higher reserve factor is sized to close the gap: a quarter, the cadence of parameter reviews; reserves build too slowly to help within days.</summary>
+    public const double ReserveFactorHorizonDays = 91;
+
+    /// <summary>Highest reserve factor proposed: half of borrowers' interest, beyond which depositors' rate stops rewarding them for the risk.</summary>
+    public const double MaximumReserveFactor = 0.5;
+
+    // The reserve factor keeps a share of borrowers' interest as protocol-owned deposits that do not run: raising it by
+    // dRF adds dRF x borrows x borrow APR a year to that buffer, at the cost of a lower supply APR.
+    private ParameterBound BoundFor(string parameter) => _options.Bounds.TryGetValue(parameter, out var b) ? b : ParameterBound.Defaults[parameter];
+
+    private static void AddReserveFactor(MarketParameters parameters, MarketHour current, ReserveTarget target, string why, ParameterBound bound,
+        Action<string, double, double, string, string> add)
+    {
+        var borrowApr = current.BorrowRatePct / 100;
+        if (!double.IsFinite(borrowApr) || borrowApr <= 0 || current.BorrowedUsd <= 0) return;
+        var yearlyPerPoint = current.BorrowedUsd * borrowApr; // USD a year per +1.0 of reserve factor
+        var requested = Math.Min(parameters.ReserveFactor + target.GapUsd / (yearlyPerPoint * ReserveFactorHorizonDays / 365), MaximumReserveFactor);
+        if (requested <= parameters.ReserveFactor) return;
+        // The effect is stated for the step the per-update bound allows (the delay, if it binds, holds the step back whole).
+        var step = bound.Apply(parameters.ReserveFactor, requested, null, DateTimeOffset.MinValue).Value - parameters.ReserveFactor;
+        add("reserveFactor", parameters.ReserveFactor, requested,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{why} Borrowers pay {current.BorrowRatePct:0.00}% APR on {Usd(current.BorrowedUsd)}; each +1 pp of reserve factor keeps {Usd(yearlyPerPoint / 100)} a year as protocol-owned reserves. Closing the gap within {ReserveFactorHorizonDays:0} days would take a reserve factor of {requested:P1} (at most {MaximumReserveFactor:P0})."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"This step (+{step * 100:0.0} pp) keeps about {Usd(yearlyPerPoint * step * 30 / 365)} more as reserves over 30 days and {Usd(yearlyPerPoint * step * ReserveFactorHorizonDays / 365)} over {ReserveFactorHorizonDays:0} days at today's borrows and rate; depositors' APR falls by {current.BorrowRatePct * current.Utilization * step:0.00} pp, which may draw some deposits out."));
     }
 
     private static string CollateralRationale(CollateralAdvice a, string parameter)

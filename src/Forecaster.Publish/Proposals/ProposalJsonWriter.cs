@@ -28,6 +28,7 @@ public static class ProposalJsonWriter
             availableUsd = r.Target.AvailableUsd,
             gapUsd = r.Target.GapUsd,
             shortfallProbability24h = r.ShortfallProbability24h,
+            heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = h.Current, requested = h.Requested, bound = h.Bound }),
             correlatedStress = proposal.Correlated is { } cs ? new
             {
                 correlations = cs.Markets.Where(m => m != proposal.Risk.Market.Name)

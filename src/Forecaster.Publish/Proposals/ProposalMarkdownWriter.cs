@@ -54,6 +54,14 @@ public static class ProposalMarkdownWriter
         foreach (var c in r.Changes)
             Line($"| {c.Market} | {c.Parameter} | {Value(c.Parameter, c.Current)} | {Value(c.Parameter, c.Recommended)} | {c.Bound} |");
         Line();
+        if (r.Held.Count > 0)
+        {
+            Line("Kept unchanged because their minimum delay since the last proposed change has not passed:");
+            Line();
+            foreach (var h in r.Held)
+                Line($"- {h.Parameter} stays at {Value(h.Parameter, h.Current)} (the analysis asks for {Value(h.Parameter, h.Requested)}): {h.Bound}.");
+            Line();
+        }
         if (r.Parameters.Assumed)
         {
             Line("Current values marked in the rationale as assumed are Aave-like defaults: the data holds no parameters for this market. Check them against the protocol before voting.");
