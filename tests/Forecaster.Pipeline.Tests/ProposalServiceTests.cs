@@ -11,13 +11,20 @@ namespace Forecaster.Pipeline.Tests;
 
 public class ProposalServiceTests
 {
+    // Six simulated markets over a year: enough history for every model, some markets needing action.
+    private static async Task<DuckDbMarketStore> SimulatedStoreAsync(TempDirectory temp, CancellationToken ct)
+    {
+        var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        return store;
+    }
+
     [Fact]
     public async Task CreateAsync_WritesEverySectionAndJsonThatMatchesTheSpecification()
     {
         using var temp = new TempDirectory("propose");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        await using var store = await SimulatedStoreAsync(temp, ct);
 
         var result = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), Appetite = RiskAppetite.Conservative }, ct);
 
@@ -61,8 +68,7 @@ public class ProposalServiceTests
     {
         using var temp = new TempDirectory("propose");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        await using var store = await SimulatedStoreAsync(temp, ct);
         var latest = (await store.GetLatestHourAsync(ct))!.Value;
         // 60 days of WETH prices up to the as-of hour moving 2.5% an hour (about 230% a year: a crash regime).
         var random = new Random(5);
@@ -92,8 +98,7 @@ public class ProposalServiceTests
     {
         using var temp = new TempDirectory("propose");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        await using var store = await SimulatedStoreAsync(temp, ct);
         var latest = (await store.GetLatestHourAsync(ct))!.Value;
         var output = temp.File("out");
         var service = new ProposalService(store);
@@ -129,8 +134,7 @@ public class ProposalServiceTests
     {
         using var temp = new TempDirectory("propose");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await new SimulationService(store).SimulateAsync(new SimulationOptions { Markets = 6, Days = 365 }, ct);
+        await using var store = await SimulatedStoreAsync(temp, ct);
 
         var brief = await new MainRunService(store).BriefWithProposalsAsync(new BriefOptions { OutputDirectory = temp.File("out") }, ct);
 

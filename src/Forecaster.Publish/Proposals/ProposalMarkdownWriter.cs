@@ -27,7 +27,7 @@ public static class ProposalMarkdownWriter
         Line("## Summary");
         Line();
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"Forecaster recommends {r.Changes.Count} change(s) to {risk.Market.Name} ({risk.Market.Protocol}, {risk.Market.Asset}) under the {t.Appetite.ToString().ToLowerInvariant()} risk profile, to bring its liquid buffer from {Usd(t.AvailableUsd)} towards a target of {Usd(t.TargetBufferUsd)} before withdrawals outrun it."));
+            $"Forecaster recommends {r.Changes.Count} change(s) to {risk.Market.Name} ({risk.Market.Protocol}, {risk.Market.Asset}) under the {t.Appetite.ToString().ToLowerInvariant()} risk profile, {Purpose(r)}"));
         Line();
         Line("## Motivation");
         Line();
@@ -93,6 +93,11 @@ public static class ProposalMarkdownWriter
         Line("- Abstain");
         return md.ToString();
     }
+
+    // What the changes are for: closing the buffer gap, or (buffer met) the parameters they touch, e.g. collateral ratios.
+    private static string Purpose(Recommend.MarketRecommendation r) => r.Target.GapUsd > 0
+        ? $"to bring its liquid buffer from {Brief.BriefMarkdownWriter.Usd(r.Target.AvailableUsd)} towards a target of {Brief.BriefMarkdownWriter.Usd(r.Target.TargetBufferUsd)} before withdrawals outrun it."
+        : $"on {string.Join(", ", r.Changes.Select(c => c.Parameter))}; its liquid buffer of {Brief.BriefMarkdownWriter.Usd(r.Target.AvailableUsd)} already meets the target of {Brief.BriefMarkdownWriter.Usd(r.Target.TargetBufferUsd)}.";
 
     private static string Coverage(double coverage) => double.IsPositiveInfinity(coverage) ? "unbounded (no outflow risk measured)" : coverage.ToString("0.00", CultureInfo.InvariantCulture) + "x";
 
