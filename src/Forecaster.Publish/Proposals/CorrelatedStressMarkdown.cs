@@ -8,6 +8,8 @@ namespace Forecaster.Publish.Proposals;
 /// <summary>The correlated-stress part of a proposal's Motivation: co-movement, worst joint days and the depeg, replayed on this market.</summary>
 internal static class CorrelatedStressMarkdown
 {
+    private const int MostCorrelated = 5;
+
     public static void Write(StringBuilder md, CorrelatedStress stress, LiquidityRiskReport risk)
     {
         void Line(string text = "") => md.AppendLine(text);
@@ -16,16 +18,18 @@ internal static class CorrelatedStressMarkdown
         var others = stress.Markets.Where(m => m != name).ToList();
         if (others.Count == 0) return;
 
-        Line($"Deposit outflows move together across the store's markets (daily 24 h outflows up to the as-of hour; Pearson correlation with {name}):");
+        var self = stress.Markets.ToList().IndexOf(name);
+        if (self < 0) return;
+        // A forum post shows the markets that move most with this one; the JSON payload holds every correlation.
+        var closest = Enumerable.Range(0, stress.Markets.Count).Where(j => j != self)
+            .OrderByDescending(j => double.IsNaN(stress.Correlation[self][j]) ? double.NegativeInfinity : stress.Correlation[self][j]).Take(MostCorrelated).ToList();
+        Line($"Deposit outflows move together across the store's markets (daily 24 h outflows up to the as-of hour; Pearson correlation with {name}" +
+             (others.Count > closest.Count ? $", the {closest.Count} most correlated of {others.Count}):" : "):"));
         Line();
         Line("| Market | Correlation | Days |");
         Line("|---|---:|---:|");
-        var self = stress.Markets.ToList().IndexOf(name);
-        for (var j = 0; j < stress.Markets.Count; j++)
-        {
-            if (j == self || self < 0) continue;
+        foreach (var j in closest)
             Line(string.Create(CultureInfo.InvariantCulture, $"| {stress.Markets[j]} | {Correlation(stress.Correlation[self][j])} | {stress.PairedDays[self][j]} |"));
-        }
         Line();
         if (stress.WorstJointDays.Count > 0)
         {
