@@ -25,7 +25,7 @@ public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, 
             var startedAt = clock.Now;
             var info = (await store.GetMarketsAsync(cancellationToken)).FirstOrDefault(m => m.Name == market) ?? throw new UnknownMarketException(market);
             var proposalOptions = new ProposalOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf };
-            var result = await new ProposalService(store, clock: clock.Provider)
+            var result = await new ProposalService(store)
                 .ProposeAsync(info, asOf, await scenarios.GetOrFindAsync(asOf, cancellationToken), proposalOptions, cancellationToken);
             var briefDirectory = BriefService.DirectoryFor(options.ReportsDirectory, asOf);
             var payload = new RecommendPayload

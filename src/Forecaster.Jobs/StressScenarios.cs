@@ -18,7 +18,7 @@ public sealed class StressScenarios(IMarketStore store, IStageLedger ledger, Sta
     {
         if (await ledger.GetAsync(PipelineStages.Scenarios, Key, asOf, cancellationToken) is { } recorded) return Read(recorded);
         var startedAt = clock.Now;
-        var found = await new ProposalService(store, clock: clock.Provider).FindScenariosAsync(asOf, cancellationToken);
+        var found = await new ProposalService(store).FindScenariosAsync(asOf, cancellationToken);
         // Two finders racing record one result; both then use the recorded one.
         await ledger.TryRecordAsync(clock.Record(PipelineStages.Scenarios, Key, asOf, startedAt, JsonSerializer.Serialize(found, ForecastPayload.Json)), cancellationToken);
         return Read((await ledger.GetAsync(PipelineStages.Scenarios, Key, asOf, cancellationToken))!);

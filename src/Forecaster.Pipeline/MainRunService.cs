@@ -38,7 +38,7 @@ public sealed class MainRunService(IMarketStore store, TimeProvider? clock = nul
     public async Task<BriefResult> BriefWithProposalsAsync(BriefOptions briefOptions, CancellationToken cancellationToken = default, IMarketRiskModel? riskModel = null)
     {
         ArgumentNullException.ThrowIfNull(briefOptions);
-        var proposals = await new ProposalService(store, riskModel, clock).CreateAsync(
+        var proposals = await new ProposalService(store, riskModel).CreateAsync(
             new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = briefOptions.AsOf }, cancellationToken);
         var briefDirectory = Path.GetDirectoryName(proposals.Directory)!;
         return await new BriefService(store, clock, riskModel) { Recommendations = RecommendedActions.From(proposals, briefDirectory) }

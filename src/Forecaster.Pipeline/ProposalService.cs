@@ -6,6 +6,7 @@ using Forecaster.Publish.Inputs;
 using Forecaster.Publish.Proposals;
 using Forecaster.Recommend;
 using Forecaster.Risk;
+using Forecaster.Risk.Collateral;
 using Forecaster.Risk.Liquidity;
 using Forecaster.Risk.Stress;
 
@@ -15,10 +16,8 @@ namespace Forecaster.Pipeline;
 /// Assesses every market's liquidity risk, replays the worst real episodes on it, recommends bounded changes and writes
 /// one governance proposal (Markdown and JSON) per market that needs action, under <c>&lt;out&gt;/&lt;date&gt;/proposals/</c>.
 /// </summary>
-public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskModel = null, TimeProvider? clock = null)
+public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskModel = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-
     /// <summary>Runs the analysis and writes the proposals.</summary>
     /// <exception cref="ForecasterException">The store is empty.</exception>
     public async Task<ProposalRunResult> CreateAsync(ProposalOptions options, CancellationToken cancellationToken = default)
@@ -30,6 +29,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
         var histories = await HistoriesAsync(markets, asOf, cancellationToken);
         var scenarios = StressTester.FindWorst(histories, asOf);
+        var correlated = histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var assessed = new List<Assessed>();
@@ -43,12 +43,14 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var topUps = AllocateTreasury(assessed.Select(a => (a.Risk, a.Hours)).ToList(), engine, scenarios, options.TreasuryBudgetUsd);
         var directory = DirectoryFor(options.OutputDirectory, asOf);
         Directory.CreateDirectory(directory);
-        var now = _clock.GetUtcNow();
+        // Delays run on the proposals' as-of time, so a run for an earlier day (or a replay) sees the history as it was then.
+        var historyPath = HistoryPathFor(options.OutputDirectory);
+        var history = ParameterHistoryFile.Load(historyPath);
         var recommendations = new List<MarketRecommendation>();
         var written = new List<(GovernanceProposal, string)>();
         for (var i = 0; i < assessed.Count; i++)
         {
-            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, topUps[i], now, directory, cancellationToken);
+            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, topUps[i], history, correlated, directory, cancellationToken);
             recommendations.Add(recommendation);
             if (proposal is { } p) written.Add(p);
         }
@@ -61,7 +63,10 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             gapUsd = r.Target.GapUsd,
             shortfallProbability24h = r.ShortfallProbability24h,
             changes = r.Changes.Count,
+            heldByDelay = r.Held.Select(h => h.Parameter),
         }), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        // Recorded last, once every proposal is on disk: a failed run leaves the history as it was.
+        ParameterHistoryFile.Save(historyPath, recommendations.Where(r => r.NeedsAction).Aggregate(history, (h, r) => h.With(r.Changes, asOf)));
         return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped);
     }
 
@@ -74,8 +79,10 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
     /// <summary>
     /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
-    /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them. No treasury top-up: that budget is
-    /// shared out across markets, which only <see cref="CreateAsync"/> sees together.
+    /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them. No treasury top-up and no correlated
+    /// cross-market stress: both need every market at once, which only <see cref="CreateAsync"/> sees together. It reads the
+    /// parameter history (so minimum delays hold) but does not record to it: markets' jobs run in parallel, and one file
+    /// written by each would lose updates; the morning's <see cref="CreateAsync"/> run records.
     /// </summary>
     public async Task<MarketProposalResult> ProposeAsync(Market market, DateTimeOffset asOf, IReadOnlyList<StressScenario> scenarios, ProposalOptions options, CancellationToken cancellationToken = default)
     {
@@ -85,13 +92,16 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         try { assessed = Assess(market, await HistoryAsync(market, asOf, cancellationToken), asOf); }
         catch (InsufficientHistoryException e) { return new MarketProposalResult(market.Name, null, null, null, e.Message); }
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
-        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, 0, _clock.GetUtcNow(), DirectoryFor(options.OutputDirectory, asOf), cancellationToken);
+        var history = ParameterHistoryFile.Load(HistoryPathFor(options.OutputDirectory));
+        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), cancellationToken);
         return new MarketProposalResult(market.Name, recommendation, proposal?.Proposal, proposal?.MarkdownPath, null);
     }
 
     /// <summary>The folder proposals of <paramref name="asOf"/> are written to.</summary>
     public static string DirectoryFor(string outputDirectory, DateTimeOffset asOf) =>
         Path.Combine(outputDirectory, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "proposals");
+
+    private static string HistoryPathFor(string outputDirectory) => Path.Combine(outputDirectory, ParameterHistoryFile.FileName);
 
     private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours);
 
@@ -114,23 +124,52 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     }
 
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
-    private static async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
-        RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, DateTimeOffset now, string directory, CancellationToken cancellationToken)
+    private async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
+        RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, ParameterHistory history, CorrelatedStress? correlated,
+        string directory, CancellationToken cancellationToken)
     {
         var (risk, probability, method, hours) = assessed;
-        var recommendation = engine.Recommend(risk, scenarios, probability, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd),
-            RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUp, new Dictionary<string, DateTimeOffset>(), now);
+        var parameters = history.Apply(risk.Market.Name, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd), asOf);
+        var collateral = await AdviseCollateralAsync(risk.Market, parameters, risk.Current.SuppliedUsd, asOf, cancellationToken);
+        var recommendation = engine.Recommend(risk, scenarios, probability, parameters,
+            RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUp, history.LastChanged(risk.Market.Name, asOf), asOf, collateral);
         if (!recommendation.NeedsAction) return (recommendation, null);
 
         Directory.CreateDirectory(directory);
         var chartData = BaselineChartInputs.Utilization(risk.Market, hours, asOf - TimeSpan.FromDays(90), BaselineRiskOptions.Defaults.ShortfallUtilization,
             recommendation.Parameters.OptimalUtilization, [], []);
         var (chart, _) = ChartFiles.Save(UtilizationChart.Create(chartData), directory, $"{risk.Market.Name}-utilization", UtilizationChart.Size);
-        var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart);
+        var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart) { Correlated = correlated };
         var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
         await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, $"{risk.Market.Name}.json"), ProposalJsonWriter.ToJson(proposal), cancellationToken);
         return (recommendation, (proposal, markdownPath));
+    }
+
+    // Dollar stablecoins' prices over the same 400 days as the market histories, for the depeg replay.
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Prices.PriceHour>>> StablecoinPricesAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var prices = new Dictionary<string, IReadOnlyList<Prices.PriceHour>>();
+        if (store is not IPriceStore priceStore) return prices;
+        foreach (var symbol in (await priceStore.GetPriceSymbolsAsync(cancellationToken)).Where(MarketParameters.IsStablecoin))
+            prices[symbol] = await priceStore.GetPricesAsync(symbol, asOf - TimeSpan.FromDays(400), asOf, cancellationToken);
+        return prices;
+    }
+
+    // Collateral ratios need the asset's own prices up to the as-of hour; without them (no prices stored, or none in the
+    // last day) the market gets no collateral advice rather than one resting on stale volatility.
+    private async Task<CollateralAdvice?> AdviseCollateralAsync(Market market, MarketParameters parameters, double depositsUsd, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        if (parameters.Collateral is null || depositsUsd <= 0 || store is not IPriceStore prices) return null;
+        var history = await prices.GetPricesAsync(market.Asset, asOf - TimeSpan.FromDays(120), asOf, cancellationToken);
+        try
+        {
+            return CollateralRatioPolicy.Advise(parameters.Collateral, PriceVolatility.Estimate(market.Asset, history, asOf), depositsUsd);
+        }
+        catch (InsufficientHistoryException)
+        {
+            return null;
+        }
     }
 
     // Each market's possible 24 h withdrawal demands (its own historical 24 h outflows at today's deposits) feed the allocator.

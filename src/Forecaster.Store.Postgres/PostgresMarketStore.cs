@@ -1,6 +1,7 @@
 using Dapper;
 using Forecaster.Markets;
 using Forecaster.Pipeline;
+using Forecaster.Prices;
 using Npgsql;
 
 namespace Forecaster.Store.Postgres;
@@ -10,7 +11,7 @@ namespace Forecaster.Store.Postgres;
 /// DuckDB store (atomic upsert with inserted/updated/unchanged/kept-newer counts); writes from different processes
 /// are serialized by a transaction-scoped advisory lock, reads are not.
 /// </summary>
-public sealed class PostgresMarketStore : IMarketStore
+public sealed class PostgresMarketStore : IMarketStore, IPriceStore
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -108,6 +109,34 @@ public sealed class PostgresMarketStore : IMarketStore
         var rows = await connection.QueryAsync<(string Name, long Count)>(new CommandDefinition(
             "SELECT m.name, count(h.hour) FROM markets m LEFT JOIN market_hours h ON h.market = m.name GROUP BY m.name ORDER BY m.name COLLATE \"C\"", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Name, r => r.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PriceUpsertResult>> UpsertPricesAsync(IReadOnlyList<PriceBatch> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await PostgresPriceWriter.WriteAsync(connection, batches, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetPriceSymbolsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT symbol FROM price_hours GROUP BY symbol ORDER BY symbol COLLATE \"C\"", cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PriceHour>> GetPricesAsync(string symbol, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Hour, double Price, long Observed)>(new CommandDefinition(
+            "SELECT hour, price_usd, observed_ms FROM price_hours WHERE symbol = @symbol AND hour >= @from AND hour <= @to ORDER BY hour",
+            new { symbol = symbol.ToUpperInvariant(), from = from?.ToUnixTimeSeconds() ?? long.MinValue, to = to?.ToUnixTimeSeconds() ?? long.MaxValue },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new PriceHour(DateTimeOffset.FromUnixTimeSeconds(r.Hour), r.Price, r.Observed)).ToList();
     }
 
     /// <inheritdoc />

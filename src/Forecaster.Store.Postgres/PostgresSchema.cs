@@ -41,6 +41,12 @@ internal static class PostgresSchema
                 snapshot_ts BIGINT NOT NULL,
                 block BIGINT NOT NULL,
                 PRIMARY KEY (market, hour));
+            CREATE TABLE IF NOT EXISTS price_hours (
+                symbol TEXT NOT NULL,
+                hour BIGINT NOT NULL,
+                price_usd DOUBLE PRECISION NOT NULL,
+                observed_ms BIGINT NOT NULL,
+                PRIMARY KEY (symbol, hour));
             """ + MarketHourSql.AddFlowColumns("DOUBLE PRECISION"), transaction: transaction, cancellationToken: cancellationToken));
         var stored = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT max(version) FROM forecaster_schema_info", transaction: transaction, cancellationToken: cancellationToken));
         if (stored is null)

@@ -30,7 +30,7 @@ public class BriefPartsTests
         // The service's way: every market on its own, its part through a file, then one assembly.
         var options = new BriefOptions { OutputDirectory = temp.File("parts"), AsOf = asOf };
         var briefs = new BriefService(store, clock);
-        var proposals = new ProposalService(store, clock: clock);
+        var proposals = new ProposalService(store);
         var scenarios = await proposals.FindScenariosAsync(asOf, ct);
         var directory = BriefService.DirectoryFor(options.OutputDirectory, asOf);
         var ready = new Dictionary<string, MarketBriefPart>();

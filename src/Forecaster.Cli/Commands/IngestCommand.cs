@@ -11,6 +11,7 @@ public static class IngestCommand
         var command = new Command("ingest", "Bring market data into the store.");
         command.Subcommands.Add(IngestSnapshotsCommand.Create());
         command.Subcommands.Add(IngestRpcCommand.Create());
+        command.Subcommands.Add(IngestPricesCommand.Create());
         return command;
     }
 }

@@ -12,11 +12,21 @@ namespace Forecaster.Recommend;
 /// <param name="Assumed">True when these values are assumptions, not read from the protocol.</param>
 public sealed record MarketParameters(double BorrowCapUsd, double ReserveFactor, double Slope2Pct, double OptimalUtilization, bool BorrowingPaused, bool Assumed)
 {
-    /// <summary>Assumed parameters for a market: Aave-like defaults for stablecoins or volatile assets, cap at 1.5 times today's borrows.</summary>
+    /// <summary>How the asset counts as collateral, or null when it is not used as collateral (or not known to be).</summary>
+    public CollateralParameters? Collateral { get; init; }
+
+    /// <summary>
+    /// Assumed parameters for a market: Aave-like defaults for stablecoins or volatile assets, cap at 1.5 times today's
+    /// borrows; volatile assets are assumed to be collateral with Aave v2's WETH ratios.
+    /// </summary>
     public static MarketParameters AssumedFor(string asset, double borrowedUsd)
     {
-        var curve = IsStablecoin(asset) ? Simulation.InterestRateModel.Stablecoin : Simulation.InterestRateModel.Volatile;
-        return new MarketParameters(Math.Max(borrowedUsd, 1) * 1.5, curve.ReserveFactor, curve.Slope2Pct, curve.OptimalUtilization, false, Assumed: true);
+        var stable = IsStablecoin(asset);
+        var curve = stable ? Simulation.InterestRateModel.Stablecoin : Simulation.InterestRateModel.Volatile;
+        return new MarketParameters(Math.Max(borrowedUsd, 1) * 1.5, curve.ReserveFactor, curve.Slope2Pct, curve.OptimalUtilization, false, Assumed: true)
+        {
+            Collateral = stable ? null : CollateralParameters.AaveV2Weth,
+        };
     }
 
     /// <summary>True for the dollar stablecoins Forecaster knows.</summary>

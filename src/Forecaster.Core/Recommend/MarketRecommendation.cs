@@ -8,6 +8,12 @@ namespace Forecaster.Recommend;
 /// <param name="Parameters">The parameters the changes start from.</param>
 public sealed record MarketRecommendation(ReserveTarget Target, double ShortfallProbability24h, double LiquidityCoverage, IReadOnlyList<ParameterChange> Changes, MarketParameters Parameters)
 {
+    /// <summary>
+    /// Changes the analysis asked for that the minimum delay holds back: <see cref="ParameterChange.Recommended"/> equals
+    /// <see cref="ParameterChange.Current"/>, <see cref="ParameterChange.Bound"/> says when the parameter last changed.
+    /// </summary>
+    public IReadOnlyList<ParameterChange> Held { get; init; } = [];
+
     /// <summary>True when governance should act: some change is proposed.</summary>
     public bool NeedsAction => Changes.Count > 0;
 }

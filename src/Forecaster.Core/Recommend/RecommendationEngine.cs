@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forecaster.Markets;
 using Forecaster.Risk.Liquidity;
 using Forecaster.Risk.Stress;
 
@@ -30,8 +31,10 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     /// <param name="treasuryTopUpUsd">Reserves the treasury allocation gives it, USD.</param>
     /// <param name="lastChanged">When each parameter last changed.</param>
     /// <param name="now">Time of the recommendation.</param>
+    /// <param name="collateral">The collateral ratios the asset's price volatility allows, or null when it is no collateral or has no prices.</param>
     public MarketRecommendation Recommend(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double shortfallProbability24h,
-        MarketParameters parameters, double depositsPerRatePointUsd, double treasuryTopUpUsd, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, DateTimeOffset now)
+        MarketParameters parameters, double depositsPerRatePointUsd, double treasuryTopUpUsd, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, DateTimeOffset now,
+        CollateralAdvice? collateral = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -39,15 +42,18 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
         var name = report.Market.Name;
         var current = report.Current;
         var changes = new List<ParameterChange>();
+        var held = new List<ParameterChange>();
         var assumed = parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "";
         var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}, plus {target.Margin:P0}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
 
         void Add(string parameter, double from, double requested, string rationale, string effect)
         {
-            var bound = _options.Bounds.TryGetValue(parameter, out var b) ? b : ParameterBound.Defaults[parameter];
+            var bound = BoundFor(parameter);
             var (allowed, limited) = bound.Apply(from, requested, lastChanged.TryGetValue(parameter, out var t) ? t : null, now);
-            if (allowed == from) return;
             var boundText = $"at most {bound.MaxRelativeChange:P0} per update, {bound.MinimumDelay.TotalDays:0.#} days apart" + (limited is null ? "" : $"; {limited}");
+            // Unchanged because the delay binds: kept, so the proposal can say what waits and until when.
+            if (allowed == from && requested != from && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + assumed, effect));
+            if (allowed == from) return;
             changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + assumed, effect));
         }
 
@@ -64,6 +70,7 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                     ? $"{why} This market's history shows about {Usd(depositsPerRatePointUsd)} of deposits per day per +1 pp of supply APR; closing the gap needs about +{rateRise.ToString("0.0", CultureInfo.InvariantCulture)} pp at {stressUtilization:P0} utilization."
                     : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by the largest allowed step.",
                 "Higher supply APR above the kink draws deposits and repayments back exactly when utilization nears 100%.");
+            AddReserveFactor(parameters, current, target, why, BoundFor("reserveFactor"), Add);
             Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
                 $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
                 $"Keeps available liquidity from falling through new borrows; at most {Usd(Math.Max(parameters.BorrowCapUsd - current.BorrowedUsd, 0))} of borrowing headroom removed.");
@@ -86,7 +93,62 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                 $"Shortfall probability within 24 h is {shortfallProbability24h:P1}, at or above the {_options.Appetite.ToString().ToLowerInvariant()} circuit-breaker limit of {_options.CircuitBreakerProbability:P0}.",
                 "No new borrows until the probability falls back below the limit; withdrawals and repayments continue.");
         }
-        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters);
+        if (collateral is not null)
+        {
+            foreach (var (parameter, value, ceiling) in new[]
+                     {
+                         ("liquidationThreshold", collateral.Current.LiquidationThreshold, collateral.LiquidationThresholdCeiling),
+                         ("ltv", collateral.Current.Ltv, collateral.LtvCeiling),
+                     })
+            {
+                if (value - ceiling < collateral.Options.MinimumChange) continue;
+                Add(parameter, value, ceiling, CollateralRationale(collateral, parameter), parameter == "ltv"
+                    ? $"New positions borrow at most {ceiling:P1} of their collateral, so a 1-in-100 day does not take them to liquidation."
+                    : $"Positions are liquidated while the collateral still covers the debt plus the {collateral.Current.LiquidationBonus:P1} bonus after a 1-in-100 move over {collateral.Options.LiquidationHorizon.TotalHours:0} h and the sales it triggers.");
+            }
+        }
+        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters) { Held = held };
+    }
+
+    /// <summary>Days over which a higher reserve factor is sized to close the gap: a quarter, the cadence of parameter reviews; reserves build too slowly to help within days.</summary>
+    public const double ReserveFactorHorizonDays = 91;
+
+    /// <summary>Highest reserve factor proposed: half of borrowers' interest, beyond which depositors' rate stops rewarding them for the risk.</summary>
+    public const double MaximumReserveFactor = 0.5;
+
+    // The reserve factor keeps a share of borrowers' interest as protocol-owned deposits that do not run: raising it by
+    // dRF adds dRF x borrows x borrow APR a year to that buffer, at the cost of a lower supply APR.
+    private ParameterBound BoundFor(string parameter) => _options.Bounds.TryGetValue(parameter, out var b) ? b : ParameterBound.Defaults[parameter];
+
+    private static void AddReserveFactor(MarketParameters parameters, MarketHour current, ReserveTarget target, string why, ParameterBound bound,
+        Action<string, double, double, string, string> add)
+    {
+        var borrowApr = current.BorrowRatePct / 100;
+        if (!double.IsFinite(borrowApr) || borrowApr <= 0 || current.BorrowedUsd <= 0) return;
+        var yearlyPerPoint = current.BorrowedUsd * borrowApr; // USD a year per +1.0 of reserve factor
+        var requested = Math.Min(parameters.ReserveFactor + target.GapUsd / (yearlyPerPoint * ReserveFactorHorizonDays / 365), MaximumReserveFactor);
+        if (requested <= parameters.ReserveFactor) return;
+        // The effect is stated for the step the per-update bound allows (the delay, if it binds, holds the step back whole).
+        var step = bound.Apply(parameters.ReserveFactor, requested, null, DateTimeOffset.MinValue).Value - parameters.ReserveFactor;
+        add("reserveFactor", parameters.ReserveFactor, requested,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{why} Borrowers pay {current.BorrowRatePct:0.00}% APR on {Usd(current.BorrowedUsd)}; each +1 pp of reserve factor keeps {Usd(yearlyPerPoint / 100)} a year as protocol-owned reserves. Closing the gap within {ReserveFactorHorizonDays:0} days would take a reserve factor of {requested:P1} (at most {MaximumReserveFactor:P0})."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"This step (+{step * 100:0.0} pp) keeps about {Usd(yearlyPerPoint * step * 30 / 365)} more as reserves over 30 days and {Usd(yearlyPerPoint * step * ReserveFactorHorizonDays / 365)} over {ReserveFactorHorizonDays:0} days at today's borrows and rate; depositors' APR falls by {current.BorrowRatePct * current.Utilization * step:0.00} pp, which may draw some deposits out."));
+    }
+
+    private static string CollateralRationale(CollateralAdvice a, string parameter)
+    {
+        var v = a.Volatility;
+        var o = a.Options;
+        var basis = string.Create(CultureInfo.InvariantCulture,
+            $"{v.Symbol} hourly price volatility as of {v.AsOf:yyyy-MM-dd HH:mm} UTC: EWMA {v.EwmaHourly:P2}, 30-day realised {v.RealisedHourly30d:P2} (the higher, {v.Annualised:P0} a year, is used). " +
+            $"The 99% one-sided price drop over the {o.LiquidationHorizon.TotalHours:0} h liquidation horizon is {a.PriceMove:P1}; selling the collateral of the positions it liquidates " +
+            $"(debt {Usd(a.DebtUsd)} assumed on it, depth {Usd(o.DepthUsdPerPercent)} per 1% assumed) deepens it to {a.DropAfterCascade:P1}. " +
+            $"With the {a.Current.LiquidationBonus:P1} liquidation bonus, liquidations stay solvent up to a threshold of (1 − {a.DropAfterCascade:P1}) / (1 + {a.Current.LiquidationBonus:P1}) = {a.LiquidationThresholdCeiling:P1}.");
+        return parameter == "ltv"
+            ? basis + string.Create(CultureInfo.InvariantCulture, $" The LTV leaves room for a 1-in-100 move over {o.ReactionHorizon.TotalHours:0} h before that threshold: {a.LiquidationThresholdCeiling:P1} × exp(−{o.Z:0.00} × {v.Hourly:P2} × √{o.ReactionHorizon.TotalHours:0}) = {a.LtvCeiling:P1}.")
+            : basis;
     }
 
     private static string Usd(double value) => Markets.UsdText.Compact(value);

@@ -52,7 +52,7 @@ public static class SnapshotCsvReader
     }
 
     // Splits on commas; honours double-quoted fields ("" is an escaped quote). The fast path has no quotes at all.
-    private static IEnumerable<string> SplitLine(string line)
+    internal static IEnumerable<string> SplitLine(string line)
     {
         if (!line.Contains('"'))
         {

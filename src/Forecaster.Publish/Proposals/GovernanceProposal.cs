@@ -12,6 +12,9 @@ namespace Forecaster.Publish.Proposals;
 /// <param name="ChartFile">Chart file name beside the proposal, or null.</param>
 public sealed record GovernanceProposal(MarketRecommendation Recommendation, LiquidityRiskReport Risk, IReadOnlyList<StressOutcome> Stress, string Method, string? ChartFile)
 {
+    /// <summary>Joint outflows across the store's markets and the stablecoin depeg replay, or null with a single market.</summary>
+    public CorrelatedStress? Correlated { get; init; }
+
     /// <summary>The proposal's title in the forum's style.</summary>
     public string Title => $"[ARFC] Reserve positioning for {Risk.Market.Name} ({Risk.AsOf:yyyy-MM-dd})";
 

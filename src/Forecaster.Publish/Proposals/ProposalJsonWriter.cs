@@ -28,6 +28,14 @@ public static class ProposalJsonWriter
             availableUsd = r.Target.AvailableUsd,
             gapUsd = r.Target.GapUsd,
             shortfallProbability24h = r.ShortfallProbability24h,
+            heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = h.Current, requested = h.Requested, bound = h.Bound }),
+            correlatedStress = proposal.Correlated is { } cs ? new
+            {
+                correlations = cs.Markets.Where(m => m != proposal.Risk.Market.Name)
+                    .ToDictionary(m => m, m => Finite(cs.CorrelationOf(proposal.Risk.Market.Name, m))),
+                worstJointDays = cs.WorstJointDays.Select(d => new { day = d.Day, totalOutflowShare = d.TotalOutflowShare, outflowShare = d.OutflowShare }),
+                depeg = cs.Depeg is { } d ? new { symbol = d.Symbol, trough = d.Trough, troughPriceUsd = d.TroughPriceUsd, windowStart = d.WindowStart, windowEnd = d.WindowEnd, outflowShare = d.OutflowShare } : null,
+            } : null,
             changes = r.Changes.Select(c => new
             {
                 market = c.Market,
@@ -41,4 +49,7 @@ public static class ProposalJsonWriter
             }),
         }, Options);
     }
+
+    // JSON has no NaN: an unknown correlation is null.
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

@@ -27,7 +27,7 @@ public static class ProposalMarkdownWriter
         Line("## Summary");
         Line();
         Line(string.Create(CultureInfo.InvariantCulture,
-            $"Forecaster recommends {r.Changes.Count} change(s) to {risk.Market.Name} ({risk.Market.Protocol}, {risk.Market.Asset}) under the {t.Appetite.ToString().ToLowerInvariant()} risk profile, to bring its liquid buffer from {Usd(t.AvailableUsd)} towards a target of {Usd(t.TargetBufferUsd)} before withdrawals outrun it."));
+            $"Forecaster recommends {r.Changes.Count} change(s) to {risk.Market.Name} ({risk.Market.Protocol}, {risk.Market.Asset}) under the {t.Appetite.ToString().ToLowerInvariant()} risk profile, {Purpose(r)}"));
         Line();
         Line("## Motivation");
         Line();
@@ -46,6 +46,7 @@ public static class ProposalMarkdownWriter
                 Line(string.Create(CultureInfo.InvariantCulture, $"| {s.Scenario.Name} ({s.Scenario.DepositOutflowShare:P1} of deposits) | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
             Line();
         }
+        if (proposal.Correlated is { } correlated) CorrelatedStressMarkdown.Write(md, correlated, risk);
         Line("## Specification");
         Line();
         Line("| Market | Parameter | Current | Recommended | Bound |");
@@ -53,6 +54,14 @@ public static class ProposalMarkdownWriter
         foreach (var c in r.Changes)
             Line($"| {c.Market} | {c.Parameter} | {Value(c.Parameter, c.Current)} | {Value(c.Parameter, c.Recommended)} | {c.Bound} |");
         Line();
+        if (r.Held.Count > 0)
+        {
+            Line("Kept unchanged because their minimum delay since the last proposed change has not passed:");
+            Line();
+            foreach (var h in r.Held)
+                Line($"- {h.Parameter} stays at {Value(h.Parameter, h.Current)} (the analysis asks for {Value(h.Parameter, h.Requested)}): {h.Bound}.");
+            Line();
+        }
         if (r.Parameters.Assumed)
         {
             Line("Current values marked in the rationale as assumed are Aave-like defaults: the data holds no parameters for this market. Check them against the protocol before voting.");
@@ -85,6 +94,11 @@ public static class ProposalMarkdownWriter
         return md.ToString();
     }
 
+    // What the changes are for: closing the buffer gap, or (buffer met) the parameters they touch, e.g. collateral ratios.
+    private static string Purpose(Recommend.MarketRecommendation r) => r.Target.GapUsd > 0
+        ? $"to bring its liquid buffer from {Brief.BriefMarkdownWriter.Usd(r.Target.AvailableUsd)} towards a target of {Brief.BriefMarkdownWriter.Usd(r.Target.TargetBufferUsd)} before withdrawals outrun it."
+        : $"on {string.Join(", ", r.Changes.Select(c => c.Parameter))}; its liquid buffer of {Brief.BriefMarkdownWriter.Usd(r.Target.AvailableUsd)} already meets the target of {Brief.BriefMarkdownWriter.Usd(r.Target.TargetBufferUsd)}.";
+
     private static string Coverage(double coverage) => double.IsPositiveInfinity(coverage) ? "unbounded (no outflow risk measured)" : coverage.ToString("0.00", CultureInfo.InvariantCulture) + "x";
 
     private static string Method(OutflowMethod method) => method switch
@@ -99,7 +113,7 @@ public static class ProposalMarkdownWriter
     public static string Value(string parameter, double value) => parameter switch
     {
         "borrowCap" or "treasuryReserveUsd" => Brief.BriefMarkdownWriter.Usd(value),
-        "reserveFactor" => value.ToString("P1", CultureInfo.InvariantCulture),
+        "reserveFactor" or "ltv" or "liquidationThreshold" => value.ToString("P1", CultureInfo.InvariantCulture),
         "slope2" => value.ToString("0.0", CultureInfo.InvariantCulture) + "% APR",
         "borrowingPaused" => value >= 0.5 ? "paused" : "open",
         _ => value.ToString("G6", CultureInfo.InvariantCulture),

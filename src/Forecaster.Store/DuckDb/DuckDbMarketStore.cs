@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Forecaster.Markets;
 using Forecaster.Pipeline;
+using Forecaster.Prices;
 
 namespace Forecaster.Store.DuckDb;
 
@@ -8,7 +9,7 @@ namespace Forecaster.Store.DuckDb;
 /// The embedded market store: one DuckDB file, one writer process at a time. Writes go through a staging table filled
 /// by DuckDB's appender (the fast path) and are merged in one transaction, so a failed write leaves the file as it was.
 /// </summary>
-public sealed class DuckDbMarketStore : IMarketStore
+public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
 {
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -142,6 +143,64 @@ public sealed class DuckDbMarketStore : IMarketStore
             var counts = new Dictionary<string, long>();
             while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
             return counts;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PriceUpsertResult>> UpsertPricesAsync(IReadOnlyList<PriceBatch> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return DuckDbPriceWriter.Write(_connection, batches);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetPriceSymbolsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT symbol FROM price_hours ORDER BY symbol";
+            using var reader = command.ExecuteReader();
+            var symbols = new List<string>();
+            while (reader.Read()) symbols.Add(reader.GetString(0));
+            return symbols;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PriceHour>> GetPricesAsync(string symbol, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT hour, price_usd, observed_ms FROM price_hours WHERE symbol = $symbol AND hour >= $from AND hour <= $to ORDER BY hour";
+            command.Parameters.Add(new DuckDBParameter("symbol", symbol.ToUpperInvariant()));
+            command.Parameters.Add(new DuckDBParameter("from", from?.ToUnixTimeSeconds() ?? long.MinValue));
+            command.Parameters.Add(new DuckDBParameter("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
+            using var reader = command.ExecuteReader();
+            var hours = new List<PriceHour>();
+            while (reader.Read())
+                hours.Add(new PriceHour(DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(0)), reader.GetDouble(1), reader.GetInt64(2)));
+            return hours;
         }
         finally
         {

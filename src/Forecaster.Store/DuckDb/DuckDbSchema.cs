@@ -34,6 +34,12 @@ internal static class DuckDbSchema
                 snapshot_ts BIGINT NOT NULL,
                 block BIGINT NOT NULL,
                 PRIMARY KEY (market, hour));
+            CREATE TABLE IF NOT EXISTS price_hours (
+                symbol VARCHAR NOT NULL,
+                hour BIGINT NOT NULL,
+                price_usd DOUBLE NOT NULL,
+                observed_ms BIGINT NOT NULL,
+                PRIMARY KEY (symbol, hour));
             """);
         Execute(connection, MarketHourSql.AddFlowColumns("DOUBLE"));
         using var command = connection.CreateCommand();
