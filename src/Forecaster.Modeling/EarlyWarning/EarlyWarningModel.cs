@@ -77,12 +77,13 @@ public sealed class EarlyWarningModel
         labelled = labelled.OrderBy(r => r.Ticks).ToList();
         flows = flows.OrderBy(r => r.Ticks).ToList();
         var baseRate = labelled.Count == 0 ? 0 : labelled.Count(r => r.Label) / (double)labelled.Count;
-        // The logistic learner is calibrated by its own fit, so it needs every row as it is: no holdout, no resampling.
+        // The logistic learner is calibrated by its own fit, so it needs the rows' base rate as it is: no holdout, and one
+        // hour in `stride` whatever its label (neighbouring hours are nearly identical, so this thins without tilting).
         var logistic = options.Model.Learner == ShortfallLearner.Logistic;
         var holdoutFrom = logistic ? labelled.Count : (int)(labelled.Count * (1 - options.Model.HoldoutShare));
-        // The trees see every positive hour but only one negative hour in `stride` (neighbouring hours are nearly
-        // identical); the holdout keeps every hour, so the calibrator restores the true base rate.
-        var rows = labelled.Take(holdoutFrom).Where((r, k) => logistic || r.Label || k % stride == 0).ToList();
+        // The trees see every positive hour but only one negative hour in `stride`; the holdout keeps every hour, so the
+        // calibrator restores the true base rate.
+        var rows = labelled.Take(holdoutFrom).Where((r, k) => k % stride == 0 || (!logistic && r.Label)).ToList();
         var split = rows.Count;
         rows.AddRange(labelled.Skip(holdoutFrom));
         var features = rows.Select(r => r.Row).ToArray();
