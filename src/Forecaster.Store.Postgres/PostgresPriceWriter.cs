@@ -12,8 +12,6 @@ namespace Forecaster.Store.Postgres;
 /// </summary>
 internal static class PostgresPriceWriter
 {
-    private const string Changed = "(s.price_usd IS DISTINCT FROM p.price_usd OR s.observed_ms IS DISTINCT FROM p.observed_ms)";
-
     public static async Task<IReadOnlyList<PriceUpsertResult>> WriteAsync(NpgsqlConnection connection, IReadOnlyList<PriceBatch> batches, CancellationToken cancellationToken)
     {
         PriceBatch.EnsureValid(batches);
@@ -35,18 +33,10 @@ internal static class PostgresPriceWriter
             }
             await importer.CompleteAsync(cancellationToken);
         }
-        var counts = (await connection.QueryAsync<(string Symbol, long Inserted, long Updated, long Unchanged)>(new CommandDefinition($"""
-            SELECT s.symbol,
-                count(*) FILTER (WHERE p.symbol IS NULL),
-                count(*) FILTER (WHERE p.symbol IS NOT NULL AND {Changed}),
-                count(*) FILTER (WHERE p.symbol IS NOT NULL AND NOT {Changed})
-            FROM staging_prices s LEFT JOIN price_hours p ON p.symbol = s.symbol AND p.hour = s.hour
-            GROUP BY s.symbol
-            """, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Symbol);
+        var counts = (await connection.QueryAsync<(string Symbol, long Inserted, long Updated, long Unchanged)>(new CommandDefinition(PriceHourSql.Classify, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Symbol);
         await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO price_hours
-            SELECT s.* FROM staging_prices s LEFT JOIN price_hours p ON p.symbol = s.symbol AND p.hour = s.hour
-            WHERE p.symbol IS NULL OR {Changed}
+            {PriceHourSql.RowsToMerge}
             ON CONFLICT (symbol, hour) DO UPDATE SET price_usd = excluded.price_usd, observed_ms = excluded.observed_ms
             """, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

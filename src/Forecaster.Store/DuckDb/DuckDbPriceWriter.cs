@@ -10,8 +10,6 @@ namespace Forecaster.Store.DuckDb;
 /// </summary>
 internal static class DuckDbPriceWriter
 {
-    private const string Changed = "(s.price_usd IS DISTINCT FROM p.price_usd OR s.observed_ms IS DISTINCT FROM p.observed_ms)";
-
     public static IReadOnlyList<PriceUpsertResult> Write(DuckDBConnection connection, IReadOnlyList<PriceBatch> batches)
     {
         PriceBatch.EnsureValid(batches);
@@ -30,22 +28,14 @@ internal static class DuckDbPriceWriter
             var counts = new Dictionary<string, PriceUpsertResult>();
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"""
-                    SELECT s.symbol,
-                        count(*) FILTER (WHERE p.symbol IS NULL),
-                        count(*) FILTER (WHERE p.symbol IS NOT NULL AND {Changed}),
-                        count(*) FILTER (WHERE p.symbol IS NOT NULL AND NOT {Changed})
-                    FROM staging_prices s LEFT JOIN price_hours p ON p.symbol = s.symbol AND p.hour = s.hour
-                    GROUP BY s.symbol
-                    """;
+                command.CommandText = PriceHourSql.Classify;
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                     counts[reader.GetString(0)] = new PriceUpsertResult(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
             }
             DuckDbSchema.Execute(connection, $"""
                 INSERT OR REPLACE INTO price_hours
-                    SELECT s.* FROM staging_prices s LEFT JOIN price_hours p ON p.symbol = s.symbol AND p.hour = s.hour
-                    WHERE p.symbol IS NULL OR {Changed};
+                    {PriceHourSql.RowsToMerge};
                 DROP TABLE staging_prices;
                 """);
             transaction.Commit();
