@@ -52,25 +52,16 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
     public DuckDBConnection Connection => _connection;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<UpsertResult>> UpsertAsync(IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<UpsertResult>> UpsertAsync(IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return DuckDbHourWriter.Write(_connection, batches);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return Serialized<IReadOnlyList<UpsertResult>>(() => DuckDbHourWriter.Write(_connection, batches), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Market>> GetMarketsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Market>> GetMarketsAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return Serialized<IReadOnlyList<Market>>(() =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT name, protocol, chain, asset, pool_address, is_simulated FROM markets ORDER BY name";
@@ -82,19 +73,14 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5)));
             }
             return markets;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<MarketHour>> GetHoursAsync(string market, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MarketHour>> GetHoursAsync(string market, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(market);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return SerializedAsync<IReadOnlyList<MarketHour>>(async () =>
         {
             using var exists = _connection.CreateCommand();
             exists.CommandText = "SELECT count(*) FROM markets WHERE name = $name";
@@ -108,34 +94,24 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
             command.Parameters.Add(new DuckDBParameter("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await MarketHourRows.ReadAllAsync(reader, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<DateTimeOffset?> GetLatestHourAsync(CancellationToken cancellationToken = default)
+    public Task<DateTimeOffset?> GetLatestHourAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return Serialized<DateTimeOffset?>(() =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT max(hour) FROM market_hours";
             return command.ExecuteScalar() is long seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, long>> CountHoursAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, long>> CountHoursAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return Serialized<IReadOnlyDictionary<string, long>>(() =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT m.name, count(h.hour) FROM markets m LEFT JOIN market_hours h ON h.market = m.name GROUP BY m.name ORDER BY m.name";
@@ -143,33 +119,20 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
             var counts = new Dictionary<string, long>();
             while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
             return counts;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PriceUpsertResult>> UpsertPricesAsync(IReadOnlyList<PriceBatch> batches, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PriceUpsertResult>> UpsertPricesAsync(IReadOnlyList<PriceBatch> batches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return DuckDbPriceWriter.Write(_connection, batches);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return Serialized<IReadOnlyList<PriceUpsertResult>>(() => DuckDbPriceWriter.Write(_connection, batches), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> GetPriceSymbolsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GetPriceSymbolsAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return Serialized<IReadOnlyList<string>>(() =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT DISTINCT symbol FROM price_hours ORDER BY symbol";
@@ -177,19 +140,14 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
             var symbols = new List<string>();
             while (reader.Read()) symbols.Add(reader.GetString(0));
             return symbols;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PriceHour>> GetPricesAsync(string symbol, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PriceHour>> GetPricesAsync(string symbol, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(symbol);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return Serialized<IReadOnlyList<PriceHour>>(() =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT hour, price_usd, observed_ms FROM price_hours WHERE symbol = $symbol AND hour >= $from AND hour <= $to ORDER BY hour";
@@ -201,12 +159,24 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
             while (reader.Read())
                 hours.Add(new PriceHour(DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(0)), reader.GetDouble(1), reader.GetInt64(2)));
             return hours;
+        }, cancellationToken);
+    }
+
+    // One command at a time: the store's single DuckDB connection must not be used by two callers at once.
+    private async Task<T> SerializedAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    private Task<T> Serialized<T>(Func<T> work, CancellationToken cancellationToken) => SerializedAsync(() => Task.FromResult(work()), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
