@@ -166,22 +166,44 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
         if (checkpoint is null) return (0, []);
         var logs = await flows.GetLogsAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        var openings = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        foreach (var asset in openings.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
+        var balances = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        foreach (var asset in balances.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
             await ReserveAsync(asset, checkpoint.Block, ct).ConfigureAwait(false);
+        var openings = await OpeningsAsync(balances, ct).ConfigureAwait(false);
         var tipBlock = (await flows.GetBlocksAsync(options.Chain, checkpoint.Block, 1, ct).ConfigureAwait(false))[0];
-        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp);
+        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp, log);
         long hours = 0;
         if (markets is not null && batches.Count > 0)
         {
             await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
             hours = batches.Sum(b => (long)b.Hours.Count);
         }
-        var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, ct).ConfigureAwait(false) : [];
+        var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, tipBlock.Timestamp, ct).ConfigureAwait(false) : [];
         return (hours, drifts);
     }
 
-    private async Task<IReadOnlyList<ReserveDrift>> ReconcileAsync(IReadOnlyDictionary<string, ReserveState> final, long block, CancellationToken ct)
+    // The store keeps the opening totals; the indexes that turn them into scaled balances are read again from the opening block.
+    private async Task<IReadOnlyList<ReserveOpening>> OpeningsAsync(IReadOnlyList<ReserveBalance> balances, CancellationToken ct)
+    {
+        var openings = new List<ReserveOpening>(balances.Count);
+        foreach (var balance in balances)
+        {
+            var block = await rpc.GetBlockAsync(balance.Block, ct).ConfigureAwait(false);
+            ReserveIndexes? indexes = null;
+            try
+            {
+                indexes = (await _state.GetReserveDataAsync(balance.Asset, balance.Block, ct).ConfigureAwait(false)).Indexes;
+            }
+            catch (RpcErrorException ex)
+            {
+                log?.Invoke($"cannot read the indexes of {balance.Asset} at opening block {balance.Block}: {ex.NodeMessage}");
+            }
+            openings.Add(new ReserveOpening(balance, indexes, block?.Timestamp.ToUnixTimeSeconds() ?? 0));
+        }
+        return openings;
+    }
+
+    private async Task<IReadOnlyList<ReserveDrift>> ReconcileAsync(IReadOnlyDictionary<string, ReserveState> final, long block, DateTimeOffset at, CancellationToken ct)
     {
         var drifts = new List<ReserveDrift>();
         foreach (var (asset, state) in final.OrderBy(kv => _reserves[kv.Key].MarketName, StringComparer.Ordinal))
@@ -197,7 +219,8 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
                 log?.Invoke($"cannot reconcile {info.MarketName}: {ex.NodeMessage}");
                 continue;
             }
-            var drift = new ReserveDrift(info.MarketName, block, state.Supplied, onChain.Supplied, state.Borrowed, onChain.Borrowed);
+            var seconds = at.ToUnixTimeSeconds();
+            var drift = new ReserveDrift(info.MarketName, block, state.SuppliedAt(seconds), onChain.Supplied, state.BorrowedAt(seconds), onChain.Borrowed);
             drifts.Add(drift);
             if (!drift.Agrees) log?.Invoke("reconciliation: " + drift);
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Forecaster.Markets;
 using Forecaster.Flows;
 using Xunit;
@@ -18,13 +19,16 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         await Pool.RepayAsync(usdc, 100_000_000, Alice, useATokens: false);          // 100 USDC
         await Pool.LiquidateAsync(weth, usdc, Alice, 50_000_000, Units(0.03m, 18));  // 50 USDC debt, 0.03 WETH seized
         await Pool.FlashLoanAsync(Alice, usdc, 1_000_000_000);                       // 1000 USDC, premium 0.5
+        await Pool.SetRatesAsync(usdc, BigInteger.Parse("30000000000000000000000000"), BigInteger.Parse("50000000000000000000000000")); // 3 %, 5 % from the tip on
 
         var report = await IngestAsync();
 
         var logs = await Flows.GetLogsAsync("anvil", Pool.Address, Ct);
         var flows = logs.Where(l => l.Flow is not null).Select(l => l.Flow!).ToList();
         Assert.Equal(7, flows.Count);
-        Assert.Equal(6, logs.Count(l => l.Flow is null)); // one ReserveDataUpdated per touched call (not the flash loan)
+        // One ReserveDataUpdated per reserve each call updates: two for the liquidation (debt and collateral), one for the
+        // flash loan (its premium raises the liquidity index), one for the rate change.
+        Assert.Equal(9, logs.Count(l => l.Flow is null));
         var sender = Pool.Sender.ToLowerInvariant();
         Assert.Equal(
             [
@@ -46,7 +50,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         Assert.Equal(2, report.Drifts.Count);
         Assert.All(report.Drifts, d => Assert.True(d.Agrees, d.ToString()));
         var usdcDrift = report.Drifts.Single(d => d.Market == "aave_v3_usdc");
-        Assert.Equal(801m, usdcDrift.SuppliedFromEvents);  // 1000.5 - 200 + 0.5 premium
+        Assert.Equal(801m, usdcDrift.SuppliedFromEvents);  // 1000.5 - 200 + 0.5 premium (through the index; no time passes at 0 %)
         Assert.Equal(150m, usdcDrift.BorrowedFromEvents);  // 300 - 100 - 50
 
         var wethHours = await Markets.GetHoursAsync("aave_v3_weth", cancellationToken: Ct);
