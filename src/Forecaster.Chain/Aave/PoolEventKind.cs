@@ -17,4 +17,6 @@ public enum PoolEventKind
     FlashLoan,
     /// <summary>ReserveDataUpdated: new rates and indexes of a reserve.</summary>
     ReserveDataUpdated,
+    /// <summary>ERC-20 Transfer of a reserve's aToken: a mint (from zero), a burn (to zero), or a transfer between holders.</summary>
+    ATokenTransfer,
 }

@@ -57,7 +57,8 @@ public static class HourlyFlowAggregator
         foreach (var (log, _) in logs)
         {
             var ev = PoolEventDecoder.TryDecode(log, out _);
-            if (ev is null) continue;
+            // aToken transfers move no reserve balance: mints and burns mirror the Pool events, and holder transfers are no flow.
+            if (ev is null || ev.Kind == PoolEventKind.ATokenTransfer) continue;
             var hour = HourlyGrid.Floor(log.Timestamp);
             foreach (var asset in AssetsOf(ev))
             {

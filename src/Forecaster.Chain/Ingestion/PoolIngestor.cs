@@ -14,6 +14,7 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
 {
     private readonly string _pool = options.Pool.ToLowerInvariant();
     private readonly Dictionary<string, ReserveInfo> _reserves = new();
+    private readonly Dictionary<string, string> _aTokenAssets = new(); // underlying asset by aToken address
     private readonly PoolStateReader _state = new(rpc, options.Chain, options.Pool.ToLowerInvariant());
 
     /// <summary>Runs once, up to the latest final block (or <see cref="PoolIngestOptions.ToBlock"/>).</summary>
@@ -43,6 +44,8 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             from = checkpoint.Block + 1;
         }
 
+        var addresses = from <= to ? await LogAddressesAsync(to, cancellationToken).ConfigureAwait(false) : [_pool];
+        var topics = addresses.Count > 1 ? AaveV3PoolEvents.AllTopicsWithTransfers : AaveV3PoolEvents.AllTopics;
         var planner = new LogRangePlanner(options.InitialSpan, 1, options.MaxSpan);
         long read = 0, inserted = 0, already = 0;
         var rejected = new List<string>();
@@ -52,7 +55,7 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             IReadOnlyList<RpcLog> logs;
             try
             {
-                logs = await rpc.GetLogsAsync(_pool, AaveV3PoolEvents.AllTopics, start, end, cancellationToken).ConfigureAwait(false);
+                logs = await rpc.GetLogsAsync(addresses, topics, start, end, cancellationToken).ConfigureAwait(false);
             }
             catch (LogRangeTooLargeException refused)
             {
@@ -71,9 +74,9 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             start = end + 1;
         }
 
-        var (hours, drifts) = await AggregateAsync(cancellationToken).ConfigureAwait(false);
+        var (hours, drifts, transfers) = await AggregateAsync(cancellationToken).ConfigureAwait(false);
         return new IngestReport(chainId, from, Math.Max(to, from - 1), read, inserted, already, rejected.Take(20).ToList(),
-            rolledBack, reorgFrom, planner.Refusals, hours, drifts);
+            rolledBack, reorgFrom, planner.Refusals, hours, drifts, transfers);
     }
 
     // Compares the checkpoint block's stored hash with the chain's; on a mismatch walks back the stored blocks to the newest
@@ -117,7 +120,11 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             var ev = PoolEventDecoder.TryDecode(chainLog, out var rejection);
             if (rejection is not null) rejected.Add(rejection);
             FlowEvent? flow = null;
-            if (ev is not null && ev.Kind != PoolEventKind.ReserveDataUpdated)
+            if (ev is { Kind: PoolEventKind.ATokenTransfer } && _aTokenAssets.TryGetValue(ev.Reserve, out var underlying))
+            {
+                flow = PoolFlowMapper.ToFlow(chainLog, ev, await ReserveAsync(underlying, end, ct).ConfigureAwait(false));
+            }
+            else if (ev is not null && ev.Kind is not (PoolEventKind.ReserveDataUpdated or PoolEventKind.ATokenTransfer))
             {
                 var info = await ReserveAsync(ev.Reserve, end, ct).ConfigureAwait(false);
                 if (ev.DebtReserve is { } debt) await ReserveAsync(debt, end, ct).ConfigureAwait(false);
@@ -161,10 +168,34 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         return _reserves[asset] = new ReserveInfo(asset, symbol, decimals, name, price);
     }
 
-    private async Task<(long Hours, IReadOnlyList<ReserveDrift> Drifts)> AggregateAsync(CancellationToken ct)
+    // The pool and, unless turned off, the aTokens of the reserves it lists at the last block to read: aToken addresses never
+    // change, and an aToken has no logs before its reserve exists, so one list serves every range of the run.
+    private async Task<IReadOnlyList<string>> LogAddressesAsync(long block, CancellationToken ct)
+    {
+        if (!options.ATokenTransfers) return [_pool];
+        try
+        {
+            foreach (var asset in await _state.GetReservesAsync(block, ct).ConfigureAwait(false))
+                await ATokenOfAsync(asset, block, ct).ConfigureAwait(false);
+        }
+        catch (RpcErrorException ex)
+        {
+            log?.Invoke($"no aToken transfers read: the pool does not list its reserves at block {block} ({ex.NodeMessage})");
+        }
+        return [_pool, .. _aTokenAssets.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    private async Task ATokenOfAsync(string asset, long block, CancellationToken ct)
+    {
+        if (_aTokenAssets.ContainsValue(asset)) return;
+        var data = await _state.GetReserveDataAsync(asset, block, ct).ConfigureAwait(false);
+        _aTokenAssets[data.AToken] = asset;
+    }
+
+    private async Task<(long Hours, IReadOnlyList<ReserveDrift> Drifts, IReadOnlyList<ATokenTransferSummary> Transfers)> AggregateAsync(CancellationToken ct)
     {
         var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        if (checkpoint is null) return (0, []);
+        if (checkpoint is null) return (0, [], []);
         var logs = await flows.GetLogsAsync(options.Chain, _pool, ct).ConfigureAwait(false);
         var balances = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
         foreach (var asset in balances.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
@@ -179,7 +210,24 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             hours = batches.Sum(b => (long)b.Hours.Count);
         }
         var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, tipBlock.Timestamp, ct).ConfigureAwait(false) : [];
-        return (hours, drifts);
+        var transfers = options.ATokenTransfers ? await CheckTransfersAsync(logs, checkpoint.Block, ct).ConfigureAwait(false) : [];
+        return (hours, drifts, transfers);
+    }
+
+    private async Task<IReadOnlyList<ATokenTransferSummary>> CheckTransfersAsync(IReadOnlyList<PoolLog> logs, long block, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var asset in _reserves.Keys) await ATokenOfAsync(asset, block, ct).ConfigureAwait(false);
+        }
+        catch (RpcErrorException ex)
+        {
+            log?.Invoke($"cannot cross-check aToken transfers: {ex.NodeMessage}");
+            return [];
+        }
+        var summaries = ATokenTransferCheck.Check(logs, _aTokenAssets.Values.ToHashSet(), _reserves);
+        foreach (var mismatch in summaries.SelectMany(s => s.Mismatches)) log?.Invoke("aToken transfers: " + mismatch);
+        return summaries;
     }
 
     // The store keeps the opening totals; the indexes that turn them into scaled balances are read again from the opening block.
@@ -230,7 +278,7 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
     private static IEnumerable<string> AssetsOf(ChainLog chainLog)
     {
         var ev = PoolEventDecoder.TryDecode(chainLog, out _);
-        if (ev is null) yield break;
+        if (ev is null || ev.Kind == PoolEventKind.ATokenTransfer) yield break;
         yield return ev.Reserve;
         if (ev.DebtReserve is { } debt) yield return debt;
     }

@@ -38,8 +38,9 @@ public abstract class NodeTestBase : IAsyncLifetime
     }
 
     protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000, long maxSpan = PoolIngestOptions.Defaults.MaxSpan,
-        bool reconcile = true) => new()
+        bool reconcile = true, bool aTokenTransfers = true) => new()
     {
+        ATokenTransfers = aTokenTransfers,
         MaxSpan = maxSpan,
         Reconcile = reconcile,
         Chain = "anvil",
