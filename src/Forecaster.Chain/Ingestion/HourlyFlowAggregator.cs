@@ -9,7 +9,7 @@ namespace Forecaster.Chain.Ingestion;
 /// <summary>
 /// Replays a pool's stored logs, from the opening balances, into the hourly market state the rest of Forecaster reads:
 /// one <see cref="MarketHour"/> per reserve per UTC hour from its first event (or opening) to the last block read, each the
-/// state at the end of that hour (the last, partial hour: at the last block read), valued at the reserve's fixed USD price.
+/// state at the end of that hour (the last, partial hour: at the last block read), valued in USD by a <see cref="UsdPriceBook"/>.
 /// Balances are tracked as the pool tracks them, scaled by the indexes of <c>ReserveDataUpdated</c>, and each hour's state
 /// brings the indexes forward to the hour's last second (deposits linearly, debt compounded), so it includes the interest
 /// accrued since the last event. Variable debt only: stable debt (retired in Aave v3.2) is counted at its principal's index.
@@ -25,12 +25,14 @@ public static class HourlyFlowAggregator
     /// <param name="lastBlock">Last block read (the checkpoint).</param>
     /// <param name="lastTimestamp">Its timestamp.</param>
     /// <param name="note">Receives what could not be done exactly (an opening without its block's indexes).</param>
+    /// <param name="prices">USD prices per hour; every reserve at its fixed price when null.</param>
     public static (IReadOnlyList<MarketBatch> Batches, IReadOnlyDictionary<string, ReserveState> Final) Aggregate(
         IReadOnlyList<PoolLog> logs,
         IReadOnlyList<ReserveOpening> openings,
         IReadOnlyDictionary<string, ReserveInfo> reserves,
-        string chain, string pool, long lastBlock, DateTimeOffset lastTimestamp, Action<string>? note = null)
+        string chain, string pool, long lastBlock, DateTimeOffset lastTimestamp, Action<string>? note = null, UsdPriceBook? prices = null)
     {
+        prices ??= UsdPriceBook.Fixed;
         var states = new Dictionary<string, ReserveState>();
         var hours = new Dictionary<string, List<MarketHour>>();
         var currentHour = new Dictionary<string, DateTimeOffset>();
@@ -64,7 +66,7 @@ public static class HourlyFlowAggregator
             {
                 if (!reserves.TryGetValue(asset, out var info)) continue;
                 var state = StateOf(states, asset, info);
-                CloseHoursBefore(hour, asset, info, state, hours, currentHour, lastTimestamp);
+                CloseHoursBefore(hour, asset, info, state, hours, currentHour, lastTimestamp, prices);
                 Apply(ev, asset, info, state, log.Timestamp.ToUnixTimeSeconds());
                 if (ev.Kind == PoolEventKind.ReserveDataUpdated && pendingOpenings.Remove(asset, out var pending))
                     Open(state, pending, log.Timestamp.ToUnixTimeSeconds());
@@ -79,7 +81,7 @@ public static class HourlyFlowAggregator
         {
             var info = reserves[asset];
             if (!currentHour.ContainsKey(asset)) currentHour[asset] = end;
-            CloseHoursBefore(end + HourlyGrid.Step, asset, info, state, hours, currentHour, lastTimestamp, lastBlock);
+            CloseHoursBefore(end + HourlyGrid.Step, asset, info, state, hours, currentHour, lastTimestamp, prices, lastBlock);
             var market = new Market(info.MarketName, "aave-v3", chain, info.Symbol, pool);
             batches.Add(new MarketBatch(market, hours.TryGetValue(asset, out var list) ? list : []));
         }
@@ -156,7 +158,8 @@ public static class HourlyFlowAggregator
 
     // Emits the finished hours of a reserve up to (not including) `until`, carrying the state across hours without events.
     private static void CloseHoursBefore(DateTimeOffset until, string asset, ReserveInfo info, ReserveState state,
-        Dictionary<string, List<MarketHour>> hours, Dictionary<string, DateTimeOffset> currentHour, DateTimeOffset lastTimestamp, long? lastBlock = null)
+        Dictionary<string, List<MarketHour>> hours, Dictionary<string, DateTimeOffset> currentHour, DateTimeOffset lastTimestamp, UsdPriceBook prices,
+        long? lastBlock = null)
     {
         if (!currentHour.TryGetValue(asset, out var hour))
         {
@@ -172,18 +175,19 @@ public static class HourlyFlowAggregator
             var snapshot = (isLast ? lastTimestamp : hourEnd.AddSeconds(-1)).ToUnixTimeSeconds();
             var supplied = state.SuppliedAt(snapshot);
             var borrowed = state.BorrowedAt(snapshot);
+            var price = prices.PriceAt(info, hour);
             var quality = double.IsNaN(state.SupplyRatePct) ? DataQuality.MissingRates : DataQuality.None;
             if (borrowed > supplied) quality |= DataQuality.UtilizationAboveOne;
             list.Add(new MarketHour(hour,
-                (double)supplied * info.UsdPrice,
-                (double)borrowed * info.UsdPrice,
-                (double)state.LiquidatedThisHour * info.UsdPrice,
+                (double)supplied * price,
+                (double)borrowed * price,
+                (double)state.LiquidatedThisHour * price,
                 state.SupplyRatePct, state.BorrowRatePct, quality,
                 snapshot,
                 isLast && lastBlock is { } b ? b : state.LastBlock)
             {
-                Flows = new GrossFlows((double)state.FlowsThisHour.Deposits * info.UsdPrice, (double)state.FlowsThisHour.Withdrawals * info.UsdPrice,
-                    (double)state.FlowsThisHour.Borrows * info.UsdPrice, (double)state.FlowsThisHour.Repays * info.UsdPrice),
+                Flows = new GrossFlows((double)state.FlowsThisHour.Deposits * price, (double)state.FlowsThisHour.Withdrawals * price,
+                    (double)state.FlowsThisHour.Borrows * price, (double)state.FlowsThisHour.Repays * price),
             });
             state.LiquidatedThisHour = 0;
             state.FlowsThisHour = default;

@@ -8,10 +8,13 @@ namespace Forecaster.Chain.Ingestion;
 /// <summary>
 /// Follows one Aave-v3-style pool: checks the chain id, detects and rolls back reorganised blocks, reads final blocks' logs
 /// from the checkpoint on in adaptive ranges, stores each batch with its block hashes and new checkpoint atomically, then
-/// rebuilds the pool's hourly market state and reconciles it with the pool's own totals.
+/// rebuilds the pool's hourly market state and reconciles it with the pool's own totals. Hours are valued at the stored hourly
+/// prices of <paramref name="prices"/> where it has the reserve's symbol, otherwise at a fixed price.
 /// </summary>
-public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMarketStore? markets, PoolIngestOptions options, Action<string>? log = null)
+public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMarketStore? markets, PoolIngestOptions options, Action<string>? log = null,
+    IPriceStore? prices = null)
 {
+    private IReadOnlySet<string>? _pricedSymbols;
     private readonly string _pool = options.Pool.ToLowerInvariant();
     private readonly Dictionary<string, ReserveInfo> _reserves = new();
     private readonly Dictionary<string, string> _aTokenAssets = new(); // underlying asset by aToken address
@@ -162,8 +165,11 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
     {
         if (_reserves.TryGetValue(asset, out var known)) return known;
         var (symbol, decimals) = await _state.GetTokenAsync(asset, block, ct).ConfigureAwait(false);
-        var price = UsdPricing.PriceOf(symbol, options.UsdPrices)
-            ?? throw new ForecasterException($"Reserve {symbol} ({asset}) of pool {_pool} has no USD price: pass --usd-price {symbol}=PRICE.");
+        _pricedSymbols ??= prices is null ? new HashSet<string>()
+            : (await prices.GetPriceSymbolsAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // NaN: no fixed price, valued from the stored hourly prices only.
+        var price = UsdPricing.PriceOf(symbol, options.UsdPrices) ?? (_pricedSymbols.Contains(symbol) ? double.NaN
+            : throw new ForecasterException($"Reserve {symbol} ({asset}) of pool {_pool} has no USD price: pass --usd-price {symbol}=PRICE, or store its hourly prices with 'forecaster ingest prices'."));
         var name = options.MarketPrefix + "_" + new string(symbol.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
         return _reserves[asset] = new ReserveInfo(asset, symbol, decimals, name, price);
     }
@@ -202,7 +208,10 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             await ReserveAsync(asset, checkpoint.Block, ct).ConfigureAwait(false);
         var openings = await OpeningsAsync(balances, ct).ConfigureAwait(false);
         var tipBlock = (await flows.GetBlocksAsync(options.Chain, checkpoint.Block, 1, ct).ConfigureAwait(false))[0];
-        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp, log);
+        var book = await PriceBookAsync(tipBlock.Timestamp, ct).ConfigureAwait(false);
+        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp, log, book);
+        foreach (var reserve in _reserves.Values.Where(r => final.ContainsKey(r.Asset)).OrderBy(r => r.MarketName, StringComparer.Ordinal))
+            log?.Invoke("prices: " + book.Describe(reserve));
         long hours = 0;
         if (markets is not null && batches.Count > 0)
         {
@@ -228,6 +237,21 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         var summaries = ATokenTransferCheck.Check(logs, _aTokenAssets.Values.ToHashSet(), _reserves);
         foreach (var mismatch in summaries.SelectMany(s => s.Mismatches)) log?.Invoke("aToken transfers: " + mismatch);
         return summaries;
+    }
+
+    // Stored hourly prices up to the last block's hour, by asset, for the reserves whose symbol the price store has.
+    private async Task<UsdPriceBook> PriceBookAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        if (prices is null) return UsdPriceBook.Fixed;
+        var stored = new Dictionary<string, Forecaster.Prices.PriceHour[]>();
+        foreach (var reserve in _reserves.Values)
+        {
+            var symbol = _pricedSymbols?.FirstOrDefault(s => string.Equals(s, reserve.Symbol, StringComparison.OrdinalIgnoreCase));
+            if (symbol is null) continue;
+            var hours = await prices.GetPricesAsync(symbol, to: until, cancellationToken: ct).ConfigureAwait(false);
+            if (hours.Count > 0) stored[reserve.Asset] = hours.ToArray();
+        }
+        return new UsdPriceBook(stored);
     }
 
     // The store keeps the opening totals; the indexes that turn them into scaled balances are read again from the opening block.

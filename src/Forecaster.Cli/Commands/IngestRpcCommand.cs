@@ -63,7 +63,7 @@ public static class IngestRpcCommand
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
             await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
             using var rpc = new JsonRpcClient(new RpcClientOptions { Url = parse.GetValue(url)!, Log = Console.Error.WriteLine });
-            var report = await new PoolIngestor(rpc, flowStore, marketStore, options, Console.WriteLine).RunAsync(ct);
+            var report = await new PoolIngestor(rpc, flowStore, marketStore, options, Console.WriteLine, marketStore).RunAsync(ct);
             Console.WriteLine($"{rpc.MaskedUrl} chain {report.ChainId}: blocks {report.FromBlock}-{report.ToBlock}, {report.LogsRead:N0} logs, " +
                               $"{report.Inserted:N0} new, {report.AlreadyStored:N0} already stored, {report.Rejected.Count} rejected, " +
                               $"{report.RolledBack:N0} rolled back{(report.ReorgFromBlock is { } r ? $" (reorg from block {r})" : "")}, " +
