@@ -51,15 +51,12 @@ public sealed class UsdPriceBook
                (fixedHours > 0 ? $", {fixedHours} before the first stored price at the fixed price {reserve.UsdPrice} USD" : "");
     }
 
+    private static readonly IComparer<PriceHour> ByHour = Comparer<PriceHour>.Create((a, b) => a.Hour.CompareTo(b.Hour));
+
+    // Index of the stored hour at or before the hour, or -1.
     private static int LatestAtOrBefore(PriceHour[] hours, DateTimeOffset hour)
     {
-        int lo = 0, hi = hours.Length - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (hours[mid].Hour <= hour) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return found;
+        var index = Array.BinarySearch(hours, new PriceHour(hour, 0, 0), ByHour);
+        return index >= 0 ? index : ~index - 1;
     }
 }

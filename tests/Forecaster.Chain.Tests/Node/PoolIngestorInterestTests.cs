@@ -58,11 +58,7 @@ public sealed class PoolIngestorInterestTests : NodeTestBase
     [Fact]
     public async Task RunAsync_ReportsInjectedDrift_WhileInterestAccrues()
     {
-        var usdc = await Pool.AddReserveAsync("USDC", 6);
-        await Pool.SetRatesAsync(usdc, FourPct, TenPct);
-        await Pool.SupplyAsync(usdc, 10_000_000_000, Alice);
-        await Pool.BorrowAsync(usdc, 4_000_000_000, Alice);
-        await Node.IncreaseTimeAsync(TimeSpan.FromDays(10));
+        var usdc = await AccruingReserveAsync(10_000_000_000, 4_000_000_000, TimeSpan.FromDays(10));
         await Pool.SkewSupplyAsync(usdc, 5_000_000); // 5 USDC appear without an event
 
         var report = await IngestAsync();
@@ -99,11 +95,7 @@ public sealed class PoolIngestorInterestTests : NodeTestBase
     [Fact]
     public async Task RunAsync_ConvertsOpeningBalances_AtTheOpeningBlocksIndex()
     {
-        var usdc = await Pool.AddReserveAsync("USDC", 6);
-        await Pool.SetRatesAsync(usdc, FourPct, TenPct);
-        await Pool.SupplyAsync(usdc, 100_000_000_000, Alice);
-        await Pool.BorrowAsync(usdc, 40_000_000_000, Alice);
-        await Node.IncreaseTimeAsync(TimeSpan.FromDays(90));           // the indexes are well above 1.0 at the opening
+        var usdc = await AccruingReserveAsync(100_000_000_000, 40_000_000_000, TimeSpan.FromDays(90)); // indexes well above 1.0 at the opening
         await Node.MineAsync();
         var start = await Node.Rpc.GetBlockNumberAsync(Ct) + 1;
         await Node.IncreaseTimeAsync(TimeSpan.FromDays(30));
@@ -121,6 +113,17 @@ public sealed class PoolIngestorInterestTests : NodeTestBase
         // at most two wei; without the opening index the drift would be the 30 days' interest on the opening (hundreds of USDC).
         Assert.InRange(drift.SuppliedDrift, -0.000002m, 0.000002m);
         Assert.InRange(drift.BorrowedDrift, -0.000002m, 0.000002m);
+    }
+
+    // A USDC reserve at 4 % / 10 % with a deposit and a loan, then time passes (interest accrues from the next block on).
+    private async Task<string> AccruingReserveAsync(long supplied, long borrowed, TimeSpan passing)
+    {
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        await Pool.SetRatesAsync(usdc, FourPct, TenPct);
+        await Pool.SupplyAsync(usdc, supplied, Alice);
+        await Pool.BorrowAsync(usdc, borrowed, Alice);
+        await Node.IncreaseTimeAsync(passing);
+        return usdc;
     }
 
     private async Task At(DateTimeOffset when, Func<Task> action)
