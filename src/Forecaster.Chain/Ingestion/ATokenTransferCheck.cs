@@ -42,6 +42,7 @@ public static class ATokenTransferCheck
     {
         // Token mints minus burns less the Pool events' principal, per reserve and account.
         var excess = new Dictionary<(string Asset, string Account), BigInteger>();
+        var treasury = new Dictionary<string, BigInteger>(); // MintedToTreasury amounts: the event does not name the treasury
         var withEvent = new HashSet<(string Asset, string Account)>();
         void Add(string asset, string account, BigInteger amount, bool poolEvent)
         {
@@ -70,6 +71,9 @@ public static class ATokenTransferCheck
                 case PoolEventKind.Supply:
                     Add(ev.Reserve, ev.Account, -ev.Amount, true);
                     break;
+                case PoolEventKind.MintedToTreasury:
+                    treasury[ev.Reserve] = treasury.GetValueOrDefault(ev.Reserve) + ev.Amount;
+                    break;
                 case PoolEventKind.Withdraw:
                 case PoolEventKind.Repay when ev.Flag:
                 case PoolEventKind.LiquidationCall when !ev.Flag:
@@ -88,7 +92,14 @@ public static class ATokenTransferCheck
                                      $"mints and burns fall {TokenUnits.ToTokens(-amount, reserves[asset].Decimals).ToString("0.############################", CultureInfo.InvariantCulture)} short of its pool events");
             }
             else if (withEvent.Contains((asset, account))) t.InterestRealized += amount;
-            else t.UnexplainedMinted += amount;
+            else
+            {
+                // A mint to an account without its own event is the treasury's when the transaction minted to the treasury.
+                var toTreasury = BigInteger.Min(amount, treasury.GetValueOrDefault(asset));
+                treasury[asset] = treasury.GetValueOrDefault(asset) - toTreasury;
+                t.TreasuryMinted += toTreasury;
+                t.UnexplainedMinted += amount - toTreasury;
+            }
         }
     }
 
@@ -98,11 +109,13 @@ public static class ATokenTransferCheck
         public long HolderTransfers;
         public BigInteger HolderTransferred;
         public BigInteger InterestRealized;
+        public BigInteger TreasuryMinted;
         public BigInteger UnexplainedMinted;
         public List<string> Mismatches { get; } = [];
 
         public ATokenTransferSummary Summary(ReserveInfo info) => new(info.MarketName, Transfers, HolderTransfers,
             TokenUnits.ToTokens(HolderTransferred, info.Decimals), TokenUnits.ToTokens(InterestRealized, info.Decimals),
+            TokenUnits.ToTokens(TreasuryMinted, info.Decimals),
             TokenUnits.ToTokens(UnexplainedMinted, info.Decimals), Mismatches);
     }
 }

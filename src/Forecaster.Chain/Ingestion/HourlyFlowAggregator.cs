@@ -149,6 +149,11 @@ public static class HourlyFlowAggregator
                 // The loan nets to zero within the transaction; the premium reaches the suppliers through the liquidity index
                 // (the pool raises it before emitting ReserveDataUpdated), so no balance changes here.
                 break;
+            case PoolEventKind.MintedToTreasury:
+                // The treasury's accrued share becomes deposits, minted at the income index of the moment (the pool does not
+                // update its indexes for it): no user's flow, but part of what the aToken's total supply reports.
+                s.Supply(ev.Amount, at);
+                break;
             case PoolEventKind.ReserveDataUpdated:
                 s.Indexes = new ReserveIndexes(ev.LiquidityIndex, ev.VariableBorrowIndex, ev.LiquidityRate, ev.VariableBorrowRate, at);
                 s.RatesKnown = true;

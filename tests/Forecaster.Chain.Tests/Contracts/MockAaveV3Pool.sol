@@ -116,6 +116,7 @@ contract MockAaveV3Pool {
     event Repay(address indexed reserve, address indexed user, address indexed repayer, uint256 amount, bool useATokens);
     event LiquidationCall(address indexed collateralAsset, address indexed debtAsset, address indexed user, uint256 debtToCover, uint256 liquidatedCollateralAmount, address liquidator, bool receiveAToken);
     event FlashLoan(address indexed target, address initiator, address indexed asset, uint256 amount, uint8 interestRateMode, uint256 premium, uint16 indexed referralCode);
+    event MintedToTreasury(address indexed reserve, uint256 amountMinted);
     event ReserveDataUpdated(address indexed reserve, uint256 liquidityRate, uint256 stableBorrowRate, uint256 variableBorrowRate, uint256 liquidityIndex, uint256 variableBorrowIndex);
 
     address[] private _reserves;
@@ -205,6 +206,13 @@ contract MockAaveV3Pool {
         d.liquidityIndex = uint128((share + RayMath.RAY).rayMul(d.liquidityIndex));
         _emitUpdated(asset);
         emit FlashLoan(receiver, msg.sender, asset, amount, 0, premium, referralCode);
+    }
+
+    // Mints the treasury's share as Aave v3's mintToTreasury does: at the income index of the moment, without updating the
+    // reserve's state. The mock accrues no reserve factor, so the test names the amount.
+    function mintToTreasury(address asset, address treasury, uint256 amount) external {
+        MockToken(_data[asset].aTokenAddress).mint(treasury, amount, getReserveNormalizedIncome(asset));
+        emit MintedToTreasury(asset, amount);
     }
 
     // An aToken transfer between holders, which moves no liquidity.

@@ -69,6 +69,10 @@ public sealed class MockPoolContract
     public Task<JsonObject> SetRatesAsync(string asset, BigInteger liquidityRate, BigInteger variableBorrowRate) =>
         Call("setRates(address,uint128,uint128)", W(asset), W(liquidityRate), W(variableBorrowRate));
 
+    /// <summary>Mints aTokens to the treasury as mintToTreasury does (MintedToTreasury, no Supply).</summary>
+    public Task<JsonObject> MintToTreasuryAsync(string asset, string treasury, BigInteger amount) =>
+        Call("mintToTreasury(address,address,uint256)", W(asset), W(treasury), W(amount));
+
     /// <summary>Emits an aToken Transfer between two holders (no liquidity moves).</summary>
     public Task<JsonObject> TransferATokensAsync(string asset, string from, string to, BigInteger amount) =>
         Call("transferATokens(address,address,address,uint256)", W(asset), W(from), W(to), W(amount));

@@ -93,6 +93,27 @@ public sealed class PoolIngestorInterestTests : NodeTestBase
     }
 
     [Fact]
+    public async Task RunAsync_CountsTreasuryMints_InDepositsButNotInFlows()
+    {
+        const string treasury = "0x0000000000000000000000000000000000007ea5";
+        var usdc = await AccruingReserveAsync(1_000_000_000, 400_000_000, TimeSpan.FromDays(20));
+        await Pool.MintToTreasuryAsync(usdc, treasury, 3_000_000);   // 3 USDC at the index of the moment
+        await Node.IncreaseTimeAsync(TimeSpan.FromDays(20));
+        await Node.MineAsync();
+
+        var report = await IngestAsync();
+
+        var drift = Assert.Single(report.Drifts);
+        Assert.Equal(0m, drift.SuppliedDrift); // without the event the 3 USDC and their interest would be drift
+        var check = Assert.Single(report.TransferChecks);
+        Assert.Equal(3m, check.TreasuryMinted);
+        Assert.Equal(0m, check.UnexplainedMinted);
+        Assert.Empty(check.Mismatches);
+        var flows = (await Markets.GetHoursAsync("aave_v3_usdc", cancellationToken: Ct)).Select(h => h.Flows!.Value).Aggregate((a, b) => a + b);
+        Assert.Equal(1000, flows.DepositsUsd);
+    }
+
+    [Fact]
     public async Task RunAsync_ConvertsOpeningBalances_AtTheOpeningBlocksIndex()
     {
         var usdc = await AccruingReserveAsync(100_000_000_000, 40_000_000_000, TimeSpan.FromDays(90)); // indexes well above 1.0 at the opening
