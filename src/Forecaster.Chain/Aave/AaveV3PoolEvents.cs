@@ -29,6 +29,12 @@ public static class AaveV3PoolEvents
     /// <summary>ReserveDataUpdated(reserve indexed, liquidityRate, stableBorrowRate, variableBorrowRate, liquidityIndex, variableBorrowIndex).</summary>
     public const string ReserveDataUpdatedSignature = "ReserveDataUpdated(address,uint256,uint256,uint256,uint256,uint256)";
 
+    /// <summary>MintedToTreasury(reserve indexed, amountMinted): the treasury's accrued share minted as aTokens.</summary>
+    public const string MintedToTreasurySignature = "MintedToTreasury(address,uint256)";
+
+    /// <summary>ERC-20 Transfer(from indexed, to indexed, value) of a reserve's aToken: from or to zero for a mint or burn.</summary>
+    public const string TransferSignature = "Transfer(address,address,uint256)";
+
     /// <summary>Topic 0 of <see cref="SupplySignature"/>.</summary>
     public static readonly string Supply = Keccak256.HashHex(SupplySignature);
 
@@ -50,7 +56,16 @@ public static class AaveV3PoolEvents
     /// <summary>Topic 0 of <see cref="ReserveDataUpdatedSignature"/>.</summary>
     public static readonly string ReserveDataUpdated = Keccak256.HashHex(ReserveDataUpdatedSignature);
 
-    /// <summary>All topic 0 values, for the <c>eth_getLogs</c> filter (one OR-list in topic position 0).</summary>
+    /// <summary>Topic 0 of <see cref="MintedToTreasurySignature"/>.</summary>
+    public static readonly string MintedToTreasury = Keccak256.HashHex(MintedToTreasurySignature);
+
+    /// <summary>Topic 0 of <see cref="TransferSignature"/>.</summary>
+    public static readonly string Transfer = Keccak256.HashHex(TransferSignature);
+
+    /// <summary>All Pool events' topic 0 values, for the <c>eth_getLogs</c> filter (one OR-list in topic position 0).</summary>
     public static IReadOnlyList<string> AllTopics { get; } =
-        [Supply, Withdraw, Borrow, Repay, LiquidationCall, FlashLoan, ReserveDataUpdated];
+        [Supply, Withdraw, Borrow, Repay, LiquidationCall, FlashLoan, ReserveDataUpdated, MintedToTreasury];
+
+    /// <summary>The Pool events' topic 0 values and the aTokens' Transfer, for one filter over the pool and its aTokens.</summary>
+    public static IReadOnlyList<string> AllTopicsWithTransfers { get; } = [.. AllTopics, Transfer];
 }

@@ -6,10 +6,10 @@ namespace Forecaster.Chain.Aave;
 /// One decoded Pool event, amounts still in the token's raw units. Which fields are set depends on <see cref="Kind"/>.
 /// </summary>
 /// <param name="Kind">The event.</param>
-/// <param name="Reserve">Underlying asset the <see cref="Amount"/> is in; for a liquidation the collateral asset.</param>
-/// <param name="Account">Whose position changed: onBehalfOf (supply, borrow), user (withdraw, repay, liquidated user), initiator (flash loan).</param>
-/// <param name="Counterparty">The other party: caller (supply, borrow), recipient (withdraw), repayer, liquidator, flash-loan target; empty for rate updates.</param>
-/// <param name="Amount">Raw amount: supplied, withdrawn, borrowed, repaid, collateral liquidated, flash-loaned; 0 for rate updates.</param>
+/// <param name="Reserve">Underlying asset the <see cref="Amount"/> is in; for a liquidation the collateral asset; for an aToken transfer the aToken.</param>
+/// <param name="Account">Whose position changed: onBehalfOf (supply, borrow), user (withdraw, repay, liquidated user), initiator (flash loan), sender (transfer).</param>
+/// <param name="Counterparty">The other party: caller (supply, borrow), recipient (withdraw, transfer), repayer, liquidator, flash-loan target; empty for rate updates.</param>
+/// <param name="Amount">Raw amount: supplied, withdrawn, borrowed, repaid, collateral liquidated, flash-loaned, minted to the treasury, transferred; 0 for rate updates.</param>
 /// <param name="DebtReserve">Liquidation only: the debt asset.</param>
 /// <param name="DebtAmount">Liquidation: debt covered; flash loan: premium; otherwise 0.</param>
 /// <param name="Flag">Repay: useATokens; liquidation: receiveAToken.</param>

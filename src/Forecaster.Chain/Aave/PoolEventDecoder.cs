@@ -21,7 +21,7 @@ public static class PoolEventDecoder
         if (kind is null) return null;
         try
         {
-            return Decode(kind.Value, log.Topics, log.Data);
+            return Decode(kind.Value, log.Address, log.Topics, log.Data);
         }
         catch (AbiDecodingException ex)
         {
@@ -41,10 +41,12 @@ public static class PoolEventDecoder
         if (Eq(topic0, AaveV3PoolEvents.LiquidationCall)) return PoolEventKind.LiquidationCall;
         if (Eq(topic0, AaveV3PoolEvents.FlashLoan)) return PoolEventKind.FlashLoan;
         if (Eq(topic0, AaveV3PoolEvents.ReserveDataUpdated)) return PoolEventKind.ReserveDataUpdated;
+        if (Eq(topic0, AaveV3PoolEvents.MintedToTreasury)) return PoolEventKind.MintedToTreasury;
+        if (Eq(topic0, AaveV3PoolEvents.Transfer)) return PoolEventKind.ATokenTransfer;
         return null;
     }
 
-    private static PoolEvent Decode(PoolEventKind kind, IReadOnlyList<string> t, byte[] d)
+    private static PoolEvent Decode(PoolEventKind kind, string address, IReadOnlyList<string> t, byte[] d)
     {
         switch (kind)
         {
@@ -74,6 +76,12 @@ public static class PoolEventDecoder
                 return new PoolEvent(kind, Addr(t[1]), "", "", 0,
                     LiquidityRate: AbiReader.ReadUInt256(d, 0), VariableBorrowRate: AbiReader.ReadUInt256(d, 2),
                     LiquidityIndex: AbiReader.ReadUInt256(d, 3), VariableBorrowIndex: AbiReader.ReadUInt256(d, 4));
+            case PoolEventKind.MintedToTreasury:
+                Expect(t, 2, d, 1);
+                return new PoolEvent(kind, Addr(t[1]), "", "", AbiReader.ReadUInt256(d, 0));
+            case PoolEventKind.ATokenTransfer:
+                Expect(t, 3, d, 1);
+                return new PoolEvent(kind, address.ToLowerInvariant(), Addr(t[1]), Addr(t[2]), AbiReader.ReadUInt256(d, 0));
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a decodable event");
         }

@@ -5,5 +5,6 @@ namespace Forecaster.Chain.Aave;
 /// <param name="Symbol">Token symbol as the token reports it, upper case.</param>
 /// <param name="Decimals">Token decimals (raw amount / 10^Decimals = whole tokens).</param>
 /// <param name="MarketName">Forecaster market name, e.g. <c>aave_v3_usdc</c>.</param>
-/// <param name="UsdPrice">USD per whole token used for every hour (a fixed price; see <see cref="Ingestion.UsdPricing"/>).</param>
+/// <param name="UsdPrice">Fixed USD per whole token (see <see cref="Ingestion.UsdPricing"/>), used for hours without a stored price;
+/// NaN when the reserve has none and is valued from stored hourly prices only (see <see cref="Ingestion.UsdPriceBook"/>).</param>
 public sealed record ReserveInfo(string Asset, string Symbol, int Decimals, string MarketName, double UsdPrice);

@@ -32,4 +32,19 @@ public static class TokenUnits
         if (whole > DecimalMantissaLimit) throw new OverflowException($"{raw} raw units at {decimals} decimals do not fit a decimal.");
         return (decimal)whole + (decimal)((double)remainder / (double)scale);
     }
+
+    /// <summary>Whole tokens back to raw units: exact for any amount <see cref="ToTokens"/> produced; finer digits are truncated.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative amount, or decimals outside [0, 77].</exception>
+    public static BigInteger ToRaw(decimal tokens, int decimals)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(tokens);
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 77);
+        // A decimal is mantissa / 10^scale, so raw = mantissa * 10^(decimals - scale) without going through floating point.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(tokens, bits);
+        var mantissa = new BigInteger((uint)bits[0]) | new BigInteger((uint)bits[1]) << 32 | new BigInteger((uint)bits[2]) << 64;
+        var scale = (bits[3] >> 16) & 0xFF;
+        return decimals >= scale ? mantissa * BigInteger.Pow(10, decimals - scale) : mantissa / BigInteger.Pow(10, scale - decimals);
+    }
 }

@@ -13,7 +13,8 @@ namespace Forecaster.Chain.Ingestion;
 /// <param name="RangeRefusals">Log ranges the node refused as too large (each then split).</param>
 /// <param name="HoursWritten">Market hours upserted.</param>
 /// <param name="Drifts">Reconciliation of each reserve at <paramref name="ToBlock"/>; empty when not run.</param>
+/// <param name="TransferChecks">aToken transfers next to the Pool events, per reserve; empty when aToken transfers are not read.</param>
 public sealed record IngestReport(
     long ChainId, long FromBlock, long ToBlock, long LogsRead, long Inserted, long AlreadyStored,
     IReadOnlyList<string> Rejected, long RolledBack, long? ReorgFromBlock, int RangeRefusals, long HoursWritten,
-    IReadOnlyList<ReserveDrift> Drifts);
+    IReadOnlyList<ReserveDrift> Drifts, IReadOnlyList<ATokenTransferSummary> TransferChecks);

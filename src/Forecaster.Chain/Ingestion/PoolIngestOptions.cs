@@ -58,6 +58,9 @@ public sealed class PoolIngestOptions
     /// <summary>USD price per whole token by symbol (upper case), overriding the stablecoin default.</summary>
     public IReadOnlyDictionary<string, double> UsdPrices { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Also read the Transfer logs of each reserve's aToken (named by <c>getReserveData</c>) and cross-check them with the Pool events.</summary>
+    public bool ATokenTransfers { get; init; } = true;
+
     /// <summary>Compare the event-built state with the pool's own at the last block read.</summary>
     public bool Reconcile { get; init; } = true;
 

@@ -8,12 +8,16 @@ namespace Forecaster.Chain.Ingestion;
 /// <summary>
 /// Follows one Aave-v3-style pool: checks the chain id, detects and rolls back reorganised blocks, reads final blocks' logs
 /// from the checkpoint on in adaptive ranges, stores each batch with its block hashes and new checkpoint atomically, then
-/// rebuilds the pool's hourly market state and reconciles it with the pool's own totals.
+/// rebuilds the pool's hourly market state and reconciles it with the pool's own totals. Hours are valued at the stored hourly
+/// prices of <paramref name="prices"/> where it has the reserve's symbol, otherwise at a fixed price.
 /// </summary>
-public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMarketStore? markets, PoolIngestOptions options, Action<string>? log = null)
+public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMarketStore? markets, PoolIngestOptions options, Action<string>? log = null,
+    IPriceStore? prices = null)
 {
+    private IReadOnlySet<string>? _pricedSymbols;
     private readonly string _pool = options.Pool.ToLowerInvariant();
     private readonly Dictionary<string, ReserveInfo> _reserves = new();
+    private readonly Dictionary<string, string> _aTokenAssets = new(); // underlying asset by aToken address
     private readonly PoolStateReader _state = new(rpc, options.Chain, options.Pool.ToLowerInvariant());
 
     /// <summary>Runs once, up to the latest final block (or <see cref="PoolIngestOptions.ToBlock"/>).</summary>
@@ -43,6 +47,8 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             from = checkpoint.Block + 1;
         }
 
+        var addresses = from <= to ? await LogAddressesAsync(to, cancellationToken).ConfigureAwait(false) : [_pool];
+        var topics = addresses.Count > 1 ? AaveV3PoolEvents.AllTopicsWithTransfers : AaveV3PoolEvents.AllTopics;
         var planner = new LogRangePlanner(options.InitialSpan, 1, options.MaxSpan);
         long read = 0, inserted = 0, already = 0;
         var rejected = new List<string>();
@@ -52,7 +58,7 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             IReadOnlyList<RpcLog> logs;
             try
             {
-                logs = await rpc.GetLogsAsync(_pool, AaveV3PoolEvents.AllTopics, start, end, cancellationToken).ConfigureAwait(false);
+                logs = await rpc.GetLogsAsync(addresses, topics, start, end, cancellationToken).ConfigureAwait(false);
             }
             catch (LogRangeTooLargeException refused)
             {
@@ -71,9 +77,9 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             start = end + 1;
         }
 
-        var (hours, drifts) = await AggregateAsync(cancellationToken).ConfigureAwait(false);
+        var (hours, drifts, transfers) = await AggregateAsync(cancellationToken).ConfigureAwait(false);
         return new IngestReport(chainId, from, Math.Max(to, from - 1), read, inserted, already, rejected.Take(20).ToList(),
-            rolledBack, reorgFrom, planner.Refusals, hours, drifts);
+            rolledBack, reorgFrom, planner.Refusals, hours, drifts, transfers);
     }
 
     // Compares the checkpoint block's stored hash with the chain's; on a mismatch walks back the stored blocks to the newest
@@ -117,7 +123,11 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             var ev = PoolEventDecoder.TryDecode(chainLog, out var rejection);
             if (rejection is not null) rejected.Add(rejection);
             FlowEvent? flow = null;
-            if (ev is not null && ev.Kind != PoolEventKind.ReserveDataUpdated)
+            if (ev is { Kind: PoolEventKind.ATokenTransfer } && _aTokenAssets.TryGetValue(ev.Reserve, out var underlying))
+            {
+                flow = PoolFlowMapper.ToFlow(chainLog, ev, await ReserveAsync(underlying, end, ct).ConfigureAwait(false));
+            }
+            else if (ev is not null && ev.Kind is not (PoolEventKind.ReserveDataUpdated or PoolEventKind.ATokenTransfer))
             {
                 var info = await ReserveAsync(ev.Reserve, end, ct).ConfigureAwait(false);
                 if (ev.DebtReserve is { } debt) await ReserveAsync(debt, end, ct).ConfigureAwait(false);
@@ -155,33 +165,117 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
     {
         if (_reserves.TryGetValue(asset, out var known)) return known;
         var (symbol, decimals) = await _state.GetTokenAsync(asset, block, ct).ConfigureAwait(false);
-        var price = UsdPricing.PriceOf(symbol, options.UsdPrices)
-            ?? throw new ForecasterException($"Reserve {symbol} ({asset}) of pool {_pool} has no USD price: pass --usd-price {symbol}=PRICE.");
+        _pricedSymbols ??= prices is null ? new HashSet<string>()
+            : (await prices.GetPriceSymbolsAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // NaN: no fixed price, valued from the stored hourly prices only.
+        var price = UsdPricing.PriceOf(symbol, options.UsdPrices) ?? (_pricedSymbols.Contains(symbol) ? double.NaN
+            : throw new ForecasterException($"Reserve {symbol} ({asset}) of pool {_pool} has no USD price: pass --usd-price {symbol}=PRICE, or store its hourly prices with 'forecaster ingest prices'."));
         var name = options.MarketPrefix + "_" + new string(symbol.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
         return _reserves[asset] = new ReserveInfo(asset, symbol, decimals, name, price);
     }
 
-    private async Task<(long Hours, IReadOnlyList<ReserveDrift> Drifts)> AggregateAsync(CancellationToken ct)
+    // The pool and, unless turned off, the aTokens of the reserves it lists at the last block to read: aToken addresses never
+    // change, and an aToken has no logs before its reserve exists, so one list serves every range of the run.
+    private async Task<IReadOnlyList<string>> LogAddressesAsync(long block, CancellationToken ct)
+    {
+        if (!options.ATokenTransfers) return [_pool];
+        try
+        {
+            foreach (var asset in await _state.GetReservesAsync(block, ct).ConfigureAwait(false))
+                await ATokenOfAsync(asset, block, ct).ConfigureAwait(false);
+        }
+        catch (RpcErrorException ex)
+        {
+            log?.Invoke($"no aToken transfers read: the pool does not list its reserves at block {block} ({ex.NodeMessage})");
+        }
+        return [_pool, .. _aTokenAssets.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    private async Task ATokenOfAsync(string asset, long block, CancellationToken ct)
+    {
+        if (_aTokenAssets.ContainsValue(asset)) return;
+        var data = await _state.GetReserveDataAsync(asset, block, ct).ConfigureAwait(false);
+        _aTokenAssets[data.AToken] = asset;
+    }
+
+    private async Task<(long Hours, IReadOnlyList<ReserveDrift> Drifts, IReadOnlyList<ATokenTransferSummary> Transfers)> AggregateAsync(CancellationToken ct)
     {
         var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        if (checkpoint is null) return (0, []);
+        if (checkpoint is null) return (0, [], []);
         var logs = await flows.GetLogsAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        var openings = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        foreach (var asset in openings.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
+        var balances = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        foreach (var asset in balances.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
             await ReserveAsync(asset, checkpoint.Block, ct).ConfigureAwait(false);
+        var openings = await OpeningsAsync(balances, ct).ConfigureAwait(false);
         var tipBlock = (await flows.GetBlocksAsync(options.Chain, checkpoint.Block, 1, ct).ConfigureAwait(false))[0];
-        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp);
+        var book = await PriceBookAsync(tipBlock.Timestamp, ct).ConfigureAwait(false);
+        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp, log, book);
+        foreach (var reserve in _reserves.Values.Where(r => final.ContainsKey(r.Asset)).OrderBy(r => r.MarketName, StringComparer.Ordinal))
+            log?.Invoke("prices: " + book.Describe(reserve));
         long hours = 0;
         if (markets is not null && batches.Count > 0)
         {
             await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
             hours = batches.Sum(b => (long)b.Hours.Count);
         }
-        var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, ct).ConfigureAwait(false) : [];
-        return (hours, drifts);
+        var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, tipBlock.Timestamp, ct).ConfigureAwait(false) : [];
+        var transfers = options.ATokenTransfers ? await CheckTransfersAsync(logs, checkpoint.Block, ct).ConfigureAwait(false) : [];
+        return (hours, drifts, transfers);
     }
 
-    private async Task<IReadOnlyList<ReserveDrift>> ReconcileAsync(IReadOnlyDictionary<string, ReserveState> final, long block, CancellationToken ct)
+    private async Task<IReadOnlyList<ATokenTransferSummary>> CheckTransfersAsync(IReadOnlyList<PoolLog> logs, long block, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var asset in _reserves.Keys) await ATokenOfAsync(asset, block, ct).ConfigureAwait(false);
+        }
+        catch (RpcErrorException ex)
+        {
+            log?.Invoke($"cannot cross-check aToken transfers: {ex.NodeMessage}");
+            return [];
+        }
+        var summaries = ATokenTransferCheck.Check(logs, _aTokenAssets.Values.ToHashSet(), _reserves);
+        foreach (var mismatch in summaries.SelectMany(s => s.Mismatches)) log?.Invoke("aToken transfers: " + mismatch);
+        return summaries;
+    }
+
+    // Stored hourly prices up to the last block's hour, by asset, for the reserves whose symbol the price store has.
+    private async Task<UsdPriceBook> PriceBookAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        if (prices is null) return UsdPriceBook.Fixed;
+        var stored = new Dictionary<string, Forecaster.Prices.PriceHour[]>();
+        foreach (var reserve in _reserves.Values)
+        {
+            var symbol = _pricedSymbols?.FirstOrDefault(s => string.Equals(s, reserve.Symbol, StringComparison.OrdinalIgnoreCase));
+            if (symbol is null) continue;
+            var hours = await prices.GetPricesAsync(symbol, to: until, cancellationToken: ct).ConfigureAwait(false);
+            if (hours.Count > 0) stored[reserve.Asset] = hours.ToArray();
+        }
+        return new UsdPriceBook(stored);
+    }
+
+    // The store keeps the opening totals; the indexes that turn them into scaled balances are read again from the opening block.
+    private async Task<IReadOnlyList<ReserveOpening>> OpeningsAsync(IReadOnlyList<ReserveBalance> balances, CancellationToken ct)
+    {
+        var openings = new List<ReserveOpening>(balances.Count);
+        foreach (var balance in balances)
+        {
+            var block = await rpc.GetBlockAsync(balance.Block, ct).ConfigureAwait(false);
+            ReserveIndexes? indexes = null;
+            try
+            {
+                indexes = (await _state.GetReserveDataAsync(balance.Asset, balance.Block, ct).ConfigureAwait(false)).Indexes;
+            }
+            catch (RpcErrorException ex)
+            {
+                log?.Invoke($"cannot read the indexes of {balance.Asset} at opening block {balance.Block}: {ex.NodeMessage}");
+            }
+            openings.Add(new ReserveOpening(balance, indexes, block?.Timestamp.ToUnixTimeSeconds() ?? 0));
+        }
+        return openings;
+    }
+
+    private async Task<IReadOnlyList<ReserveDrift>> ReconcileAsync(IReadOnlyDictionary<string, ReserveState> final, long block, DateTimeOffset at, CancellationToken ct)
     {
         var drifts = new List<ReserveDrift>();
         foreach (var (asset, state) in final.OrderBy(kv => _reserves[kv.Key].MarketName, StringComparer.Ordinal))
@@ -197,7 +291,8 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
                 log?.Invoke($"cannot reconcile {info.MarketName}: {ex.NodeMessage}");
                 continue;
             }
-            var drift = new ReserveDrift(info.MarketName, block, state.Supplied, onChain.Supplied, state.Borrowed, onChain.Borrowed);
+            var seconds = at.ToUnixTimeSeconds();
+            var drift = new ReserveDrift(info.MarketName, block, state.SuppliedAt(seconds), onChain.Supplied, state.BorrowedAt(seconds), onChain.Borrowed);
             drifts.Add(drift);
             if (!drift.Agrees) log?.Invoke("reconciliation: " + drift);
         }
@@ -207,7 +302,7 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
     private static IEnumerable<string> AssetsOf(ChainLog chainLog)
     {
         var ev = PoolEventDecoder.TryDecode(chainLog, out _);
-        if (ev is null) yield break;
+        if (ev is null || ev.Kind == PoolEventKind.ATokenTransfer) yield break;
         yield return ev.Reserve;
         if (ev.DebtReserve is { } debt) yield return debt;
     }

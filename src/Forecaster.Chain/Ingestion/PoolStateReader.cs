@@ -13,6 +13,7 @@ namespace Forecaster.Chain.Ingestion;
 /// </summary>
 public sealed class PoolStateReader(JsonRpcClient rpc, string chain, string pool)
 {
+    private const int LiquidityIndexWord = 1, LiquidityRateWord = 2, VariableBorrowIndexWord = 3, VariableBorrowRateWord = 4, LastUpdateWord = 6;
     private const int ATokenWord = 8, StableDebtWord = 9, VariableDebtWord = 10;
 
     /// <summary>Symbol (upper case) and decimals of a token.</summary>
@@ -40,18 +41,27 @@ public sealed class PoolStateReader(JsonRpcClient rpc, string chain, string pool
         return AbiReader.ReadAddressArray(data);
     }
 
+    /// <summary>A reserve's indexes, rates and token addresses at a block (<c>getReserveData</c>).</summary>
+    public async Task<ReserveData> GetReserveDataAsync(string asset, long block, CancellationToken cancellationToken)
+    {
+        var data = await rpc.EthCallAsync(pool, AbiEncoder.CallWithAddress("getReserveData(address)", asset), block, cancellationToken).ConfigureAwait(false);
+        var indexes = new ReserveIndexes(
+            AbiReader.ReadUInt256(data, LiquidityIndexWord), AbiReader.ReadUInt256(data, VariableBorrowIndexWord),
+            AbiReader.ReadUInt256(data, LiquidityRateWord), AbiReader.ReadUInt256(data, VariableBorrowRateWord),
+            (long)AbiReader.ReadUInt64(data, LastUpdateWord));
+        return new ReserveData(indexes, AbiReader.ReadAddress(data, ATokenWord), AbiReader.ReadAddress(data, StableDebtWord),
+            AbiReader.ReadAddress(data, VariableDebtWord));
+    }
+
     /// <summary>A reserve's totals at a block in whole tokens: aToken supply, and variable plus stable debt token supply.</summary>
     public async Task<ReserveBalance> GetBalanceAsync(string asset, int decimals, long block, CancellationToken cancellationToken)
     {
-        var data = await rpc.EthCallAsync(pool, AbiEncoder.CallWithAddress("getReserveData(address)", asset), block, cancellationToken).ConfigureAwait(false);
-        var aToken = AbiReader.ReadAddress(data, ATokenWord);
-        var stableDebt = AbiReader.ReadAddress(data, StableDebtWord);
-        var variableDebt = AbiReader.ReadAddress(data, VariableDebtWord);
-        var supplied = await TotalSupplyAsync(aToken, block, cancellationToken).ConfigureAwait(false);
-        var borrowed = await TotalSupplyAsync(variableDebt, block, cancellationToken).ConfigureAwait(false);
+        var data = await GetReserveDataAsync(asset, block, cancellationToken).ConfigureAwait(false);
+        var supplied = await TotalSupplyAsync(data.AToken, block, cancellationToken).ConfigureAwait(false);
+        var borrowed = await TotalSupplyAsync(data.VariableDebtToken, block, cancellationToken).ConfigureAwait(false);
         // v3.2+ retired stable debt; its token address is then zero.
-        if (stableDebt != "0x0000000000000000000000000000000000000000")
-            borrowed += await TotalSupplyAsync(stableDebt, block, cancellationToken).ConfigureAwait(false);
+        if (data.StableDebtToken != "0x0000000000000000000000000000000000000000")
+            borrowed += await TotalSupplyAsync(data.StableDebtToken, block, cancellationToken).ConfigureAwait(false);
         return new ReserveBalance(chain, pool, asset, block, TokenUnits.ToTokens(supplied, decimals), TokenUnits.ToTokens(borrowed, decimals));
     }
 

@@ -113,11 +113,16 @@ public sealed class JsonRpcClient : IDisposable
 
     /// <summary><c>eth_getLogs</c> of one contract over [from, to] (inclusive), topic 0 in the given set.</summary>
     /// <exception cref="LogRangeTooLargeException">The node refused the range as too large.</exception>
-    public async Task<IReadOnlyList<RpcLog>> GetLogsAsync(string address, IReadOnlyList<string> topic0s, long fromBlock, long toBlock, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RpcLog>> GetLogsAsync(string address, IReadOnlyList<string> topic0s, long fromBlock, long toBlock, CancellationToken cancellationToken = default) =>
+        GetLogsAsync([address], topic0s, fromBlock, toBlock, cancellationToken);
+
+    /// <summary><c>eth_getLogs</c> of any of several contracts over [from, to] (inclusive), topic 0 in the given set, in chain order.</summary>
+    /// <exception cref="LogRangeTooLargeException">The node refused the range as too large.</exception>
+    public async Task<IReadOnlyList<RpcLog>> GetLogsAsync(IReadOnlyList<string> addresses, IReadOnlyList<string> topic0s, long fromBlock, long toBlock, CancellationToken cancellationToken = default)
     {
         var filter = new JsonObject
         {
-            ["address"] = address,
+            ["address"] = addresses.Count == 1 ? addresses[0] : new JsonArray(addresses.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
             ["fromBlock"] = Hex.FormatQuantity(fromBlock),
             ["toBlock"] = Hex.FormatQuantity(toBlock),
             ["topics"] = new JsonArray(new JsonArray(topic0s.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray())),

@@ -8,7 +8,7 @@ namespace Forecaster.Cli.Commands;
 
 /// <summary>
 /// <c>forecaster ingest rpc --url URL --pool ADDRESS --from-block N [--to-block N|latest] [--confirmations 12] [--chain NAME]
-/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
+/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--no-atoken-transfers] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
 /// </summary>
 public static class IngestRpcCommand
 {
@@ -35,10 +35,14 @@ public static class IngestRpcCommand
         {
             Description = "Skip comparing the state built from events with the pool's getReserveData (e.g. on a node without archive state)",
         };
+        var noTransfers = new Option<bool>("--no-atoken-transfers")
+        {
+            Description = "Read only the Pool's events, not the ERC-20 Transfer logs of its aTokens",
+        };
         var store = CliOptions.Store();
         var command = new Command("rpc", "Read Aave v3 Pool events from an Ethereum node into flows and hourly market states.")
         {
-            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, store,
+            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, noTransfers, store,
         };
 
         CommandAction.Set(command, async (parse, ct) =>
@@ -53,18 +57,20 @@ public static class IngestRpcCommand
                 MarketPrefix = parse.GetValue(market)!,
                 UsdPrices = ParsePrices(parse.GetValue(prices) ?? []),
                 Reconcile = !parse.GetValue(noReconcile),
+                ATokenTransfers = !parse.GetValue(noTransfers),
             };
             options.Validate();
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
             await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
             using var rpc = new JsonRpcClient(new RpcClientOptions { Url = parse.GetValue(url)!, Log = Console.Error.WriteLine });
-            var report = await new PoolIngestor(rpc, flowStore, marketStore, options, Console.WriteLine).RunAsync(ct);
+            var report = await new PoolIngestor(rpc, flowStore, marketStore, options, Console.WriteLine, marketStore).RunAsync(ct);
             Console.WriteLine($"{rpc.MaskedUrl} chain {report.ChainId}: blocks {report.FromBlock}-{report.ToBlock}, {report.LogsRead:N0} logs, " +
                               $"{report.Inserted:N0} new, {report.AlreadyStored:N0} already stored, {report.Rejected.Count} rejected, " +
                               $"{report.RolledBack:N0} rolled back{(report.ReorgFromBlock is { } r ? $" (reorg from block {r})" : "")}, " +
                               $"{report.RangeRefusals} ranges split, {report.HoursWritten:N0} hours written; store {marketStore.Path}");
             foreach (var rejection in report.Rejected) Console.WriteLine("rejected: " + rejection);
             foreach (var drift in report.Drifts) Console.WriteLine("reconciliation: " + drift);
+            foreach (var check in report.TransferChecks) Console.WriteLine("aToken transfers: " + check);
             return 0;
         });
         return command;

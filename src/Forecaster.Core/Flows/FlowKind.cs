@@ -20,4 +20,11 @@ public enum FlowKind
 
     /// <summary>A flash loan taken and repaid within one transaction.</summary>
     FlashLoan = 6,
+
+    /// <summary>
+    /// An ERC-20 transfer of the reserve's deposit token (aToken): a mint, a burn, or deposits changing hands between holders.
+    /// Not a flow by itself: kept beside the pool's events to cross-check them. Account: the holder whose balance changes
+    /// (the recipient of a mint, otherwise the sender).
+    /// </summary>
+    ATokenTransfer = 7,
 }

@@ -72,8 +72,29 @@ public sealed class PoolEventDecoderTests
     [Fact]
     public void TryDecode_ReturnsNullWithoutRejection_WhenTopicIsUnknown()
     {
-        var log = Log("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef", [Topic(Alice), Topic(Bob)], Word(1));
+        // ERC-20 Approval: a token event that is none of those read (Transfer is, for aTokens).
+        var log = Log("0x8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925", [Topic(Alice), Topic(Bob)], Word(1));
         Assert.Null(PoolEventDecoder.TryDecode(log, out var rejection));
         Assert.Null(rejection);
+    }
+
+    [Fact]
+    public void TryDecode_ReadsATokenTransfer_WithTheEmittingTokenAsReserve()
+    {
+        var log = Log(AaveV3PoolEvents.Transfer, [Topic(Alice), Topic(Bob)], Word(1));
+        var ev = PoolEventDecoder.TryDecode(log, out var rejection);
+        Assert.Null(rejection);
+        Assert.Equal((PoolEventKind.ATokenTransfer, log.Address, Alice, Bob, new System.Numerics.BigInteger(1)),
+            (ev!.Kind, ev.Reserve, ev.Account, ev.Counterparty, ev.Amount));
+        Assert.Equal("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef", AaveV3PoolEvents.Transfer); // the published topic
+    }
+
+    [Fact]
+    public void TryDecode_RejectsTransfer_WithAmountIndexed()
+    {
+        // ERC-721 Transfer shares topic 0 but indexes the token id: not an aToken's.
+        var log = Log(AaveV3PoolEvents.Transfer, [Topic(Alice), Topic(Bob), Topic(Alice)], "");
+        Assert.Null(PoolEventDecoder.TryDecode(log, out var rejection));
+        Assert.Contains("expected 3 topics, got 4", rejection);
     }
 }

@@ -24,4 +24,17 @@ public sealed class TokenUnitsTests
     [Fact]
     public void ToTokens_Throws_WhenNegative() =>
         Assert.Equal("raw", Assert.Throws<ArgumentOutOfRangeException>(() => TokenUnits.ToTokens(-1, 6)).ParamName);
+
+    [Theory]
+    [InlineData("1500000", 6)]
+    [InlineData("1", 18)]
+    [InlineData("123456789012345678901234", 18)]
+    [InlineData("7", 0)]
+    [InlineData("100000000", 2)]
+    public void ToRaw_RoundTripsToTokens(string raw, int decimals) =>
+        Assert.Equal(BigInteger.Parse(raw), TokenUnits.ToRaw(TokenUnits.ToTokens(BigInteger.Parse(raw), decimals), decimals));
+
+    [Fact]
+    public void ToRaw_TruncatesDigitsFinerThanTheToken() =>
+        Assert.Equal(new BigInteger(1_234_567), TokenUnits.ToRaw(1.2345678m, 6));
 }

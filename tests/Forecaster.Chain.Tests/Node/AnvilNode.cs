@@ -85,6 +85,9 @@ public sealed class AnvilNode : IAsyncDisposable
 
     public Task MineAsync(int blocks = 1) => Rpc.CallAsync("anvil_mine", [$"0x{blocks:x}"]);
 
+    /// <summary>Moves the clock forward for the next block (anvil's evm_increaseTime).</summary>
+    public Task IncreaseTimeAsync(TimeSpan by) => Rpc.CallAsync("evm_increaseTime", [JsonValue.Create((long)by.TotalSeconds)]);
+
     /// <summary>The next block's timestamp (so tests can place events in chosen hours).</summary>
     public Task SetNextTimestampAsync(DateTimeOffset at) => Rpc.CallAsync("evm_setNextBlockTimestamp", [JsonValue.Create(at.ToUnixTimeSeconds())]);
 

@@ -65,6 +65,30 @@ public sealed class MockPoolContract
     public Task<JsonObject> FlashLoanAsync(string receiver, string asset, BigInteger amount) =>
         Call("flashLoanSimple(address,address,uint256,uint16)", W(receiver), W(asset), W(amount), W(0));
 
+    /// <summary>Sets a reserve's yearly rates (rays) from this block on, after accruing interest at the old ones.</summary>
+    public Task<JsonObject> SetRatesAsync(string asset, BigInteger liquidityRate, BigInteger variableBorrowRate) =>
+        Call("setRates(address,uint128,uint128)", W(asset), W(liquidityRate), W(variableBorrowRate));
+
+    /// <summary>Mints aTokens to the treasury as mintToTreasury does (MintedToTreasury, no Supply).</summary>
+    public Task<JsonObject> MintToTreasuryAsync(string asset, string treasury, BigInteger amount) =>
+        Call("mintToTreasury(address,address,uint256)", W(asset), W(treasury), W(amount));
+
+    /// <summary>Emits an aToken Transfer between two holders (no liquidity moves).</summary>
+    public Task<JsonObject> TransferATokensAsync(string asset, string from, string to, BigInteger amount) =>
+        Call("transferATokens(address,address,address,uint256)", W(asset), W(from), W(to), W(amount));
+
+    /// <summary>A token's totalSupply() at a block: what the pool reports, interest included, computed on chain.</summary>
+    public async Task<BigInteger> TotalSupplyAsync(string token, long block) =>
+        AbiReader.ReadUInt256(await _node.Rpc.EthCallAsync(token, AbiEncoder.Selector("totalSupply()"), block), 0);
+
+    /// <summary>getReserveData's aToken (word 8) and variable debt token (word 10) of a reserve.</summary>
+    public async Task<(string AToken, string VariableDebtToken)> TokensOfAsync(string asset)
+    {
+        var latest = await _node.Rpc.GetBlockNumberAsync();
+        var data = await _node.Rpc.EthCallAsync(Address, AbiEncoder.CallWithAddress("getReserveData(address)", asset), latest);
+        return (AbiReader.ReadAddress(data, 8), AbiReader.ReadAddress(data, 10));
+    }
+
     /// <summary>Changes the aToken supply without an event, so reconciliation has a drift to find.</summary>
     public Task<JsonObject> SkewSupplyAsync(string asset, BigInteger delta) =>
         Call("skewSupply(address,int256)", W(asset), W(delta < 0 ? BigInteger.Pow(2, 256) + delta : delta));

@@ -38,8 +38,9 @@ public abstract class NodeTestBase : IAsyncLifetime
     }
 
     protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000, long maxSpan = PoolIngestOptions.Defaults.MaxSpan,
-        bool reconcile = true) => new()
+        bool reconcile = true, bool aTokenTransfers = true) => new()
     {
+        ATokenTransfers = aTokenTransfers,
         MaxSpan = maxSpan,
         Reconcile = reconcile,
         Chain = "anvil",
@@ -63,7 +64,7 @@ public abstract class NodeTestBase : IAsyncLifetime
     protected async Task<IngestReport> IngestAsync(PoolIngestOptions? options = null, string? url = null, int maxRetries = 3)
     {
         using var rpc = Client(url, maxRetries);
-        return await new PoolIngestor(rpc, Flows, Markets, options ?? Options(), Log.Add).RunAsync(Ct);
+        return await new PoolIngestor(rpc, Flows, Markets, options ?? Options(), Log.Add, Markets).RunAsync(Ct);
     }
 
     protected static System.Numerics.BigInteger Units(decimal tokens, int decimals) =>

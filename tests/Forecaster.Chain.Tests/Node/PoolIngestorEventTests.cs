@@ -1,3 +1,4 @@
+using System.Numerics;
 using Forecaster.Markets;
 using Forecaster.Flows;
 using Xunit;
@@ -18,13 +19,18 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         await Pool.RepayAsync(usdc, 100_000_000, Alice, useATokens: false);          // 100 USDC
         await Pool.LiquidateAsync(weth, usdc, Alice, 50_000_000, Units(0.03m, 18));  // 50 USDC debt, 0.03 WETH seized
         await Pool.FlashLoanAsync(Alice, usdc, 1_000_000_000);                       // 1000 USDC, premium 0.5
+        await Pool.SetRatesAsync(usdc, BigInteger.Parse("30000000000000000000000000"), BigInteger.Parse("50000000000000000000000000")); // 3 %, 5 % from the tip on
 
         var report = await IngestAsync();
 
         var logs = await Flows.GetLogsAsync("anvil", Pool.Address, Ct);
-        var flows = logs.Where(l => l.Flow is not null).Select(l => l.Flow!).ToList();
+        var flows = logs.Where(l => l.Flow is not null && l.Flow.Kind != FlowKind.ATokenTransfer).Select(l => l.Flow!).ToList();
         Assert.Equal(7, flows.Count);
-        Assert.Equal(6, logs.Count(l => l.Flow is null)); // one ReserveDataUpdated per touched call (not the flash loan)
+        // One ReserveDataUpdated per reserve each call updates: two for the liquidation (debt and collateral), one for the
+        // flash loan (its premium raises the liquidity index), one for the rate change; and 4 aToken Transfers: the two
+        // supplies' mints, the withdrawal's and the liquidated collateral's burns.
+        Assert.Equal(9, logs.Count(l => l.Flow is null));
+        Assert.Equal(4, logs.Count(l => l.Flow?.Kind == FlowKind.ATokenTransfer));
         var sender = Pool.Sender.ToLowerInvariant();
         Assert.Equal(
             [
@@ -46,7 +52,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         Assert.Equal(2, report.Drifts.Count);
         Assert.All(report.Drifts, d => Assert.True(d.Agrees, d.ToString()));
         var usdcDrift = report.Drifts.Single(d => d.Market == "aave_v3_usdc");
-        Assert.Equal(801m, usdcDrift.SuppliedFromEvents);  // 1000.5 - 200 + 0.5 premium
+        Assert.Equal(801m, usdcDrift.SuppliedFromEvents);  // 1000.5 - 200 + 0.5 premium (through the index; no time passes at 0 %)
         Assert.Equal(150m, usdcDrift.BorrowedFromEvents);  // 300 - 100 - 50
 
         var wethHours = await Markets.GetHoursAsync("aave_v3_weth", cancellationToken: Ct);
@@ -70,7 +76,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         await Pool.SupplyAsync(usdc, 5_000_000, Alice);
         await Pool.BorrowAsync(usdc, 1_000_000, Alice);
         var first = await IngestAsync();
-        Assert.Equal(4, first.Inserted);
+        Assert.Equal(5, first.Inserted); // supply, borrow, their rate updates, the aToken mint
 
         // Move the checkpoint back to block 0 without deleting anything: the next run re-reads every block.
         var genesis = (await Node.Rpc.GetBlockAsync(0, Ct))!;
@@ -78,8 +84,8 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         var second = await IngestAsync();
 
         Assert.Equal(0, second.Inserted);
-        Assert.Equal(4, second.AlreadyStored);
-        Assert.Equal(4, (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count);
+        Assert.Equal(5, second.AlreadyStored);
+        Assert.Equal(5, (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count);
         var drift = Assert.Single(second.Drifts);
         Assert.Equal(5m, drift.SuppliedFromEvents);
     }
@@ -93,7 +99,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         var second = await IngestAsync();
         Assert.Equal(first.ToBlock + 1, second.FromBlock);
         Assert.Equal(0, second.LogsRead);
-        Assert.Equal(2, (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count);
+        Assert.Equal(3, (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Count); // supply, rate update, aToken mint
     }
 
     [Fact]
@@ -107,7 +113,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         Assert.Empty(await Flows.GetLogsAsync("anvil", Pool.Address, Ct)); // the supply is in the tip block
         await Node.MineAsync();
         report = await IngestAsync(Options(confirmations: 1));
-        Assert.Equal(2, report.Inserted);
+        Assert.Equal(3, report.Inserted); // supply, rate update, aToken mint
     }
 
     [Fact]
@@ -133,7 +139,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
         var report = await IngestAsync(Options(reconcile: false));
         Assert.Empty(report.Drifts);
         Assert.DoesNotContain(Log, line => line.Contains("reconciliation"));
-        Assert.Equal(2, report.Inserted);
+        Assert.Equal(3, report.Inserted); // supply, rate update, aToken mint
         Assert.True(report.HoursWritten > 0);
     }
 
@@ -148,7 +154,7 @@ public sealed class PoolIngestorEventTests : NodeTestBase
 
         var report = await IngestAsync(Options(fromBlock: start));
 
-        Assert.Equal(2, report.Inserted); // only the later supply and its rate update
+        Assert.Equal(3, report.Inserted); // only the later supply, its rate update and its aToken mint
         var opening = Assert.Single(await Flows.GetOpeningBalancesAsync("anvil", Pool.Address, Ct));
         Assert.Equal(100m, opening.Supplied);
         Assert.Equal(40m, opening.Borrowed);
