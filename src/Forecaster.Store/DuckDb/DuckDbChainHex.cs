@@ -16,30 +16,21 @@ internal static class DuckDbChainHex
 
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
+    // On false the out values are meaningless; callers refuse the log.
     public static bool TryParseHash(string text, out UInt128 high, out UInt128 low)
     {
         Span<byte> bytes = stackalloc byte[HashBytes];
-        if (!TryParse(text, bytes))
-        {
-            (high, low) = (0, 0);
-            return false;
-        }
-        high = BinaryPrimitives.ReadUInt128BigEndian(bytes);
-        low = BinaryPrimitives.ReadUInt128BigEndian(bytes[16..]);
-        return true;
+        var parsed = TryParse(text, bytes);
+        (high, low) = (BinaryPrimitives.ReadUInt128BigEndian(bytes), BinaryPrimitives.ReadUInt128BigEndian(bytes[16..]));
+        return parsed;
     }
 
     public static bool TryParseAddress(string text, out UInt128 high, out uint low)
     {
         Span<byte> bytes = stackalloc byte[AddressBytes];
-        if (!TryParse(text, bytes))
-        {
-            (high, low) = (0, 0);
-            return false;
-        }
-        high = BinaryPrimitives.ReadUInt128BigEndian(bytes);
-        low = BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]);
-        return true;
+        var parsed = TryParse(text, bytes);
+        (high, low) = (BinaryPrimitives.ReadUInt128BigEndian(bytes), BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]));
+        return parsed;
     }
 
     public static string FormatHash(UInt128 high, UInt128 low)
