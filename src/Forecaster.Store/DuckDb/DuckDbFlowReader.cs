@@ -1,3 +1,4 @@
+using System.Numerics;
 using DuckDB.NET.Data;
 using Forecaster.Flows;
 
@@ -9,29 +10,33 @@ internal static class DuckDbFlowReader
     public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT tx_hash, log_index, block, block_hash, ts, payload, market, kind, amount, account
-            FROM flow_events WHERE chain = $chain AND source = $source ORDER BY block, log_index
+        command.CommandText = $"""
+            SELECT tx_hash_hi, tx_hash_lo, log_index, block, block_hash_hi, block_hash_lo, ts, payload, market, kind, amount, account_hi, account_lo
+            FROM flow_events WHERE stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY block, log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("source", DuckDbHexText.Pack(source)));
+        command.Parameters.Add(new DuckDBParameter("source", source));
         using var reader = command.ExecuteReader();
         var logs = new List<PoolLog>();
         while (reader.Read())
         {
-            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 5));
-            var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4));
-            var log = new ChainLog(chain, reader.GetInt64(2), ReadText(reader, 3), ReadText(reader, 0), reader.GetInt64(1), timestamp, source, topics, data);
-            var flow = reader.IsDBNull(6)
+            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 7));
+            var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6));
+            var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
+            var blockHash = DuckDbChainHex.FormatHash(UInt128At(reader, 4), UInt128At(reader, 5));
+            var log = new ChainLog(chain, reader.GetInt64(3), blockHash, transaction, reader.GetInt64(2), timestamp, source, topics, data);
+            var flow = reader.IsDBNull(8)
                 ? null
-                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(6),
-                    (FlowKind)reader.GetInt32(7), reader.GetDecimal(8), ReadText(reader, 9));
+                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(8),
+                    (FlowKind)reader.GetInt32(9), reader.GetDecimal(10),
+                    DuckDbChainHex.FormatAddress(UInt128At(reader, 11), reader.GetFieldValue<uint>(12)));
             logs.Add(new PoolLog(log, flow));
         }
         return logs;
     }
 
-    private static string ReadText(DuckDBDataReader reader, int ordinal) => DuckDbHexText.Unpack(ReadBlob(reader, ordinal));
+    // DuckDB.NET reads UHUGEINT as a BigInteger only.
+    private static UInt128 UInt128At(DuckDBDataReader reader, int ordinal) => (UInt128)reader.GetFieldValue<BigInteger>(ordinal);
 
     private static byte[] ReadBlob(DuckDBDataReader reader, int ordinal)
     {

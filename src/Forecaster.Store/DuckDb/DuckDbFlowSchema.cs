@@ -4,10 +4,12 @@ namespace Forecaster.Store.DuckDb;
 
 /// <summary>
 /// The chain tables. Timestamps are BIGINT unix seconds like the market tables; amounts DECIMAL(38,18), which holds any
-/// real token amount (up to 10^20 whole tokens) exactly at 18 decimals. A log's topics and data are kept together in one
-/// compact BLOB (<see cref="DuckDbLogPayload"/>) so the appender writes one value instead of five; in flow_events the
-/// source, hashes and account are BLOBs of their bytes (<see cref="DuckDbHexText"/>): text longer than 12 bytes costs
-/// DuckDB a heap string per value, and these columns were most of the append time of a log.
+/// real token amount (up to 10^20 whole tokens) exactly at 18 decimals.
+/// flow_events is laid out for the bulk path (<see cref="DuckDbChunkAppender"/>): nearly every column has a fixed size, since
+/// a BLOB or text longer than 12 bytes costs DuckDB a heap string per value and those columns were most of the cost of a log.
+/// (chain, source) is a small integer stream id (flow_streams); transaction and block hashes are pairs of UHUGEINTs and the
+/// account a UHUGEINT and a UINTEGER (<see cref="DuckDbChainHex"/>); a log's topics and data stay in one compact BLOB
+/// (<see cref="DuckDbLogPayload"/>), so every stored event can be decoded again.
 /// flow_events has no PRIMARY KEY on purpose: DuckDB's index makes INSERT OR IGNORE an order of magnitude slower than the
 /// 200,000 logs/s target; uniqueness of (chain, tx_hash, log_index) is kept by the writer's anti-join instead.
 /// </summary>
@@ -15,21 +17,28 @@ internal static class DuckDbFlowSchema
 {
     public static void Ensure(DuckDBConnection connection)
     {
-        RefuseTextLayout(connection);
+        RefuseOlderLayout(connection);
         DuckDbSchema.Execute(connection, """
-        CREATE TABLE IF NOT EXISTS flow_events (
+        CREATE TABLE IF NOT EXISTS flow_streams (
+            id INTEGER PRIMARY KEY,
             chain VARCHAR NOT NULL,
-            source BLOB NOT NULL,
-            tx_hash BLOB NOT NULL,
+            source VARCHAR NOT NULL,
+            UNIQUE (chain, source));
+        CREATE TABLE IF NOT EXISTS flow_events (
+            stream INTEGER NOT NULL,
+            tx_hash_hi UHUGEINT NOT NULL,
+            tx_hash_lo UHUGEINT NOT NULL,
             log_index BIGINT NOT NULL,
             block BIGINT NOT NULL,
-            block_hash BLOB NOT NULL,
+            block_hash_hi UHUGEINT NOT NULL,
+            block_hash_lo UHUGEINT NOT NULL,
             ts BIGINT NOT NULL,
             payload BLOB NOT NULL,
             market VARCHAR,
             kind INTEGER,
             amount DECIMAL(38, 18),
-            account BLOB);
+            account_hi UHUGEINT,
+            account_lo UINTEGER);
         CREATE TABLE IF NOT EXISTS chain_blocks (
             chain VARCHAR NOT NULL,
             number BIGINT NOT NULL,
@@ -53,13 +62,21 @@ internal static class DuckDbFlowSchema
         """);
     }
 
-    // Files written before the BLOB layout hold hashes as text; appending bytes to them would fail half-way through a run.
-    private static void RefuseTextLayout(DuckDBConnection connection)
+    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column; appending the new rows to
+    // them would fail half-way through a run, so they are refused up front (no migration: re-reading the chain is the remedy).
+    private static void RefuseOlderLayout(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT data_type FROM information_schema.columns WHERE table_name = 'flow_events' AND column_name = 'tx_hash'";
-        if (command.ExecuteScalar() is "VARCHAR")
+        var layout = command.ExecuteScalar() switch
+        {
+            "VARCHAR" => "hashes as text",
+            "BLOB" => "hashes as variable-length BLOBs",
+            null => null,
+            var other => $"tx_hash as {other}",
+        };
+        if (layout is not null)
             throw new ForecasterException(
-                $"The store {connection.DataSource} holds chain logs in an older layout (hashes as text); ingest into a new store file.");
+                $"The store {connection.DataSource} holds chain logs in an older layout ({layout}); ingest into a new store file.");
     }
 }

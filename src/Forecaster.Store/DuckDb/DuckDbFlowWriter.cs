@@ -8,7 +8,7 @@ internal static class DuckDbFlowWriter
 {
     public static FlowAppendResult Append(DuckDBConnection connection, FlowLogBatch batch)
     {
-        var source = batch.Checkpoint.Source;
+        var chain = batch.Checkpoint.Chain;
         using var transaction = connection.BeginTransaction();
         try
         {
@@ -17,16 +17,16 @@ internal static class DuckDbFlowWriter
             {
                 inserted = 0;
             }
-            else if (!AnyStored(connection, batch.Checkpoint.Chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
+            else if (!AnyStored(connection, chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
             {
                 // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
-                inserted = AppendLogs(connection, "flow_events", batch.Logs, (batch.Checkpoint.Chain, source));
+                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), batch);
             }
             else
             {
-                DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * EXCLUDE (chain, source) FROM flow_events LIMIT 0;");
-                AppendLogs(connection, "staging_flow_events", batch.Logs, null);
-                inserted = Merge(connection, batch.Checkpoint.Chain, source);
+                DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
+                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), batch);
+                inserted = Merge(connection, chain);
                 DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
             }
             AppendBlocks(connection, batch.Blocks);
@@ -49,9 +49,9 @@ internal static class DuckDbFlowWriter
             long removed;
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "DELETE FROM flow_events WHERE chain = $chain AND source = $source AND block >= $from";
+                command.CommandText = $"DELETE FROM flow_events WHERE stream = ({StreamOf}) AND block >= $from";
                 command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("source", DuckDbHexText.Pack(source)));
+                command.Parameters.Add(new DuckDBParameter("source", source));
                 command.Parameters.Add(new DuckDBParameter("from", fromBlock));
                 removed = command.ExecuteNonQuery();
             }
@@ -110,61 +110,58 @@ internal static class DuckDbFlowWriter
         DuckDbSchema.Execute(connection, "INSERT OR REPLACE INTO chain_blocks SELECT * FROM staging_chain_blocks; DROP TABLE staging_chain_blocks;");
     }
 
+    // The stream id of (chain, source), given a new one on its first batch. Ids are only ever added, inside the batch's transaction.
+    private static int StreamId(DuckDBConnection connection, string chain, string source)
+    {
+        using (var insert = StreamCommand(connection,
+            $"INSERT INTO flow_streams SELECT (SELECT coalesce(max(id), 0) + 1 FROM flow_streams), $chain, $source WHERE NOT EXISTS ({StreamOf})",
+            chain, source))
+            insert.ExecuteNonQuery();
+        using var select = StreamCommand(connection, StreamOf, chain, source);
+        return Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DuckDBCommand StreamCommand(DuckDBConnection connection, string sql, string chain, string source)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("source", source));
+        return command;
+    }
+
+    /// <summary>SQL for the stream id of ($chain, $source), for use as a subquery.</summary>
+    internal const string StreamOf = "SELECT id FROM flow_streams WHERE chain = $chain AND source = $source";
+
+    private const string StreamsOfChain = "SELECT id FROM flow_streams WHERE chain = $chain";
+
     // A (tx_hash, log_index) of the canonical chain lives in one block, and logs of blocks that left the chain are rolled back
-    // before their range is read again; so comparing with stored logs of the batch's block range keeps the key unique, and the
-    // block filter lets DuckDB skip every row group outside that range (rows arrive in block order).
-    private static long Merge(DuckDBConnection connection, string chain, string source)
+    // before their range is read again; so comparing with stored logs of the batch's block range keeps the key unique (across
+    // all sources of the chain), and the block filter lets DuckDB skip every row group outside that range (rows arrive in
+    // block order).
+    private static long Merge(DuckDBConnection connection, string chain)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             INSERT INTO flow_events
-            SELECT $chain, $source, s.* FROM staging_flow_events s
+            SELECT s.* FROM staging_flow_events s
             WHERE NOT EXISTS (
                 SELECT 1 FROM flow_events f
-                WHERE f.chain = $chain AND f.block BETWEEN (SELECT min(block) FROM staging_flow_events) AND (SELECT max(block) FROM staging_flow_events)
-                  AND f.tx_hash = s.tx_hash AND f.log_index = s.log_index)
+                WHERE f.stream IN ({StreamsOfChain})
+                  AND f.block BETWEEN (SELECT min(block) FROM staging_flow_events) AND (SELECT max(block) FROM staging_flow_events)
+                  AND f.tx_hash_hi = s.tx_hash_hi AND f.tx_hash_lo = s.tx_hash_lo AND f.log_index = s.log_index)
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("source", DuckDbHexText.Pack(source)));
         return command.ExecuteNonQuery();
     }
 
     private static bool AnyStored(DuckDBConnection connection, string chain, long fromBlock, long toBlock)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM flow_events WHERE chain = $chain AND block BETWEEN $from AND $to)";
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block BETWEEN $from AND $to)";
         command.Parameters.Add(new DuckDBParameter("chain", chain));
         command.Parameters.Add(new DuckDBParameter("from", fromBlock));
         command.Parameters.Add(new DuckDBParameter("to", toBlock));
         return command.ExecuteScalar() is true;
-    }
-
-    // keyColumns: (chain, source) when appending to flow_events itself; null for the staging table, which has neither.
-    private static long AppendLogs(DuckDBConnection connection, string table, IReadOnlyList<PoolLog> logs, (string Chain, string Source)? keyColumns)
-    {
-        // The same key twice in one batch is stored once (the first), as a second read of it would be. A batch is one chain's.
-        var seen = new HashSet<(string, long)>(logs.Count);
-        var source = keyColumns is { } k ? DuckDbHexText.Pack(k.Source) : null;
-        long staged = 0;
-        using var appender = connection.CreateAppender(table);
-        foreach (var (log, flow) in logs)
-        {
-            if (!seen.Add((log.TransactionHash, log.LogIndex))) continue;
-            var row = appender.CreateRow();
-            if (keyColumns is { } key) row = row.AppendValue(key.Chain).AppendValue(source);
-            row = row
-                .AppendValue(DuckDbHexText.Pack(log.TransactionHash))
-                .AppendValue(log.LogIndex)
-                .AppendValue(log.Block)
-                .AppendValue(DuckDbHexText.Pack(log.BlockHash))
-                .AppendValue(log.Timestamp.ToUnixTimeSeconds())
-                .AppendValue(DuckDbLogPayload.Pack(log.Topics, log.Data));
-            row = flow is null
-                ? row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
-                : row.AppendValue(flow.Market).AppendValue((int)flow.Kind).AppendValue(flow.Amount).AppendValue(DuckDbHexText.Pack(flow.Account));
-            row.EndRow();
-            staged++;
-        }
-        return staged;
     }
 }

@@ -14,30 +14,30 @@ internal static class DuckDbLogPayload
 {
     private const int Word = 32;
 
-    public static byte[] Pack(IReadOnlyList<string> topics, byte[] data)
-    {
-        Span<byte> topicBytes = stackalloc byte[Word * 4];
-        if (topics.Count > 4) throw new ArgumentException($"A log has at most 4 topics, not {topics.Count}.", nameof(topics));
-        for (var i = 0; i < topics.Count; i++)
-        {
-            var hex = topics[i].AsSpan(topics[i].StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? 2 : 0);
-            if (hex.Length != 2 * Word) throw new ArgumentException($"Topic '{topics[i]}' is not 32 bytes.", nameof(topics));
-            Convert.FromHexString(hex, topicBytes.Slice(i * Word, Word), out _, out _);
-        }
-        var words = data.Length / Word;
-        var size = 1 + topics.Count + 4 + words + data.Length % Word;
-        for (var i = 0; i < topics.Count; i++) size += Significant(topicBytes.Slice(i * Word, Word)).Length;
-        for (var w = 0; w < words; w++) size += Significant(data.AsSpan(w * Word, Word)).Length;
+    /// <summary>The most bytes <see cref="Pack"/> can write for a log of this shape (every word without leading zeros).</summary>
+    public static int MaxLength(int topicCount, int dataLength) => 1 + topicCount * (1 + Word) + 4 + dataLength + dataLength / Word;
 
-        var payload = new byte[size];
-        payload[0] = (byte)topics.Count;
+    /// <summary>Writes the packed log into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes) and returns its length.</summary>
+    /// <exception cref="ArgumentException">More than 4 topics, or a topic that is not 32 bytes of hex.</exception>
+    public static int Pack(IReadOnlyList<string> topics, byte[] data, Span<byte> destination)
+    {
+        if (topics.Count > 4) throw new ArgumentException($"A log has at most 4 topics, not {topics.Count}.", nameof(topics));
+        Span<byte> topic = stackalloc byte[Word];
+        destination[0] = (byte)topics.Count;
         var at = 1;
-        for (var i = 0; i < topics.Count; i++) at = PutWord(payload, at, topicBytes.Slice(i * Word, Word));
-        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(at), data.Length);
+        foreach (var text in topics)
+        {
+            var hex = text.AsSpan(text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? 2 : 0);
+            if (hex.Length != 2 * Word || Convert.FromHexString(hex, topic, out _, out _) != System.Buffers.OperationStatus.Done)
+                throw new ArgumentException($"Topic '{text}' is not 32 bytes of hex.", nameof(topics));
+            at = PutWord(destination, at, topic);
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(destination[at..], data.Length);
         at += 4;
-        for (var w = 0; w < words; w++) at = PutWord(payload, at, data.AsSpan(w * Word, Word));
-        data.AsSpan(words * Word).CopyTo(payload.AsSpan(at));
-        return payload;
+        var words = data.Length / Word;
+        for (var w = 0; w < words; w++) at = PutWord(destination, at, data.AsSpan(w * Word, Word));
+        data.AsSpan(words * Word).CopyTo(destination[at..]);
+        return at + data.Length % Word;
     }
 
     public static (string[] Topics, byte[] Data) Unpack(ReadOnlySpan<byte> payload)
@@ -64,11 +64,11 @@ internal static class DuckDbLogPayload
         return first < 0 ? [] : word[first..];
     }
 
-    private static int PutWord(byte[] payload, int at, ReadOnlySpan<byte> word)
+    private static int PutWord(Span<byte> payload, int at, ReadOnlySpan<byte> word)
     {
         var significant = Significant(word);
         payload[at] = (byte)significant.Length;
-        significant.CopyTo(payload.AsSpan(at + 1));
+        significant.CopyTo(payload[(at + 1)..]);
         return at + 1 + significant.Length;
     }
 

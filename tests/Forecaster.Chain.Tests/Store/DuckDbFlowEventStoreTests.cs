@@ -28,11 +28,13 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
 
     private static string H(long n) => "0x" + n.ToString("x").PadLeft(64, '0');
 
+    private static string A(long n) => "0x" + n.ToString("x").PadLeft(40, '0');
+
     private static PoolLog Log(long block, long index, decimal? amount = 1.5m)
     {
         var log = new ChainLog(Chain, block, H(block), H(1000 + block * 10 + index), index, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000 + block * 12),
             Pool, [H(7), H(8)], [1, 2, 3]);
-        var flow = amount is { } a ? new FlowEvent(Chain, log.TransactionHash, index, block, log.Timestamp, "aave_v3_usdc", FlowKind.Supply, a, "0xabc") : null;
+        var flow = amount is { } a ? new FlowEvent(Chain, log.TransactionHash, index, block, log.Timestamp, "aave_v3_usdc", FlowKind.Supply, a, A(0xabc)) : null;
         return new PoolLog(log, flow);
     }
 
@@ -95,40 +97,149 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetLogsAsync_ReturnsLogExactlyAsAppended_ThroughTheCompactBinaryColumns()
+    public async Task GetLogsAsync_ReturnsLogExactlyAsAppended_ThroughTheFixedSizeColumns()
     {
-        // Words with leading zeros, an all-zero word, a full 32-byte word and a data tail that is not a whole word all
-        // pass through the compact payload; a non-hex transaction id, upper-case hex and an empty account keep their text.
+        // Hashes and addresses at both ends of their range (all zero, all ff, leading zeros), words with leading zeros, an
+        // all-zero and a full 32-byte word and a data tail that is not a whole word, and amounts at the edges of DECIMAL(38, 18).
         var full = "0x" + string.Concat(Enumerable.Repeat("ff", 32));
         byte[] data = [.. new byte[31], 7, .. new byte[32], .. Enumerable.Repeat((byte)0xee, 32), 0, 0, 9];
-        var log = new ChainLog(Chain, 42, "0xABCDEF", "sim-tx-17", 3, DateTimeOffset.FromUnixTimeSeconds(1_700_000_504),
-            Pool, [H(0), H(0x1234), full], data);
-        var flow = new FlowEvent(Chain, log.TransactionHash, 3, 42, log.Timestamp, "aave_v3_usdc", FlowKind.Borrow, 0.000001m, "");
-        var withAccount = Log(43, 0) with { Flow = Log(43, 0).Flow! with { Account = "0x00000000000000000000000000000000000000a1" } };
-        await _store.AppendAsync(Batch(50, new PoolLog(log, flow), withAccount), Ct);
+        var log = new ChainLog(Chain, 42, full, H(0), 3, DateTimeOffset.FromUnixTimeSeconds(1_700_000_504), Pool, [H(0), H(0x1234), full], data);
+        var flow = new FlowEvent(Chain, log.TransactionHash, 3, 42, log.Timestamp, "aave_v3_usdc", FlowKind.Borrow, -0.000000000000000001m,
+            "0x" + new string('f', 40));
+        var large = Log(43, 0, 79228162514.264337593543950335m);
+        var scaled = Log(43, 1, 1.5000000000000000000000000000m);
+        var zeroAccount = Log(44, 0) with { Flow = Log(44, 0).Flow! with { Account = A(0), Kind = FlowKind.Liquidation } };
+        await _store.AppendAsync(Batch(50, new PoolLog(log, flow), large, scaled, zeroAccount), Ct);
 
         var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
-        Assert.Equal(2, stored.Count);
+        Assert.Equal(4, stored.Count);
         Assert.Equal(log with { Topics = stored[0].Log.Topics, Data = stored[0].Log.Data }, stored[0].Log);
         Assert.Equal(log.Topics, stored[0].Log.Topics);
         Assert.Equal(data, stored[0].Log.Data);
         Assert.Equal(flow, stored[0].Flow);
-        Assert.Equal("0x00000000000000000000000000000000000000a1", stored[1].Flow!.Account);
+        Assert.Equal(large.Flow, stored[1].Flow);
+        Assert.Equal(1.5m, stored[2].Flow!.Amount);
+        Assert.Equal(zeroAccount.Flow, stored[3].Flow);
+        Assert.Equal(zeroAccount.Log.TransactionHash, stored[3].Log.TransactionHash);
     }
 
     [Fact]
-    public async Task Open_RefusesStoreWithHashesAsText_NamingTheFile()
+    public async Task AppendAsync_RoundTripsEveryColumn_AcrossManyChunksWithNullFlowsBetween()
+    {
+        // The bulk path hands DuckDB 2,048 rows at a time and marks NULLs per chunk: 5,000 logs with a rate update (no flow)
+        // every third log cross two chunk boundaries, so a NULL mark carried into the next chunk would show here.
+        var logs = Enumerable.Range(0, 5_000).Select(i =>
+        {
+            var block = 100 + i / 7;
+            var log = new ChainLog(Chain, block, H(block * 31), H(1_000_000 + i), i % 7, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000 + block * 12),
+                Pool, [H(9), H(i)], [(byte)i, (byte)(i >> 8)]);
+            var flow = i % 3 == 2 ? null
+                : new FlowEvent(Chain, log.TransactionHash, log.LogIndex, block, log.Timestamp, "market_" + (i % 5), (FlowKind)(i % 6),
+                    i * 1.000001m, A(i * 7919L));
+            return new PoolLog(log, flow);
+        }).ToArray();
+        var result = await _store.AppendAsync(Batch(900, logs), Ct);
+
+        Assert.Equal(new FlowAppendResult(5_000, 0), result);
+        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        Assert.Equal(logs.Length, stored.Count);
+        for (var i = 0; i < logs.Length; i++)
+        {
+            Assert.Equal(logs[i].Log with { Topics = stored[i].Log.Topics, Data = stored[i].Log.Data }, stored[i].Log);
+            Assert.Equal(logs[i].Log.Topics, stored[i].Log.Topics);
+            Assert.Equal(logs[i].Log.Data, stored[i].Log.Data);
+            Assert.Equal(logs[i].Flow, stored[i].Flow);
+        }
+    }
+
+    public static TheoryData<string, string> BadLogs => new()
+    {
+        { "text-tx", "the transaction hash 'sim-tx-17' is not 0x and 64 lower-case hex digits" },
+        { "upper-tx", "is not 0x and 64 lower-case hex digits" },
+        { "short-block-hash", "the block hash '0xabcdef' is not 0x and 64 lower-case hex digits" },
+        { "empty-account", "the flow's account '' is not 0x and 40 lower-case hex digits" },
+        { "too-precise", "the flow's amount 0.0000000000000000001 does not fit DECIMAL(38, 18) exactly" },
+        { "too-large", "the flow's amount 100000000000000000000 does not fit DECIMAL(38, 18) exactly" },
+        { "other-source", "it was emitted by 0x00000000000000000000000000000000000000ff, not by the batch's source" },
+        { "flow-of-other-log", "its flow is keyed to another log" },
+        { "five-topics", "A log has at most 4 topics, not 5." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLogs))]
+    public async Task AppendAsync_RefusesLogTheColumnsCannotHold_NamingItAndLeavingTheStoreAsItWas(string kind, string problem)
+    {
+        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        var good = Log(11, 0);
+        var bad = kind switch
+        {
+            "text-tx" => good with { Log = good.Log with { TransactionHash = "sim-tx-17" }, Flow = null },
+            "upper-tx" => good with { Log = good.Log with { TransactionHash = H(0xABC).ToUpperInvariant().Replace("0X", "0x") }, Flow = null },
+            "short-block-hash" => good with { Log = good.Log with { BlockHash = "0xabcdef" } },
+            "empty-account" => good with { Flow = good.Flow! with { Account = "" } },
+            "too-precise" => good with { Flow = good.Flow! with { Amount = 0.0000000000000000001m } },
+            "too-large" => good with { Flow = good.Flow! with { Amount = 100000000000000000000m } },
+            "other-source" => good with { Log = good.Log with { Address = A(0xff) } },
+            "flow-of-other-log" => good with { Flow = good.Flow! with { LogIndex = 9 } },
+            "five-topics" => good with { Log = good.Log with { Topics = [H(1), H(2), H(3), H(4), H(5)] } },
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        // Far past the first 2,048-row chunk, so rows were already handed to DuckDB when the bad one is met.
+        var logs = Enumerable.Range(0, 3_000).Select(i => Log(12 + i, 0)).Append(bad).ToArray();
+
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(5_000, logs), Ct));
+
+        Assert.Contains(problem, error.Message);
+        Assert.Contains($"Log 3000 of the batch (block 11, tx {bad.Log.TransactionHash}, log index 0)", error.Message);
+        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+        Assert.Equal([10L, 5L], (await _store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
+    }
+
+    [Fact]
+    public async Task AppendAsync_RefusesBadLogOnTheMergePath_LeavingTheStoreAsItWas()
+    {
+        // A batch overlapping stored blocks goes through the staging table and the anti-join; a bad log there changes nothing either.
+        await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
+        var bad = Log(7, 0) with { Flow = Log(7, 0).Flow! with { Account = "0xABC" } };
+        await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(12, Log(5, 0), Log(6, 1), bad), Ct));
+        Assert.Equal([(5L, 0L), (6L, 0L)], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
+        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+    }
+
+    [Fact]
+    public async Task Sources_AreKeptApart_AndAKeyIsStoredOncePerChain()
+    {
+        const string other = "0x00000000000000000000000000000000000000b2";
+        PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
+        await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
+        var otherBatch = new FlowLogBatch([], [OfOther(Log(6, 0)), OfOther(Log(6, 1)), OfOther(Log(8, 0))], new ChainCheckpoint(Chain, other, 9, H(9)));
+        var result = await _store.AppendAsync(otherBatch, Ct);
+
+        // (tx, log index) of block 6 index 0 is already stored for the chain, whichever source read it.
+        Assert.Equal(new FlowAppendResult(2, 1), result);
+        Assert.Equal([(6L, 1L), (8L, 0L)], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
+        Assert.All(await _store.GetLogsAsync(Chain, other, Ct), l => Assert.Equal(other, l.Log.Address));
+        await _store.RollbackAsync(Chain, other, 0, null, Ct);
+        Assert.Empty(await _store.GetLogsAsync(Chain, other, Ct));
+        Assert.Equal(2, (await _store.GetLogsAsync(Chain, Pool, Ct)).Count);
+    }
+
+    [Theory]
+    [InlineData("VARCHAR", "hashes as text")]
+    [InlineData("BLOB", "hashes as variable-length BLOBs")]
+    public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
         var path = _folder.File("old-layout.duckdb");
         await using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE flow_events (chain VARCHAR, source VARCHAR, tx_hash VARCHAR, log_index BIGINT)";
+            command.CommandText = $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)";
             command.ExecuteNonQuery();
         }
         var error = Assert.Throws<ForecasterException>(() => DuckDbFlowEventStore.Open(path));
-        Assert.Contains("older layout", error.Message);
+        Assert.Contains($"older layout ({layout})", error.Message);
         Assert.Contains("old-layout.duckdb", error.Message);
     }
 }

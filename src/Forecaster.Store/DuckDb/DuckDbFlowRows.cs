@@ -1,0 +1,108 @@
+using System.Text;
+using DuckDB.NET.Data;
+using Forecaster.Flows;
+
+namespace Forecaster.Store.DuckDb;
+
+/// <summary>
+/// Turns a batch's logs into flow_events rows on the bulk path. Each log is checked before it is written: a hash, address or
+/// amount the fixed-size columns cannot hold exactly, or a log that would read back differently (another chain or source, a
+/// flow naming another log), is refused with the log's position and key, and the caller's transaction leaves the store as it
+/// was. Nothing is allocated per log: hashes are parsed into integers and the payload is packed into one reused buffer.
+/// </summary>
+internal static class DuckDbFlowRows
+{
+    // Column order of flow_events and of its staging copy (DuckDbFlowSchema).
+    private const int Stream = 0, TxHashHi = 1, TxHashLo = 2, LogIndex = 3, Block = 4, BlockHashHi = 5, BlockHashLo = 6,
+        Timestamp = 7, Payload = 8, Market = 9, Kind = 10, Amount = 11, AccountHi = 12, AccountLo = 13;
+
+    /// <summary>Appends the batch's logs to <paramref name="table"/>; a key repeated within the batch is appended once (the first).</summary>
+    /// <returns>The rows appended.</returns>
+    /// <exception cref="ForecasterException">A log cannot be stored as it is; the message names it.</exception>
+    public static long Append(DuckDBConnection connection, string table, int stream, FlowLogBatch batch)
+    {
+        var (chain, source) = (batch.Checkpoint.Chain, batch.Checkpoint.Source);
+        var seen = new HashSet<(UInt128, UInt128, long)>(batch.Logs.Count);
+        var payload = new byte[512];
+        var text = new byte[64];
+        string? lastBlockHash = null;
+        UInt128 blockHi = 0, blockLo = 0;
+        long appended = 0;
+        using var appender = new DuckDbChunkAppender(connection, table);
+        for (var i = 0; i < batch.Logs.Count; i++)
+        {
+            var (log, flow) = batch.Logs[i];
+            if (!DuckDbChainHex.TryParseHash(log.TransactionHash, out var txHi, out var txLo))
+                throw Refused(i, log, $"the transaction hash '{log.TransactionHash}' is not 0x and 64 lower-case hex digits");
+            // Logs of one block share their hash, usually the same string: parse it once per block.
+            if (!string.Equals(log.BlockHash, lastBlockHash, StringComparison.Ordinal))
+            {
+                if (!DuckDbChainHex.TryParseHash(log.BlockHash, out blockHi, out blockLo))
+                    throw Refused(i, log, $"the block hash '{log.BlockHash}' is not 0x and 64 lower-case hex digits");
+                lastBlockHash = log.BlockHash;
+            }
+            if (log.Chain != chain) throw Refused(i, log, $"it is a log of chain '{log.Chain}' in a batch of chain '{chain}'");
+            if (log.Address != source) throw Refused(i, log, $"it was emitted by {log.Address}, not by the batch's source {source}");
+            var payloadLength = PackPayload(i, log, ref payload);
+            UInt128 accountHi = 0;
+            uint accountLo = 0;
+            Int128 amount = 0;
+            if (flow is not null)
+            {
+                if (flow.Chain != log.Chain || flow.TransactionHash != log.TransactionHash || flow.LogIndex != log.LogIndex
+                    || flow.Block != log.Block || flow.Timestamp != log.Timestamp)
+                    throw Refused(i, log, $"its flow is keyed to another log (tx {flow.TransactionHash}, log index {flow.LogIndex}, block {flow.Block}, {flow.Timestamp:u})");
+                if (!DuckDbChainHex.TryParseAddress(flow.Account, out accountHi, out accountLo))
+                    throw Refused(i, log, $"the flow's account '{flow.Account}' is not 0x and 40 lower-case hex digits");
+                if (!DuckDbDecimal38.TryUnscale(flow.Amount, out amount))
+                    throw Refused(i, log, $"the flow's amount {flow.Amount} does not fit DECIMAL(38, 18) exactly");
+            }
+            if (!seen.Add((txHi, txLo, log.LogIndex))) continue;
+
+            var row = appender.NextRow();
+            appender.SetInt32(Stream, row, stream);
+            appender.SetUInt128(TxHashHi, row, txHi);
+            appender.SetUInt128(TxHashLo, row, txLo);
+            appender.SetInt64(LogIndex, row, log.LogIndex);
+            appender.SetInt64(Block, row, log.Block);
+            appender.SetUInt128(BlockHashHi, row, blockHi);
+            appender.SetUInt128(BlockHashLo, row, blockLo);
+            appender.SetInt64(Timestamp, row, log.Timestamp.ToUnixTimeSeconds());
+            appender.SetBytes(Payload, row, payload.AsSpan(0, payloadLength));
+            if (flow is null)
+            {
+                foreach (var column in (ReadOnlySpan<int>)[Market, Kind, Amount, AccountHi, AccountLo]) appender.SetNull(column, row);
+            }
+            else
+            {
+                if (text.Length < Encoding.UTF8.GetMaxByteCount(flow.Market.Length)) text = new byte[Encoding.UTF8.GetMaxByteCount(flow.Market.Length)];
+                appender.SetBytes(Market, row, text.AsSpan(0, Encoding.UTF8.GetBytes(flow.Market, text)));
+                appender.SetInt32(Kind, row, (int)flow.Kind);
+                appender.SetInt128(Amount, row, amount);
+                appender.SetUInt128(AccountHi, row, accountHi);
+                appender.SetUInt32(AccountLo, row, accountLo);
+            }
+            appended++;
+        }
+        appender.Close();
+        return appended;
+    }
+
+    private static int PackPayload(int position, ChainLog log, ref byte[] buffer)
+    {
+        var needed = DuckDbLogPayload.MaxLength(log.Topics.Count, log.Data.Length);
+        if (buffer.Length < needed) buffer = new byte[needed];
+        try
+        {
+            return DuckDbLogPayload.Pack(log.Topics, log.Data, buffer);
+        }
+        catch (ArgumentException e)
+        {
+            throw Refused(position, log, e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static ForecasterException Refused(int position, ChainLog log, string problem) => new(
+        $"Log {position} of the batch (block {log.Block}, tx {log.TransactionHash}, log index {log.LogIndex}) cannot be stored: {problem}. " +
+        "Nothing of the batch was written.");
+}
