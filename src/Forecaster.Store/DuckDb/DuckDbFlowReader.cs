@@ -11,7 +11,7 @@ internal static class DuckDbFlowReader
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT tx_hash_hi, tx_hash_lo, log_index, block, block_hash_hi, block_hash_lo, ts, payload, market, kind, amount, account_hi, account_lo
+            SELECT tx_hash_hi, tx_hash_lo, log_index, block, block_hash_hi, block_hash_lo, ts, payload, market, kind, amount, account_hi, account_lo, emitter_hi, emitter_lo
             FROM flow_events WHERE stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY block, log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
@@ -24,7 +24,8 @@ internal static class DuckDbFlowReader
             var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6));
             var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
             var blockHash = DuckDbChainHex.FormatHash(UInt128At(reader, 4), UInt128At(reader, 5));
-            var log = new ChainLog(chain, reader.GetInt64(3), blockHash, transaction, reader.GetInt64(2), timestamp, source, topics, data);
+            var emitter = reader.IsDBNull(13) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 13), reader.GetFieldValue<uint>(14));
+            var log = new ChainLog(chain, reader.GetInt64(3), blockHash, transaction, reader.GetInt64(2), timestamp, emitter, topics, data);
             var flow = reader.IsDBNull(8)
                 ? null
                 : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(8),

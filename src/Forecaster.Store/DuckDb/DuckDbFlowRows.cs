@@ -6,15 +6,16 @@ namespace Forecaster.Store.DuckDb;
 
 /// <summary>
 /// Turns a batch's logs into flow_events rows on the bulk path. Each log is checked before it is written: a hash, address or
-/// amount the fixed-size columns cannot hold exactly, or a log that would read back differently (another chain or source, a
-/// flow naming another log), is refused with the log's position and key, and the caller's transaction leaves the store as it
+/// amount the fixed-size columns cannot hold exactly, or a log that would read back differently (another chain, an emitter that is not an
+/// address, a flow naming another log), is refused with the log's position and key, and the caller's transaction leaves the store as it
 /// was. Nothing is allocated per log: hashes are parsed into integers and the payload is packed into one reused buffer.
 /// </summary>
 internal static class DuckDbFlowRows
 {
     // Column order of flow_events and of its staging copy (DuckDbFlowSchema).
     private const int Stream = 0, TxHashHi = 1, TxHashLo = 2, LogIndex = 3, Block = 4, BlockHashHi = 5, BlockHashLo = 6,
-        Timestamp = 7, Payload = 8, Market = 9, Kind = 10, Amount = 11, AccountHi = 12, AccountLo = 13;
+        Timestamp = 7, Payload = 8, Market = 9, Kind = 10, Amount = 11, AccountHi = 12, AccountLo = 13,
+        EmitterHi = 14, EmitterLo = 15;
 
     /// <summary>Appends the batch's logs to <paramref name="table"/>; a key repeated within the batch is appended once (the first).</summary>
     /// <returns>The rows appended.</returns>
@@ -42,7 +43,12 @@ internal static class DuckDbFlowRows
                 lastBlockHash = log.BlockHash;
             }
             if (log.Chain != chain) throw Refused(i, log, $"it is a log of chain '{log.Chain}' in a batch of chain '{chain}'");
-            if (log.Address != source) throw Refused(i, log, $"it was emitted by {log.Address}, not by the batch's source {source}");
+            // A log of another contract read with the source (an aToken's Transfer with its pool) keeps its emitter.
+            var emitted = !string.Equals(log.Address, source, StringComparison.Ordinal);
+            UInt128 emitterHi = 0;
+            uint emitterLo = 0;
+            if (emitted && !DuckDbChainHex.TryParseAddress(log.Address, out emitterHi, out emitterLo))
+                throw Refused(i, log, $"it was emitted by '{log.Address}', which is neither the batch's source {source} nor 0x and 40 lower-case hex digits");
             var payloadLength = PackPayload(i, log, ref payload);
             UInt128 accountHi = 0;
             uint accountLo = 0;
@@ -69,6 +75,16 @@ internal static class DuckDbFlowRows
             appender.SetUInt128(BlockHashLo, row, blockLo);
             appender.SetInt64(Timestamp, row, log.Timestamp.ToUnixTimeSeconds());
             appender.SetBytes(Payload, row, payload.AsSpan(0, payloadLength));
+            if (emitted)
+            {
+                appender.SetUInt128(EmitterHi, row, emitterHi);
+                appender.SetUInt32(EmitterLo, row, emitterLo);
+            }
+            else
+            {
+                appender.SetNull(EmitterHi, row);
+                appender.SetNull(EmitterLo, row);
+            }
             if (flow is null)
             {
                 foreach (var column in (ReadOnlySpan<int>)[Market, Kind, Amount, AccountHi, AccountLo]) appender.SetNull(column, row);

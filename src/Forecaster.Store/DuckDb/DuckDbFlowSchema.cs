@@ -9,7 +9,8 @@ namespace Forecaster.Store.DuckDb;
 /// a BLOB or text longer than 12 bytes costs DuckDB a heap string per value and those columns were most of the cost of a log.
 /// (chain, source) is a small integer stream id (flow_streams); transaction and block hashes are pairs of UHUGEINTs and the
 /// account a UHUGEINT and a UINTEGER (<see cref="DuckDbChainHex"/>); a log's topics and data stay in one compact BLOB
-/// (<see cref="DuckDbLogPayload"/>), so every stored event can be decoded again.
+/// (<see cref="DuckDbLogPayload"/>), so every stored event can be decoded again. A log emitted by another contract than the
+/// stream's source (an aToken's Transfer read with its pool) keeps its emitter in emitter_hi/lo, NULL for the source itself.
 /// flow_events has no PRIMARY KEY on purpose: DuckDB's index makes INSERT OR IGNORE an order of magnitude slower than the
 /// 200,000 logs/s target; uniqueness of (chain, tx_hash, log_index) is kept by the writer's anti-join instead.
 /// </summary>
@@ -38,7 +39,9 @@ internal static class DuckDbFlowSchema
             kind INTEGER,
             amount DECIMAL(38, 18),
             account_hi UHUGEINT,
-            account_lo UINTEGER);
+            account_lo UINTEGER,
+            emitter_hi UHUGEINT,
+            emitter_lo UINTEGER);
         CREATE TABLE IF NOT EXISTS chain_blocks (
             chain VARCHAR NOT NULL,
             number BIGINT NOT NULL,
@@ -62,21 +65,29 @@ internal static class DuckDbFlowSchema
         """);
     }
 
-    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column; appending the new rows to
-    // them would fail half-way through a run, so they are refused up front (no migration: re-reading the chain is the remedy).
+    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column, or lack the emitter columns;
+    // appending the new rows to them would fail half-way through a run, so they are refused up front (no migration: re-reading
+    // the chain is the remedy).
     private static void RefuseOlderLayout(DuckDBConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data_type FROM information_schema.columns WHERE table_name = 'flow_events' AND column_name = 'tx_hash'";
-        var layout = command.ExecuteScalar() switch
+        var layout = ColumnType(connection, "tx_hash") switch
         {
             "VARCHAR" => "hashes as text",
             "BLOB" => "hashes as variable-length BLOBs",
+            { } other => $"tx_hash as {other}",
+            null when ColumnType(connection, "tx_hash_hi") is not null && ColumnType(connection, "emitter_hi") is null => "no emitter column",
             null => null,
-            var other => $"tx_hash as {other}",
         };
         if (layout is not null)
             throw new ForecasterException(
                 $"The store {connection.DataSource} holds chain logs in an older layout ({layout}); ingest into a new store file.");
+    }
+
+    private static string? ColumnType(DuckDBConnection connection, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data_type FROM information_schema.columns WHERE table_name = 'flow_events' AND column_name = $column";
+        command.Parameters.Add(new DuckDBParameter("column", column));
+        return command.ExecuteScalar() as string;
     }
 }

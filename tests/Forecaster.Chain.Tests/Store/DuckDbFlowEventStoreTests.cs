@@ -160,7 +160,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         { "empty-account", "the flow's account '' is not 0x and 40 lower-case hex digits" },
         { "too-precise", "the flow's amount 0.0000000000000000001 does not fit DECIMAL(38, 18) exactly" },
         { "too-large", "the flow's amount 100000000000000000000 does not fit DECIMAL(38, 18) exactly" },
-        { "other-source", "it was emitted by 0x00000000000000000000000000000000000000ff, not by the batch's source" },
+        { "bad-emitter", "it was emitted by '0xFF', which is neither the batch's source" },
         { "flow-of-other-log", "its flow is keyed to another log" },
         { "five-topics", "A log has at most 4 topics, not 5." },
     };
@@ -179,7 +179,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
             "empty-account" => good with { Flow = good.Flow! with { Account = "" } },
             "too-precise" => good with { Flow = good.Flow! with { Amount = 0.0000000000000000001m } },
             "too-large" => good with { Flow = good.Flow! with { Amount = 100000000000000000000m } },
-            "other-source" => good with { Log = good.Log with { Address = A(0xff) } },
+            "bad-emitter" => good with { Log = good.Log with { Address = "0xFF" } },
             "flow-of-other-log" => good with { Flow = good.Flow! with { LogIndex = 9 } },
             "five-topics" => good with { Log = good.Log with { Topics = [H(1), H(2), H(3), H(4), H(5)] } },
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -225,9 +225,23 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         Assert.Equal(2, (await _store.GetLogsAsync(Chain, Pool, Ct)).Count);
     }
 
+    [Fact]
+    public async Task AppendAsync_KeepsTheEmitter_OfALogReadWithTheSource()
+    {
+        // An aToken's Transfer is read in the pool's stream; it must read back as emitted by the aToken, not by the pool.
+        var aToken = A(0xa7);
+        var transfer = Log(6, 1) with { Log = Log(6, 1).Log with { Address = aToken } };
+        await _store.AppendAsync(Batch(10, Log(6, 0), transfer, Log(7, 0)), Ct);
+
+        var logs = await _store.GetLogsAsync(Chain, Pool, Ct);
+        Assert.Equal([Pool, aToken, Pool], logs.Select(l => l.Log.Address).ToList());
+        Assert.Equal(transfer.Log with { Topics = logs[1].Log.Topics, Data = logs[1].Log.Data }, logs[1].Log);
+    }
+
     [Theory]
     [InlineData("VARCHAR", "hashes as text")]
     [InlineData("BLOB", "hashes as variable-length BLOBs")]
+    [InlineData("UHUGEINT", "no emitter column")]
     public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
         var path = _folder.File("old-layout.duckdb");
@@ -235,7 +249,9 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)";
+            command.CommandText = txHashType == "UHUGEINT"
+                ? "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT)"
+                : $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)";
             command.ExecuteNonQuery();
         }
         var error = Assert.Throws<ForecasterException>(() => DuckDbFlowEventStore.Open(path));
