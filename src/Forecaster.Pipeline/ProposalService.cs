@@ -30,7 +30,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
         var histories = await HistoriesAsync(markets, asOf, cancellationToken);
         var scenarios = StressTester.FindWorst(histories, asOf);
-        var correlated = histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
+        var correlated = await CorrelatedStressAsync(histories, asOf, cancellationToken);
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var assessed = new List<Assessed>();
@@ -77,6 +77,17 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var histories = await HistoriesAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
         return StressTester.FindWorst(histories, asOf);
     }
+
+    /// <summary>
+    /// How the store's markets' deposit outflows moved together up to <paramref name="asOf"/>, as <see cref="CreateAsync"/>
+    /// puts it in proposals (and the brief in its JSON); null with fewer than two markets. For the service's brief, whose
+    /// per-market jobs never see all markets at once.
+    /// </summary>
+    public async Task<CorrelatedStress?> CorrelatedStressAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        await CorrelatedStressAsync(await HistoriesAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken), asOf, cancellationToken);
+
+    private async Task<CorrelatedStress?> CorrelatedStressAsync(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
 
     /// <summary>
     /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
