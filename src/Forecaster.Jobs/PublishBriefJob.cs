@@ -31,6 +31,8 @@ public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, Sta
         {
             ReadyParts = ready,
             Recommendations = RecommendedActions.RiskiestFirst(recommendations.Select(r => (r.ShortfallProbability24h ?? -1, r.Market, r.Actions))),
+            // Needs every market at once, which no per-market job sees: computed here, as the CLI's proposal run does.
+            CorrelatedStress = await new ProposalService(store).CorrelatedStressAsync(asOf, cancellationToken),
         };
         var result = await service.CreateAsync(new BriefOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf }, cancellationToken);
         var counts = result.Brief.StatusCounts;

@@ -20,6 +20,9 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
     /// <summary>Recommendations to show (the recommender of issue 5 sets these); empty means the brief says "no recommendations yet".</summary>
     public IReadOnlyList<RecommendedAction> Recommendations { get; init; } = [];
 
+    /// <summary>Cross-market correlated stress from the same run's proposals, or null when none was computed.</summary>
+    public Risk.Stress.CorrelatedStress? CorrelatedStress { get; init; }
+
     /// <summary>
     /// Parts already made for this as-of hour (by the per-market jobs), by market name; markets without one are made here.
     /// Either way each part comes from <see cref="CreatePartAsync"/>, so the brief is the same.
@@ -56,6 +59,7 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
         var brief = new MorningBrief(asOf, _clock.GetUtcNow(), BaselineRiskOptions.Defaults.ShortfallUtilization, ordered)
         {
             Recommendations = Recommendations,
+            CorrelatedStress = CorrelatedStress,
             HeatMap = DrawHeatMap(ordered, parts, asOf, options.TrendDays, directory),
         };
         brief = WithChanges(brief, options.OutputDirectory, DateOnly.FromDateTime(asOf.UtcDateTime));

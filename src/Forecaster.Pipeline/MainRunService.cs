@@ -41,7 +41,7 @@ public sealed class MainRunService(IMarketStore store, TimeProvider? clock = nul
         var proposals = await new ProposalService(store, riskModel).CreateAsync(
             new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = briefOptions.AsOf }, cancellationToken);
         var briefDirectory = Path.GetDirectoryName(proposals.Directory)!;
-        return await new BriefService(store, clock, riskModel) { Recommendations = RecommendedActions.From(proposals, briefDirectory) }
+        return await new BriefService(store, clock, riskModel) { Recommendations = RecommendedActions.From(proposals, briefDirectory), CorrelatedStress = proposals.Correlated }
             .CreateAsync(briefOptions, cancellationToken);
     }
 }

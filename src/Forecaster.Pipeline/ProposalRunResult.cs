@@ -9,4 +9,8 @@ namespace Forecaster.Pipeline;
 /// <param name="Proposals">The proposals written (markets needing action), with their Markdown paths.</param>
 /// <param name="Skipped">Markets that could not be assessed, with why.</param>
 public sealed record ProposalRunResult(string Directory, IReadOnlyList<MarketRecommendation> Recommendations,
-    IReadOnlyList<(GovernanceProposal Proposal, string MarkdownPath)> Proposals, IReadOnlyList<(string Market, string Reason)> Skipped);
+    IReadOnlyList<(GovernanceProposal Proposal, string MarkdownPath)> Proposals, IReadOnlyList<(string Market, string Reason)> Skipped)
+{
+    /// <summary>How the markets' outflows move together, or null with fewer than two markets.</summary>
+    public Risk.Stress.CorrelatedStress? Correlated { get; init; }
+}

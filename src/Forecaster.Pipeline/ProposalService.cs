@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Forecaster.Markets;
+using Forecaster.Markets.RateCurves;
 using Forecaster.Publish.Charts;
 using Forecaster.Publish.Inputs;
 using Forecaster.Publish.Proposals;
@@ -29,7 +30,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
         var histories = await HistoriesAsync(markets, asOf, cancellationToken);
         var scenarios = StressTester.FindWorst(histories, asOf);
-        var correlated = histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
+        var correlated = await CorrelatedStressAsync(histories, asOf, cancellationToken);
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var assessed = new List<Assessed>();
@@ -40,7 +41,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             catch (InsufficientHistoryException e) { skipped.Add((market.Name, e.Message)); }
         }
 
-        var topUps = AllocateTreasury(assessed.Select(a => (a.Risk, a.Hours)).ToList(), engine, scenarios, options.TreasuryBudgetUsd);
+        var topUps = AllocateTreasury(assessed, engine, scenarios, options.TreasuryBudgetUsd);
         var directory = DirectoryFor(options.OutputDirectory, asOf);
         Directory.CreateDirectory(directory);
         // Delays run on the proposals' as-of time, so a run for an earlier day (or a replay) sees the history as it was then.
@@ -67,7 +68,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         }), new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
         // Recorded last, once every proposal is on disk: a failed run leaves the history as it was.
         ParameterHistoryFile.Save(historyPath, recommendations.Where(r => r.NeedsAction).Aggregate(history, (h, r) => h.With(r.Changes, asOf)));
-        return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped);
+        return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped) { Correlated = correlated };
     }
 
     /// <summary>The worst real stress episodes up to <paramref name="asOf"/> across every market in the store; each market's recommendation is tested against all of them.</summary>
@@ -76,6 +77,17 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var histories = await HistoriesAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
         return StressTester.FindWorst(histories, asOf);
     }
+
+    /// <summary>
+    /// How the store's markets' deposit outflows moved together up to <paramref name="asOf"/>, as <see cref="CreateAsync"/>
+    /// puts it in proposals (and the brief in its JSON); null with fewer than two markets. For the service's brief, whose
+    /// per-market jobs never see all markets at once.
+    /// </summary>
+    public async Task<CorrelatedStress?> CorrelatedStressAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        await CorrelatedStressAsync(await HistoriesAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken), asOf, cancellationToken);
+
+    private async Task<CorrelatedStress?> CorrelatedStressAsync(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
 
     /// <summary>
     /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
@@ -103,7 +115,8 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
     private static string HistoryPathFor(string outputDirectory) => Path.Combine(outputDirectory, ParameterHistoryFile.FileName);
 
-    private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours);
+    // Parameters: assumed ones, with the rate curve read from the market's own rates where it shows one.
+    private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours, MarketParameters Parameters);
 
     private async Task<List<(Market Market, IReadOnlyList<MarketHour> Hours)>> HistoriesAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -120,7 +133,8 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     {
         var risk = new OutflowRiskModel().Assess(market, hours, asOf);
         var assessment = (riskModel ?? new BaselineRiskModel()).Assess(market, hours, asOf, [TimeSpan.FromHours(24)]);
-        return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours);
+        var parameters = MarketParameters.For(market.Asset, risk.Current.BorrowedUsd, RateCurveEstimator.Default.EstimateLatest(hours, asOf));
+        return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours, parameters);
     }
 
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
@@ -128,12 +142,15 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, ParameterHistory history, CorrelatedStress? correlated,
         string directory, CancellationToken cancellationToken)
     {
-        var (risk, probability, method, hours) = assessed;
-        var parameters = history.Apply(risk.Market.Name, MarketParameters.AssumedFor(risk.Market.Asset, risk.Current.BorrowedUsd), asOf);
+        var (risk, probability, method, hours, assumed) = assessed;
+        var parameters = history.Apply(risk.Market.Name, assumed, asOf);
         var collateral = await AdviseCollateralAsync(risk.Market, parameters, risk.Current.SuppliedUsd, asOf, cancellationToken);
         var recommendation = engine.Recommend(risk, scenarios, probability, parameters,
             RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUp, history.LastChanged(risk.Market.Name, asOf), asOf, collateral);
         if (!recommendation.NeedsAction) return (recommendation, null);
+        // The agent-based outflow is shown beside the other methods but moves no recommended value, so only markets whose
+        // proposal is written pay for it.
+        risk = new OutflowRiskModel().WithAgentBased(risk, parameters.RateCurve);
 
         Directory.CreateDirectory(directory);
         var chartData = BaselineChartInputs.Utilization(risk.Market, hours, asOf - TimeSpan.FromDays(90), BaselineRiskOptions.Defaults.ShortfallUtilization,
@@ -173,14 +190,13 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     }
 
     // Each market's possible 24 h withdrawal demands (its own historical 24 h outflows at today's deposits) feed the allocator.
-    private static IReadOnlyList<double> AllocateTreasury(IReadOnlyList<(LiquidityRiskReport Risk, IReadOnlyList<MarketHour> Hours)> markets,
-        RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double budget)
+    private static IReadOnlyList<double> AllocateTreasury(IReadOnlyList<Assessed> markets, RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double budget)
     {
         if (budget <= 0) return new double[markets.Count];
         var exposures = markets.Select(m =>
         {
             var sample = OutflowRiskModel.HistoricalOutflows(m.Hours, TimeSpan.FromHours(24)).Select(o => Math.Max(o, 0) * m.Risk.Current.SuppliedUsd).OrderBy(x => x).ToList();
-            var needy = engine.Target(m.Risk, scenarios).GapUsd > 0;
+            var needy = engine.Target(m.Risk, scenarios, m.Parameters.OptimalUtilization).GapUsd > 0;
             return new MarketExposure(m.Risk.Market.Name, Math.Max(m.Risk.Current.AvailableLiquidityUsd, 0), needy ? sample : []);
         }).ToList();
         return TreasuryAllocator.Allocate(exposures, budget);

@@ -9,8 +9,17 @@ namespace Forecaster.Pipeline;
 /// <param name="RealizedOutflowUsd">Largest fall of deposits from then until the episode's start, USD.</param>
 public sealed record ReplayEpisode(string Market, DateTimeOffset Start, int HoursBefore, double DepositsUsd, double RecommendedBufferUsd, double RealizedOutflowUsd)
 {
+    /// <summary>Utilization at the time of the recommendation.</summary>
+    public double Utilization { get; init; } = double.NaN;
+
+    /// <summary>The rate curve's kink the recommendation used (estimated from the market's rates then, or assumed).</summary>
+    public double OptimalUtilization { get; init; } = double.NaN;
+
     /// <summary>True when the buffer would have met the outflow.</summary>
     public bool Covered => RecommendedBufferUsd >= RealizedOutflowUsd;
+
+    /// <summary>True when the flat rule's buffer (<see cref="ReplayResult.FlatRuleShare"/> of deposits) would have met it.</summary>
+    public bool FlatRuleCovered => ReplayResult.FlatRuleShare * DepositsUsd >= RealizedOutflowUsd;
 
     /// <summary>The buffer as a share of deposits (to compare with a flat "hold 20% liquid" rule).</summary>
     public double BufferShareOfDeposits => DepositsUsd > 0 ? RecommendedBufferUsd / DepositsUsd : 0;

@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace Forecaster.Pipeline;
 
-/// <summary>The replay's JSON: <c>episodes</c> (market, start, recommendedBufferUsd, realizedOutflowUsd, covered, ...) and <c>coveredShare</c>.</summary>
+/// <summary>
+/// The replay's JSON: <c>episodes</c> (market, start, recommendedBufferUsd, realizedOutflowUsd, covered, ...) and
+/// <c>coveredShare</c>; beside them the flat rule's coverage of the same episodes and the buffer's time average over the
+/// sampled days of the history (<c>meanBufferShareOfDeposits</c> stays the mean at the episode points only).
+/// </summary>
 public static class ReplayJsonWriter
 {
     /// <summary>The result as JSON.</summary>
@@ -22,11 +26,21 @@ public static class ReplayJsonWriter
                 recommendedBufferUsd = e.RecommendedBufferUsd,
                 realizedOutflowUsd = e.RealizedOutflowUsd,
                 covered = e.Covered,
+                bufferShareOfDeposits = e.BufferShareOfDeposits,
+                flatRuleCovered = e.FlatRuleCovered,
+                utilization = Finite(e.Utilization),
+                optimalUtilization = Finite(e.OptimalUtilization),
             }),
             coveredShare = Finite(result.CoveredShare),
             coveredShare72h = Finite(result.CoveredShare72h),
             meanBufferShareOfDeposits = Finite(result.MeanBufferShareOfDeposits),
             flatRuleShare = ReplayResult.FlatRuleShare,
+            flatRuleCoveredShare = Finite(result.FlatRuleCoveredShare),
+            flatRuleCoveredShare72h = Finite(result.FlatRuleCoveredShare72h),
+            timeAverageBufferShareOfDeposits = Finite(result.TimeAverageBufferShareOfDeposits),
+            timeAverageBufferShareByMarket = result.TimeAverageBufferShareByMarket,
+            timeAverageSamples = result.Samples.Count,
+            timeAverageSamplingDays = result.Sampling.TotalDays,
             skipped = result.Skipped,
         }, new JsonSerializerOptions { WriteIndented = true });
     }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Forecaster.EarlyWarning;
 using Forecaster.Ingest.Snapshots;
 using Forecaster.Markets;
+using Forecaster.Markets.RateCurves;
 using Forecaster.Recommend;
 using Forecaster.Risk;
 using Forecaster.Risk.Liquidity;
@@ -11,16 +13,31 @@ namespace Forecaster.Pipeline;
 /// <summary>
 /// The evidence behind the recommendations: for each real shortfall episode in snapshot files, the buffer Forecaster would
 /// have recommended 24 h and 72 h before it (with data up to then only, from every market in the files) and whether it
-/// would have met the deposit outflow that followed until the episode began.
+/// would have met the deposit outflow that followed until the episode began; and, to compare what it demands on average
+/// with a flat rule, the buffer it would have recommended at midnight UTC of every sampled day of the history.
 /// </summary>
 public static class ReplayService
 {
     private static readonly int[] Leads = [24, 72];
 
+    /// <summary>How often the time average samples the history: weekly keeps a replay of the shared files near a minute.</summary>
+    public static readonly TimeSpan DefaultSampling = TimeSpan.FromDays(7);
+
+    // Only buffers are needed here, and they rest on filtered historical simulation: the Student-t Monte Carlo beside it
+    // (shown in proposals, its own random stream) would cost most of the time and change no number.
+    private static readonly OutflowRiskModel RiskModel = new(new OutflowRiskOptions { MonteCarlo = false });
+
     /// <summary>Replays every episode in the files.</summary>
+    /// <param name="files">Snapshot files.</param>
+    /// <param name="appetite">The risk profile.</param>
+    /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="ForecasterException">A file is missing or malformed.</exception>
-    public static async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, RiskAppetite appetite, CancellationToken cancellationToken = default)
+    public static async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default)
     {
+        var every = sampling ?? DefaultSampling;
+        if (every < TimeSpan.FromDays(1) || every.Ticks % TimeSpan.TicksPerDay != 0)
+            throw new ArgumentOutOfRangeException(nameof(sampling), every, "The time-average sampling must be a whole number of days.");
         var markets = await SnapshotFileLoader.LoadAsync(files, cancellationToken: cancellationToken);
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
@@ -41,11 +58,13 @@ public static class ReplayService
                     if (index < 0) { skipped.Add($"{market.Name} {episode.Start:yyyy-MM-dd HH:mm}, {lead} h before: no data at that hour"); continue; }
                     try
                     {
-                        var risk = new OutflowRiskModel().Assess(market, hours, at);
-                        var scenarios = StressTester.FindWorst(histories, at);
-                        var target = engine.Target(risk, scenarios);
+                        var target = TargetAt(engine, market, hours, StressTester.FindWorst(histories, at), at);
                         var lowest = hours.Skip(index + 1).TakeWhile(h => h.Hour <= episode.Start).Select(h => h.SuppliedUsd).DefaultIfEmpty(hours[index].SuppliedUsd).Min();
-                        episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, Math.Max(hours[index].SuppliedUsd - lowest, 0)));
+                        episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, Math.Max(hours[index].SuppliedUsd - lowest, 0))
+                        {
+                            Utilization = hours[index].Utilization,
+                            OptimalUtilization = target.OptimalUtilization,
+                        });
                     }
                     catch (InsufficientHistoryException e)
                     {
@@ -54,7 +73,56 @@ public static class ReplayService
                 }
             }
         }
-        return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped);
+        return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
+        {
+            Samples = SampleBuffers(histories, engine, every, cancellationToken),
+            Sampling = every,
+        };
+    }
+
+    // The recommendation the service would have made at `at`, from data up to then only: the market's liquidity risk, its
+    // rate curve's kink as its own rates showed it then (assumed where they did not), and the worst episodes seen so far.
+    private static ReserveTarget TargetAt(RecommendationEngine engine, Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
+    {
+        var risk = RiskModel.Assess(market, hours, at);
+        var parameters = MarketParameters.For(market.Asset, risk.Current.BorrowedUsd, RateCurveEstimator.Default.EstimateLatest(hours, at));
+        return engine.Target(risk, scenarios, parameters.OptimalUtilization);
+    }
+
+    // The buffer at midnight UTC of every sampled day on which a market has an hour and enough history for a recommendation.
+    // Days are counted from the Unix epoch so every market is sampled on the same days, which share one scenario search.
+    // Days run in parallel; each assessment is seeded, so the result does not depend on the order.
+    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RecommendationEngine engine, TimeSpan every, CancellationToken cancellationToken)
+    {
+        var withData = histories.Where(h => h.Hours.Count > 0).ToList();
+        if (withData.Count == 0) return [];
+        var first = withData.Min(h => h.Hours[0].Hour) + TimeSpan.FromDays(30);
+        var last = withData.Max(h => h.Hours[^1].Hour);
+        var step = (long)every.TotalDays;
+        var days = new List<DateTimeOffset>();
+        for (var day = DateTimeOffset.UnixEpoch.AddDays((long)Math.Ceiling((first - DateTimeOffset.UnixEpoch).TotalDays / step) * step); day <= last; day += every)
+            days.Add(day);
+
+        var samples = new ConcurrentBag<BufferSample>();
+        Parallel.ForEach(days, new ParallelOptions { CancellationToken = cancellationToken }, day =>
+        {
+            IReadOnlyList<StressScenario>? scenarios = null;
+            foreach (var (market, hours) in withData)
+            {
+                var index = IndexOf(hours, day);
+                if (index < 0 || hours[index].SuppliedUsd <= 0) continue;
+                try
+                {
+                    scenarios ??= StressTester.FindWorst(histories, day);
+                    samples.Add(new BufferSample(market.Name, day, hours[index].SuppliedUsd, TargetAt(engine, market, hours, scenarios, day).TargetBufferUsd));
+                }
+                catch (InsufficientHistoryException)
+                {
+                    // Too early in this market's history for a recommendation: no sample, as the service would have made none.
+                }
+            }
+        });
+        return samples.OrderBy(s => s.At).ThenBy(s => s.Market, StringComparer.Ordinal).ToList();
     }
 
     private static int IndexOf(IReadOnlyList<MarketHour> hours, DateTimeOffset hour)

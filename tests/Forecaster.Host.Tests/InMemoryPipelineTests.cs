@@ -39,6 +39,8 @@ public class InMemoryPipelineTests
         Assert.Equal(4, brief["markets"]!.AsArray().Count);
         Assert.Equal(recommended.Sum(r => r.Actions.Count), brief["recommendations"]!.AsArray().Count);
         Assert.Equal(recommended.Sum(r => r.Actions.Count), (int)published["recommendedActions"]!);
+        // Correlated stress needs every market at once; the publish stage computes it, as the CLI's run does.
+        Assert.Equal(4, brief["correlatedStress"]!["markets"]!.AsArray().Count);
         var written = File.GetLastWriteTimeUtc(briefJson);
 
         // The same stage again for the same as-of must not recompute: one brief, untouched.

@@ -43,7 +43,12 @@ public class BriefPartsTests
             if (proposal.Proposal is not null)
                 actions.Add((proposal.Recommendation!.ShortfallProbability24h, market.Name, RecommendedActions.For(proposal.Proposal, proposal.MarkdownPath!, directory)));
         }
-        var assembled = await new BriefService(store, clock) { ReadyParts = ready, Recommendations = RecommendedActions.RiskiestFirst(actions) }.CreateAsync(options, ct);
+        var assembled = await new BriefService(store, clock)
+        {
+            ReadyParts = ready,
+            Recommendations = RecommendedActions.RiskiestFirst(actions),
+            CorrelatedStress = await proposals.CorrelatedStressAsync(asOf, ct),
+        }.CreateAsync(options, ct);
 
         Assert.NotEmpty(assembled.Brief.Recommendations);
         Assert.Equal(await File.ReadAllTextAsync(whole.MarkdownPath, ct), await File.ReadAllTextAsync(assembled.MarkdownPath, ct));

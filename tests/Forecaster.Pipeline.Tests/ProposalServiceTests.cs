@@ -38,6 +38,9 @@ public class ProposalServiceTests
             Assert.Equal(positions.Order(), positions);
 
             await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
+            // The agent-based outflow is computed for written proposals only, and shown there.
+            Assert.Contains(proposal.Risk.Outflows, o => o.Method == Risk.Liquidity.OutflowMethod.AgentBased);
+            Assert.Contains("agent-based Monte Carlo", markdown);
         }
         Assert.True(File.Exists(Path.Combine(result.Directory, "index.json")));
     }
@@ -126,7 +129,12 @@ public class ProposalServiceTests
         var third = await Run(latest);
         var moved = third.Recommendations.SelectMany(r => r.Changes).Where(x => delayed.Any(c => c.Market == x.Market && c.Parameter == x.Parameter)).ToList();
         Assert.NotEmpty(moved);
-        Assert.All(moved, x => Assert.Equal(delayed.Single(c => c.Market == x.Market && c.Parameter == x.Parameter).Recommended, x.Current));
+        // (A slope read from the market's own rates starts from those rates instead: the simulator never enacts proposals.)
+        Assert.All(moved, x => Assert.Equal(
+            x.Parameter == "slope2" && third.Recommendations.Single(r => r.Target.Market == x.Market).Parameters.RateCurve is { } curve
+                ? curve.Slope2Pct
+                : delayed.Single(c => c.Market == x.Market && c.Parameter == x.Parameter).Recommended,
+            x.Current));
     }
 
     [Fact]
@@ -145,6 +153,15 @@ public class ProposalServiceTests
         Assert.All(links, link => Assert.True(File.Exists(Path.Combine(brief.Directory, link)), link));
         var html = await File.ReadAllTextAsync(brief.HtmlPath, ct);
         Assert.All(links, link => Assert.Contains($"href=\"{link}\"", html));
+
+        // The same run's correlated stress is summarised in brief.json: all six markets, their worst joint days.
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(brief.JsonPath, ct));
+        var correlated = json.RootElement.GetProperty("correlatedStress");
+        Assert.Equal(6, correlated.GetProperty("markets").GetArrayLength());
+        Assert.Equal(6, correlated.GetProperty("correlation").GetArrayLength());
+        var worst = correlated.GetProperty("worstJointDays");
+        Assert.NotEqual(0, worst.GetArrayLength());
+        Assert.Equal(brief.Brief.CorrelatedStress!.WorstJointDays[0].TotalOutflowShare, worst[0].GetProperty("totalOutflowShare").GetDouble(), 10);
     }
 
     [Fact]
@@ -152,7 +169,7 @@ public class ProposalServiceTests
     {
         var files = SharedData.AaveV2Files();
 
-        var result = await ReplayService.RunAsync(files, RiskAppetite.Moderate, TestContext.Current.CancellationToken);
+        var result = await ReplayService.RunAsync(files, RiskAppetite.Moderate, TimeSpan.FromDays(28), TestContext.Current.CancellationToken);
 
         var june = result.Episodes.Where(e => e.Market == "aave_v2_usdt" && e.Start == new DateTimeOffset(2022, 6, 18, 9, 0, 0, TimeSpan.Zero)).ToList();
         Assert.Equal([24, 72], june.Select(e => e.HoursBefore));
@@ -169,5 +186,50 @@ public class ProposalServiceTests
         foreach (var key in new[] { "market", "start", "recommendedBufferUsd", "realizedOutflowUsd", "covered" })
             Assert.True(first.TryGetProperty(key, out _), key);
         Assert.Equal(result.CoveredShare, json.RootElement.GetProperty("coveredShare").GetDouble(), 10);
+
+        // The flat rule is judged on the same episodes with 20% of the same deposits.
+        var day = result.Episodes.Where(e => e.HoursBefore == 24).ToList();
+        Assert.Equal((double)day.Count(e => 0.2 * e.DepositsUsd >= e.RealizedOutflowUsd) / day.Count, json.RootElement.GetProperty("flatRuleCoveredShare").GetDouble(), 10);
+        Assert.False(june[0].FlatRuleCovered, "20% of $549M does not meet a ~$198M outflow");
+        // The time average samples every market at midnight UTC every 28 days (the same days for all), far more often than
+        // the episode points, and is the plain mean of those samples.
+        Assert.All(result.Samples, s => Assert.Equal(TimeSpan.Zero, s.At.TimeOfDay));
+        Assert.All(result.Samples.Select(s => s.At).Distinct().Order().Zip(result.Samples.Select(s => s.At).Distinct().Order().Skip(1)), p => Assert.Equal(TimeSpan.FromDays(28), p.Second - p.First));
+        Assert.Equal(4, result.Samples.Select(s => s.Market).Distinct().Count());
+        Assert.True(result.Samples.Count > 4 * day.Count, $"{result.Samples.Count} samples");
+        Assert.Equal(result.Samples.Average(s => s.RecommendedBufferUsd / s.DepositsUsd), json.RootElement.GetProperty("timeAverageBufferShareOfDeposits").GetDouble(), 10);
+        Assert.Equal(result.MeanBufferShareOfDeposits, json.RootElement.GetProperty("meanBufferShareOfDeposits").GetDouble(), 10);
+        Assert.Equal(28, json.RootElement.GetProperty("timeAverageSamplingDays").GetDouble());
+    }
+
+    [Fact]
+    public async Task CreateAsync_StartsFromTheMarketsEstimatedRateCurve_OnRealUsdtData()
+    {
+        using var temp = new TempDirectory("propose");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync([SharedData.AaveV2Files().Single(f => f.EndsWith("usdt.csv.gz", StringComparison.Ordinal))], new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+
+        var result = await new ProposalService(store).CreateAsync(new ProposalOptions
+        {
+            OutputDirectory = temp.File("out"),
+            AsOf = new DateTimeOffset(2022, 6, 17, 0, 0, 0, TimeSpan.Zero),
+        }, ct);
+
+        // Aave v2's USDT curve then: kink 90%, slopes 4 and 60 points.
+        var parameters = Assert.Single(result.Recommendations).Parameters;
+        var curve = Assert.IsType<Markets.RateCurves.RateCurveEstimate>(parameters.RateCurve);
+        Assert.Equal(0.90, parameters.OptimalUtilization, 2);
+        Assert.InRange(curve.Slope1Pct, 3.5, 4.5);
+        Assert.InRange(parameters.Slope2Pct, 57, 63);
+        var (proposal, path) = Assert.Single(result.Proposals);
+        var slope2 = Assert.Single(proposal.Recommendation.Changes, c => c.Parameter == "slope2");
+        Assert.Equal(parameters.Slope2Pct, slope2.Current);
+        Assert.Contains("estimated from the market's own borrow rates", slope2.Rationale);
+        var markdown = await File.ReadAllTextAsync(path, ct);
+        Assert.Contains("Rate curve in force: kink at 90", markdown);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
+        Assert.Equal("estimated", json.RootElement.GetProperty("rateCurve").GetProperty("source").GetString());
+        Assert.Equal(slope2.Current, json.RootElement.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("parameter").GetString() == "slope2").GetProperty("current").GetDouble());
     }
 }

@@ -34,10 +34,14 @@ public class OutflowRiskModelTests
         // About 1% of 24 h windows overlap the run: the 99% tail must reach well into it.
         Assert.InRange(historical24.Es99, 0.15, 0.31);
         Assert.True(historical24.Var95 < 0.1, "95% of days are ordinary");
-        // Three horizons by three methods, plus the agent-based 24 h row.
-        Assert.Equal(10, report.Outflows.Count);
-        Assert.Equal(OutflowRiskOptions.Defaults.AgentPaths, report.Outflows.Single(o => o.Method == OutflowMethod.AgentBased && o.Horizon == TimeSpan.FromHours(24)).Samples);
-        foreach (var o in report.Outflows)
+        // Three horizons by three methods; the agent-based 24 h row only on request, and it leaves the buffer's basis alone.
+        Assert.Equal(9, report.Outflows.Count);
+        Assert.DoesNotContain(report.Outflows, o => o.Method == OutflowMethod.AgentBased);
+        var shown = new OutflowRiskModel().WithAgentBased(report, null);
+        Assert.Equal(10, shown.Outflows.Count);
+        Assert.Equal(OutflowRiskOptions.Defaults.AgentPaths, shown.Outflows.Single(o => o.Method == OutflowMethod.AgentBased && o.Horizon == TimeSpan.FromHours(24)).Samples);
+        Assert.Equal(report.Es99Outflow24hUsd, shown.Es99Outflow24hUsd);
+        foreach (var o in shown.Outflows)
         {
             Assert.True(o.Var95 <= o.Var99 && o.Var99 <= o.Es99, $"{o.Method} {o.Horizon}: ordered tail");
             Assert.True(o.Var95 <= o.Es95);

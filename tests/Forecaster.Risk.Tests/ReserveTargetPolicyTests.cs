@@ -10,8 +10,11 @@ public class ReserveTargetPolicyTests
 {
     private static readonly DateTimeOffset T0 = new(2023, 3, 10, 0, 0, 0, TimeSpan.Zero);
 
-    private static LiquidityRiskReport Report(double es99Usd) => new(Market.FromName("a_usdc"), T0,
-        new MarketHour(T0, 1_000e6, 900e6, 0, 1, 2, DataQuality.None, 0, 0), [], es99Usd, 100e6 / es99Usd);
+    // Utilization 90%, at the kink used below: the profiles' own weights apply.
+    private const double Kink = 0.9;
+
+    private static LiquidityRiskReport Report(double es99Usd, double borrowedUsd = 900e6) => new(Market.FromName("a_usdc"), T0,
+        new MarketHour(T0, 1_000e6, borrowedUsd, 0, 1, 2, DataQuality.None, 0, 0), [], es99Usd, (1_000e6 - borrowedUsd) / es99Usd);
 
     private static readonly StressScenario Run = new("largest 1 h deposit outflow", "b_usdt", T0, TimeSpan.FromHours(1), 0.4, 0);
 
@@ -21,7 +24,7 @@ public class ReserveTargetPolicyTests
     [InlineData(RiskAppetite.Aggressive, 80e6 * 1.05)]
     public void Compute_CoversTheLargerOfEs99AndTheWeightedWorstScenario_PlusMargin(RiskAppetite appetite, double expected)
     {
-        var target = ReserveTargetPolicy.For(appetite).Compute(Report(80e6), [Run], appetite);
+        var target = ReserveTargetPolicy.For(appetite).Compute(Report(80e6), [Run], appetite, Kink);
         Assert.Equal(expected, target.TargetBufferUsd, 1);
         Assert.Equal(400e6, target.WorstScenarioOutflowUsd, 1);
         Assert.Equal(Math.Max(expected - 100e6, 0), target.GapUsd, 1);
@@ -30,14 +33,41 @@ public class ReserveTargetPolicyTests
     [Fact]
     public void Compute_NeverAsksForMoreThanTheDeposits()
     {
-        var target = ReserveTargetPolicy.For(RiskAppetite.Conservative).Compute(Report(2_000e6), [Run], RiskAppetite.Conservative);
+        var target = ReserveTargetPolicy.For(RiskAppetite.Conservative).Compute(Report(2_000e6), [Run], RiskAppetite.Conservative, Kink);
         Assert.Equal(1_000e6, target.TargetBufferUsd, 1);
     }
 
     [Fact]
     public void Compute_RanksProfiles_ConservativeHoldsTheMost()
     {
-        var targets = Enum.GetValues<RiskAppetite>().Select(a => ReserveTargetPolicy.For(a).Compute(Report(50e6), [Run], a).TargetBufferUsd).ToList();
+        var targets = Enum.GetValues<RiskAppetite>().Select(a => ReserveTargetPolicy.For(a).Compute(Report(50e6), [Run], a, Kink).TargetBufferUsd).ToList();
         Assert.True(targets[0] > targets[1] && targets[1] > targets[2]);
+    }
+
+    // Above the kink the share of the worst episode rises linearly from the profile's to all of it at 100% utilization;
+    // at or below the kink it is the profile's own.
+    [Theory]
+    [InlineData(700e6, 0.25)]
+    [InlineData(900e6, 0.25)]
+    [InlineData(950e6, 0.625)]
+    [InlineData(1_000e6, 1.0)]
+    public void Compute_CoversMoreOfTheWorstEpisode_AsUtilizationGoesPastTheKink(double borrowedUsd, double weight)
+    {
+        var target = ReserveTargetPolicy.For(RiskAppetite.Moderate).Compute(Report(10e6, borrowedUsd), [Run], RiskAppetite.Moderate, Kink);
+
+        Assert.Equal(weight, target.ScenarioWeight, 9);
+        Assert.Equal(0.25, target.ProfileScenarioWeight);
+        Assert.Equal(weight * 400e6 * 1.10, target.TargetBufferUsd, 1);
+    }
+
+    [Fact]
+    public void Compute_ReadsStressAgainstTheMarketsOwnKink()
+    {
+        // The same 85% utilization is calm under a 90% kink and halfway up the steep segment under a 70% one.
+        var below = ReserveTargetPolicy.For(RiskAppetite.Aggressive).Compute(Report(10e6, 850e6), [Run], RiskAppetite.Aggressive, 0.9);
+        var above = ReserveTargetPolicy.For(RiskAppetite.Aggressive).Compute(Report(10e6, 850e6), [Run], RiskAppetite.Aggressive, 0.7);
+        Assert.Equal(0.1, below.ScenarioWeight, 9);
+        Assert.Equal(0.1 + 0.9 * 0.5, above.ScenarioWeight, 9);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReserveTargetPolicy.UtilizationStress(0.5, 1.0));
     }
 }

@@ -12,15 +12,25 @@ public static class ReplayCommand
         var snapshots = new Option<string[]>("--snapshots") { Description = "Snapshot files holding real shortfall episodes", Required = true, AllowMultipleArgumentsPerToken = true };
         var json = new Option<string?>("--json") { Description = "Write the result as JSON to this file" };
         var profile = ProposeCommand.RiskAppetiteOption();
-        var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, json, profile };
+        var sampleDays = new Option<int>("--sample-days")
+        {
+            Description = "Days between the samples of the buffer's time average over the history",
+            DefaultValueFactory = _ => (int)ReplayService.DefaultSampling.TotalDays,
+        };
+        var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, json, profile, sampleDays };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
-            var result = await ReplayService.RunAsync(parse.GetValue(snapshots)!, parse.GetValue(profile), ct);
+            var days = parse.GetValue(sampleDays);
+            if (days < 1) throw new ForecasterException($"--sample-days must be at least 1 (got {days}).");
+            var result = await ReplayService.RunAsync(parse.GetValue(snapshots)!, parse.GetValue(profile), TimeSpan.FromDays(days), ct);
             foreach (var e in result.Episodes)
-                Console.WriteLine($"{e.Market} {e.Start:yyyy-MM-dd HH:mm} ({e.HoursBefore} h before): buffer {e.RecommendedBufferUsd / 1e6:N1}M ({e.BufferShareOfDeposits:P1} of deposits), outflow {e.RealizedOutflowUsd / 1e6:N1}M -> {(e.Covered ? "covered" : "NOT covered")}");
+                Console.WriteLine($"{e.Market} {e.Start:yyyy-MM-dd HH:mm} ({e.HoursBefore} h before): utilization {e.Utilization:P1} (kink {e.OptimalUtilization:P1}), buffer {e.RecommendedBufferUsd / 1e6:N1}M ({e.BufferShareOfDeposits:P1} of deposits), outflow {e.RealizedOutflowUsd / 1e6:N1}M -> {(e.Covered ? "covered" : "NOT covered")}{(e.FlatRuleCovered ? "" : "; flat rule NOT covered")}");
             foreach (var s in result.Skipped) Console.WriteLine($"skipped: {s}");
-            Console.WriteLine($"covered: {result.CoveredShare:P1} of episodes 24 h ahead, {result.CoveredShare72h:P1} 72 h ahead; mean buffer {result.MeanBufferShareOfDeposits:P1} of deposits (flat rule: {ReplayResult.FlatRuleShare:P0})");
+            Console.WriteLine($"covered: {result.CoveredShare:P1} of episodes 24 h ahead, {result.CoveredShare72h:P1} 72 h ahead (flat {ReplayResult.FlatRuleShare:P0} rule: {result.FlatRuleCoveredShare:P1} and {result.FlatRuleCoveredShare72h:P1})");
+            Console.WriteLine($"buffer, mean at the episode points (24 h before each crisis): {result.MeanBufferShareOfDeposits:P1} of deposits");
+            Console.WriteLine($"buffer, time average over {result.Samples.Count} market-days sampled every {days} d: {result.TimeAverageBufferShareOfDeposits:P1} of deposits (flat rule: {ReplayResult.FlatRuleShare:P0} every hour)");
+            foreach (var (market, share) in result.TimeAverageBufferShareByMarket) Console.WriteLine($"  {market}: {share:P1}");
             if (parse.GetValue(json) is { } path) await File.WriteAllTextAsync(path, ReplayJsonWriter.ToJson(result), ct);
             return 0;
         });

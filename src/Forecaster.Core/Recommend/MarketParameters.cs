@@ -1,3 +1,5 @@
+using Forecaster.Markets.RateCurves;
+
 namespace Forecaster.Recommend;
 
 /// <summary>
@@ -14,6 +16,22 @@ public sealed record MarketParameters(double BorrowCapUsd, double ReserveFactor,
 {
     /// <summary>How the asset counts as collateral, or null when it is not used as collateral (or not known to be).</summary>
     public CollateralParameters? Collateral { get; init; }
+
+    /// <summary>
+    /// The rate curve read from the market's own rates, when one was found: then <see cref="Slope2Pct"/> and
+    /// <see cref="OptimalUtilization"/> are its values, not assumptions (the rest still may be, see <see cref="Assumed"/>).
+    /// </summary>
+    public RateCurveEstimate? RateCurve { get; init; }
+
+    /// <summary>
+    /// Parameters for a market: <see cref="AssumedFor"/> with the kink and the slope above it taken from
+    /// <paramref name="curve"/> (the market's estimated rate curve) when there is one.
+    /// </summary>
+    public static MarketParameters For(string asset, double borrowedUsd, RateCurveEstimate? curve)
+    {
+        var assumed = AssumedFor(asset, borrowedUsd);
+        return curve is null ? assumed : assumed with { Slope2Pct = curve.Slope2Pct, OptimalUtilization = curve.OptimalUtilization, RateCurve = curve };
+    }
 
     /// <summary>
     /// Assumed parameters for a market: Aave-like defaults for stablecoins or volatile assets, cap at 1.5 times today's

@@ -40,7 +40,8 @@ public sealed class ParameterHistory(IReadOnlyList<ParameterRecord> records)
         {
             BorrowCapUsd = Get("borrowCap", parameters.BorrowCapUsd),
             ReserveFactor = Get("reserveFactor", parameters.ReserveFactor),
-            Slope2Pct = Get("slope2", parameters.Slope2Pct),
+            // A slope read from the market's own rates is what is in force; a recorded proposal is only what was asked for.
+            Slope2Pct = parameters.RateCurve is null ? Get("slope2", parameters.Slope2Pct) : parameters.Slope2Pct,
             BorrowingPaused = Get("borrowingPaused", parameters.BorrowingPaused ? 1 : 0) >= 0.5,
             Collateral = collateral,
         };

@@ -19,8 +19,11 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     public RecommendationOptions Options => _options;
 
     /// <summary>The target buffer for a market under this engine's appetite.</summary>
-    public ReserveTarget Target(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios) =>
-        ReserveTargetPolicy.For(_options.Appetite).Compute(report, scenarios, _options.Appetite);
+    /// <param name="report">Its liquidity risk.</param>
+    /// <param name="scenarios">Worst real episodes to replay on it.</param>
+    /// <param name="optimalUtilization">Its rate curve's kink (above it, more of the worst episode is covered).</param>
+    public ReserveTarget Target(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double optimalUtilization) =>
+        ReserveTargetPolicy.For(_options.Appetite).Compute(report, scenarios, _options.Appetite, optimalUtilization);
 
     /// <summary>Recommends changes for one market.</summary>
     /// <param name="report">Its liquidity risk.</param>
@@ -38,13 +41,16 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(parameters);
-        var target = Target(report, scenarios);
+        var target = Target(report, scenarios, parameters.OptimalUtilization);
         var name = report.Market.Name;
         var current = report.Current;
         var changes = new List<ParameterChange>();
         var held = new List<ParameterChange>();
-        var assumed = parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "";
-        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}, plus {target.Margin:P0}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
+        string Source(string parameter) =>
+            parameter == "slope2" && parameters.RateCurve is { } curve
+                ? $" (current value estimated from the market's own borrow rates {curve.From:yyyy-MM-dd} to {curve.To:yyyy-MM-dd})"
+                : parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "";
+        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}{Raised(target, current.Utilization)}, plus {target.Margin:P0}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
 
         void Add(string parameter, double from, double requested, string rationale, string effect)
         {
@@ -52,9 +58,9 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
             var (allowed, limited) = bound.Apply(from, requested, lastChanged.TryGetValue(parameter, out var t) ? t : null, now);
             var boundText = $"at most {bound.MaxRelativeChange:P0} per update, {bound.MinimumDelay.TotalDays:0.#} days apart" + (limited is null ? "" : $"; {limited}");
             // Unchanged because the delay binds: kept, so the proposal can say what waits and until when.
-            if (allowed == from && requested != from && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + assumed, effect));
+            if (allowed == from && requested != from && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + Source(parameter), effect));
             if (allowed == from) return;
-            changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + assumed, effect));
+            changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + Source(parameter), effect));
         }
 
         if (target.GapUsd > 0)
@@ -152,4 +158,9 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     }
 
     private static string Usd(double value) => Markets.UsdText.Compact(value);
+
+    // Says why the share of the worst episode is above the profile's, when it is.
+    private static string Raised(ReserveTarget target, double utilization) => target.ScenarioWeight > target.ProfileScenarioWeight
+        ? string.Create(CultureInfo.InvariantCulture, $" (the profile's {target.ProfileScenarioWeight:P0}, raised because utilization {utilization:P1} is above the rate curve's kink at {target.OptimalUtilization:P1})")
+        : "";
 }

@@ -6,7 +6,7 @@ namespace Forecaster.Recommend;
 /// <param name="Appetite">The risk appetite profile.</param>
 /// <param name="Es99Outflow24hUsd">Expected shortfall (99%) of the 24 h deposit outflow, USD.</param>
 /// <param name="WorstScenarioOutflowUsd">Withdrawal demand of the worst replayed scenario on today's state, USD.</param>
-/// <param name="ScenarioWeight">Share of the worst scenario the profile covers, in [0, 1].</param>
+/// <param name="ScenarioWeight">Share of the worst scenario covered: the profile's, raised above the kink (see <see cref="ReserveTargetPolicy"/>), in [0, 1].</param>
 /// <param name="Margin">Safety margin on top, as a share (0.1 = 10%).</param>
 /// <param name="TargetBufferUsd">max(ES99, weight x worst scenario) x (1 + margin), USD.</param>
 /// <param name="AvailableUsd">Available liquidity now, USD.</param>
@@ -21,6 +21,12 @@ public sealed record ReserveTarget(
     double TargetBufferUsd,
     double AvailableUsd)
 {
+    /// <summary>The profile's share of the worst scenario below the kink (equal to <see cref="ScenarioWeight"/> there).</summary>
+    public double ProfileScenarioWeight { get; init; } = ScenarioWeight;
+
+    /// <summary>The rate curve's kink the weight was raised from.</summary>
+    public double OptimalUtilization { get; init; } = double.NaN;
+
     /// <summary>How much liquidity is missing to reach the target, USD (0 when the market already holds enough).</summary>
     public double GapUsd => Math.Max(TargetBufferUsd - AvailableUsd, 0);
 }

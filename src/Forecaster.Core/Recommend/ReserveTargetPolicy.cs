@@ -9,7 +9,16 @@ namespace Forecaster.Recommend;
 /// never more than the deposits themselves. The profiles' weights and margins were set once, from their meaning (cover the
 /// worst episode in full; a quarter of it; a tenth of it), not fitted to the replay.
 /// </summary>
-/// <param name="ScenarioWeight">Share of the worst scenario covered, in [0, 1].</param>
+/// <remarks>
+/// The weight is the profile's below the rate curve's kink and rises linearly to 1 (the whole worst episode) as utilization
+/// goes from the kink to 100%: weight + (1 - weight) x (u - kink) / (1 - kink). Why: a profile discounts the worst episode
+/// because a market rarely stands where such runs start; above the kink it does stand there (its own curve prices liquidity
+/// as scarce, a few withdrawals can leave depositors unable to exit, and the agent-based ES99 climbs steeply from 95% to 99%
+/// utilization), so the discount shrinks with how far into the steep segment it has gone. No parameter of this rule was
+/// fitted: the kink is the market's own (estimated from its rates where possible) and the end points are the profile's
+/// weight and full cover.
+/// </remarks>
+/// <param name="ScenarioWeight">Share of the worst scenario covered below the kink, in [0, 1].</param>
 /// <param name="Margin">Safety margin, in [0, 1].</param>
 public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
 {
@@ -22,14 +31,30 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
         _ => throw new ArgumentOutOfRangeException(nameof(appetite), appetite, "Unknown risk appetite."),
     };
 
-    /// <summary>The target for a market given its liquidity risk report and the scenarios to replay on it.</summary>
-    public ReserveTarget Compute(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, RiskAppetite appetite)
+    /// <summary>How far utilization has gone from the kink towards 100%, in [0, 1] (0 at or below the kink).</summary>
+    /// <param name="utilization">Utilization now.</param>
+    /// <param name="optimalUtilization">The rate curve's kink, in (0, 1).</param>
+    public static double UtilizationStress(double utilization, double optimalUtilization)
+    {
+        if (optimalUtilization is <= 0 or >= 1 || double.IsNaN(optimalUtilization))
+            throw new ArgumentOutOfRangeException(nameof(optimalUtilization), optimalUtilization, "The kink must be in (0, 1).");
+        return double.IsFinite(utilization) ? Math.Clamp((utilization - optimalUtilization) / (1 - optimalUtilization), 0, 1) : 0;
+    }
+
+    /// <summary>The target for a market given its liquidity risk report, the scenarios to replay on it and its rate curve's kink.</summary>
+    public ReserveTarget Compute(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, RiskAppetite appetite, double optimalUtilization)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(scenarios);
+        var stress = UtilizationStress(report.Current.Utilization, optimalUtilization);
+        var weight = ScenarioWeight + (1 - ScenarioWeight) * stress;
         var worst = scenarios.Select(s => StressTester.Apply(report.Current, s).WithdrawalDemandUsd).DefaultIfEmpty(0).Max();
-        var target = Math.Min(Math.Max(report.Es99Outflow24hUsd, ScenarioWeight * worst) * (1 + Margin), report.Current.SuppliedUsd);
-        return new ReserveTarget(report.Market.Name, report.AsOf, appetite, report.Es99Outflow24hUsd, worst, ScenarioWeight, Margin,
-            target, Math.Max(report.Current.AvailableLiquidityUsd, 0));
+        var target = Math.Min(Math.Max(report.Es99Outflow24hUsd, weight * worst) * (1 + Margin), report.Current.SuppliedUsd);
+        return new ReserveTarget(report.Market.Name, report.AsOf, appetite, report.Es99Outflow24hUsd, worst, weight, Margin,
+            target, Math.Max(report.Current.AvailableLiquidityUsd, 0))
+        {
+            ProfileScenarioWeight = ScenarioWeight,
+            OptimalUtilization = optimalUtilization,
+        };
     }
 }

@@ -64,11 +64,28 @@ public static class BriefJsonWriter
         changes = brief.Changes.Select(c => new { market = c.Market, description = c.Description, worse = c.Worse, statusBefore = c.StatusBefore, statusNow = c.StatusNow }),
         recommendations = brief.Recommendations.Select(r => new { market = r.Market, action = r.Action, rationale = r.Rationale, proposalUrl = r.ProposalUrl, source = r.Source }),
         heatMap = brief.HeatMap is { } h ? Chart(h) : null,
+        correlatedStress = brief.CorrelatedStress is { } cs ? CorrelatedSummary(cs) : null,
     };
 
     private static object Chart(BriefChart c) => new { kind = c.Kind, title = c.Title, png = c.PngFile, svg = c.SvgFile, caption = c.Caption };
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    // The cross-market picture in brief: the most correlated pair, the worst joint days and the deepest depeg; the full
+    // matrix is kept for dashboards (unknown correlations, with too few shared days, are null).
+    private static object CorrelatedSummary(Risk.Stress.CorrelatedStress cs)
+    {
+        var pairs = cs.Markets.SelectMany((a, i) => cs.Markets.Skip(i + 1).Select(b => (a, b, r: cs.CorrelationOf(a, b)))).Where(p => double.IsFinite(p.r)).ToList();
+        var strongest = pairs.Count == 0 ? default : pairs.MaxBy(p => p.r);
+        return new
+        {
+            markets = cs.Markets,
+            correlation = cs.Correlation.Select(row => row.Select(Finite)),
+            mostCorrelated = pairs.Count == 0 ? null : new { a = strongest.a, b = strongest.b, correlation = strongest.r },
+            worstJointDays = cs.WorstJointDays.Select(d => new { day = d.Day, totalOutflowShare = d.TotalOutflowShare, outflowShare = d.OutflowShare }),
+            depeg = cs.Depeg is { } d ? new { symbol = d.Symbol, trough = d.Trough, troughPriceUsd = d.TroughPriceUsd, outflowShare = d.OutflowShare } : null,
+        };
+    }
 
     private static string[] Flags(DataQuality quality) =>
         Enum.GetValues<DataQuality>().Where(f => f != DataQuality.None && quality.HasFlag(f)).Select(f => f.ToString()).ToArray();

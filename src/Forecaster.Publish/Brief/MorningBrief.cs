@@ -21,6 +21,9 @@ public sealed record MorningBrief(DateTimeOffset AsOf, DateTimeOffset GeneratedA
     /// <summary>Actions proposed by the recommender; empty until one runs (the brief then says "no recommendations yet").</summary>
     public IReadOnlyList<RecommendedAction> Recommendations { get; init; } = [];
 
+    /// <summary>How the markets' deposit outflows move together (from the recommender's run), or null when it did not compute it.</summary>
+    public Risk.Stress.CorrelatedStress? CorrelatedStress { get; init; }
+
     /// <summary>The cross-market heat map, or null when no market could be assessed over time.</summary>
     public BriefChart? HeatMap { get; init; }
 

@@ -24,6 +24,16 @@ public static class ProposalJsonWriter
             profile = r.Target.Appetite.ToString().ToLowerInvariant(),
             simulated = proposal.Risk.Market.IsSimulated,
             parametersAssumed = r.Parameters.Assumed,
+            rateCurve = new
+            {
+                source = r.Parameters.RateCurve is null ? "assumed" : "estimated",
+                optimalUtilization = r.Parameters.OptimalUtilization,
+                slope1Pct = r.Parameters.RateCurve?.Slope1Pct,
+                slope2Pct = r.Parameters.Slope2Pct,
+                estimatedFrom = r.Parameters.RateCurve?.From,
+                estimatedTo = r.Parameters.RateCurve?.To,
+                note = ProposalMarkdownWriter.RateCurveText(r.Parameters),
+            },
             targetBufferUsd = r.Target.TargetBufferUsd,
             availableUsd = r.Target.AvailableUsd,
             gapUsd = r.Target.GapUsd,

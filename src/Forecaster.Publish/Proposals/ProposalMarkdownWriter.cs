@@ -62,6 +62,8 @@ public static class ProposalMarkdownWriter
                 Line($"- {h.Parameter} stays at {Value(h.Parameter, h.Current)} (the analysis asks for {Value(h.Parameter, h.Requested)}): {h.Bound}.");
             Line();
         }
+        Line(RateCurveText(r.Parameters));
+        Line();
         if (r.Parameters.Assumed)
         {
             Line("Current values marked in the rationale as assumed are Aave-like defaults: the data holds no parameters for this market. Check them against the protocol before voting.");
@@ -92,6 +94,17 @@ public static class ProposalMarkdownWriter
         Line("- Against: keep current parameters");
         Line("- Abstain");
         return md.ToString();
+    }
+
+    /// <summary>Where the rate curve's current kink and slopes come from: the market's own rates, or an assumption.</summary>
+    public static string RateCurveText(Recommend.MarketParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.RateCurve is { } c
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Rate curve in force: kink at {c.OptimalUtilization:P1} utilization, slopes {c.Slope1Pct:0.#} and {c.Slope2Pct:0.#} points a year below and above it, estimated from the market's own borrow rates {c.From:yyyy-MM-dd} to {c.To:yyyy-MM-dd} (fit error {c.RootMeanSquareErrorPct:0.###} points); the current slope2 above is that estimate.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Rate curve: no kink could be read from the market's own borrow rates (utilization did not cross one clearly in the last 180 days, or the curve changed within them), so the kink at {parameters.OptimalUtilization:P0} and the slope above it of {parameters.Slope2Pct:0.#} points are Aave-like assumptions.");
     }
 
     // What the changes are for: closing the buffer gap, or (buffer met) the parameters they touch, e.g. collateral ratios.

@@ -7,8 +7,9 @@ namespace Forecaster.Risk.Liquidity;
 
 /// <summary>
 /// Measures the distribution of a market's net deposit outflow (share of deposits that leaves) over several horizons,
-/// by historical simulation, filtered historical simulation (EWMA volatility), Monte Carlo (Student-t shocks with
-/// EWMA volatility) and, over 24 h, agent-based Monte Carlo (<see cref="AgentStress"/>), and the liquidity coverage that follows.
+/// by historical simulation, filtered historical simulation (EWMA volatility) and Monte Carlo (Student-t shocks with
+/// EWMA volatility), and the liquidity coverage that follows; on request (<see cref="WithAgentBased"/>), over 24 h, also
+/// agent-based Monte Carlo (<see cref="AgentStress"/>).
 /// Characteristics: input, hourly states up to the as-of hour; output, <see cref="LiquidityRiskReport"/>; nothing persisted;
 /// deterministic for a seed.
 /// </summary>
@@ -43,7 +44,6 @@ public sealed class OutflowRiskModel
         foreach (var (method, byHorizon) in simulated)
             for (var i = 0; i < _options.Horizons.Count; i++)
                 outflows.Add(Summarise(_options.Horizons[i], method, byHorizon[i]));
-        outflows.Add(AgentBased(market, window, current));
 
         var day = TimeSpan.FromHours(24);
         // The buffer answers today's volatility: the filtered estimate rises into a stress and relaxes after it, where
@@ -110,6 +110,7 @@ public sealed class OutflowRiskModel
         var nu = StudentT.DegreesOfFreedomFromKurtosis(standardised);
 
         var filtered = RunPaths(variance, random => standardised[random.Next(standardised.Length)], _options.Seed);
+        if (!_options.MonteCarlo) return [(OutflowMethod.FilteredHistorical, filtered)];
         var monteCarlo = RunPaths(variance, random => StudentT.NextUnitVariance(random, nu), _options.Seed + 1);
         return [(OutflowMethod.FilteredHistorical, filtered), (OutflowMethod.MonteCarlo, monteCarlo)];
     }
@@ -137,16 +138,24 @@ public sealed class OutflowRiskModel
         return results;
     }
 
-    // The agents start from today's deposits and borrows on the market's own kinked curve where its rate history shows
-    // one (the asset class's typical curve otherwise; the reserve factor, not in snapshot data, is taken as 10%).
-    private OutflowRisk AgentBased(Market market, IReadOnlyList<MarketHour> window, MarketHour current)
+    /// <summary>
+    /// The report with the agent-based 24 h outflow added beside the other methods. It is a separate step because it costs
+    /// 0.5-1 s a market and the buffer does not rest on it: only reports that are shown (written proposals) need it.
+    /// The agents start from the report's state on the market's own kinked curve where its rates show one (the asset
+    /// class's typical curve otherwise; the reserve factor, not in snapshot data, is taken as 10%).
+    /// </summary>
+    /// <param name="report">A report from <see cref="Assess"/>.</param>
+    /// <param name="rateCurve">The market's curve as its rates show it (<see cref="RateCurveEstimator.EstimateLatest"/>), or null when they show none.</param>
+    public LiquidityRiskReport WithAgentBased(LiquidityRiskReport report, RateCurveEstimate? rateCurve)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Outflows.Any(o => o.Method == OutflowMethod.AgentBased)) return report;
         var day = TimeSpan.FromHours(24);
-        var curve = RateCurveEstimator.Default.Estimate(window, current.Hour) is { } e
+        var curve = rateCurve is { } e
             ? new InterestRateModel(e.BaseRatePct, e.Slope1Pct, e.Slope2Pct, e.OptimalUtilization, 0.10)
-            : InterestRateModel.ForAsset(market.Asset);
-        var outflows = AgentStress.NetOutflows(market, current, curve, [(int)day.TotalHours], _options.AgentPaths, _options.Seed + 2)[0];
-        return Summarise(day, OutflowMethod.AgentBased, [.. outflows]);
+            : InterestRateModel.ForAsset(report.Market.Asset);
+        var outflows = AgentStress.NetOutflows(report.Market, report.Current, curve, [(int)day.TotalHours], _options.AgentPaths, _options.Seed + 2)[0];
+        return report with { Outflows = [.. report.Outflows, Summarise(day, OutflowMethod.AgentBased, [.. outflows])] };
     }
 
     private static OutflowRisk Summarise(TimeSpan horizon, OutflowMethod method, List<double> outflows)

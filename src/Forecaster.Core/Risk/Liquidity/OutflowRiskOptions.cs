@@ -37,6 +37,12 @@ public sealed record OutflowRiskOptions
     /// <summary>Number of agent-based Monte Carlo paths, in [100, 1000000].</summary>
     public int AgentPaths { get; init; } = Defaults.AgentPaths;
 
+    /// <summary>
+    /// Whether to run the Student-t Monte Carlo. The buffer rests on filtered historical simulation, so work that needs
+    /// only buffers (the replay) turns it off; reports that are shown keep it.
+    /// </summary>
+    public bool MonteCarlo { get; init; } = true;
+
     /// <summary>Horizons measured, each a whole number of hours in [1, 720].</summary>
     public IReadOnlyList<TimeSpan> Horizons { get; init; } = [TimeSpan.FromHours(1), TimeSpan.FromHours(24), TimeSpan.FromHours(72)];
 
