@@ -35,6 +35,23 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
                 "largest_outflow_24h", "rate_slope_regime", "log_liquidity_over_worst_outflow", "others_util_max",
             ],
         }),
+        // The default plus where utilization sits against the market's own kink and how long it has stayed above it.
+        ("logistic-kink", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h"],
+        }),
+        // The default plus available liquidity over the ES99 of the next day's outflow at today's volatility.
+        ("logistic-outflow", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "log_liquidity_over_outflow_es99"],
+        }),
+        ("logistic-kink-outflow", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h", "log_liquidity_over_outflow_es99"],
+        }),
     ];
 
     private IReadOnlyList<MarketHistory> _markets = [];
