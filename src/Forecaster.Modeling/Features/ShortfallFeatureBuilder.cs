@@ -24,7 +24,7 @@ public static class ShortfallFeatureBuilder
         "liquidations_24h", "borrow_rate", "borrow_rate_change_24h", "rate_slope_regime", "stale_hours",
         "log_liquidity_over_worst_outflow", "shortfall_distance_z", "log_gap_to_full", "log_gap_to_full_max_24h",
         "deposit_outflow_surprise", "util_minus_kink", "hours_above_kink_24h", "hours_above_kink_72h",
-        "hours_since_below_kink", "log_liquidity_over_outflow_es99",
+        "hours_since_below_kink", "log_liquidity_over_outflow_es99", "ssa_log_gap_at_forecast_peak_24h",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
@@ -168,7 +168,7 @@ public static class ShortfallFeatureBuilder
             liquidationsRelative, rate, RollingWindow.Change(rate, 24), regime, stale,
             liquidity, distance, gap, peakGap, OutflowSurprise(flow),
             KinkFeatures.DistanceAboveKink(u, kink), KinkFeatures.HoursAboveKink(u, kink, 24), KinkFeatures.HoursAboveKink(u, kink, 72),
-            KinkFeatures.HoursSinceBelowKink(u, kink), OutflowCoverage.LogCoverage(hours),
+            KinkFeatures.HoursSinceBelowKink(u, kink), OutflowCoverage.LogCoverage(hours), SsaLiquidityOutlook.LogGapAtForecastPeak(u),
         ];
     }
 
