@@ -30,25 +30,25 @@ public sealed class KinkOutflowAndSsaFeatureTests
     [Fact]
     public void UtilMinusKink_IsUnknownBeforeTheFirstWeeklyEstimate_ThenUtilizationMinusTheMarketsOwnKink()
     {
-        var hours = KinkedMarket(24 * 30);
+        var hours = KinkedMarket(24 * 45);
         var features = ShortfallFeatureBuilder.Build([new MarketHistory("kinked", hours)], 0.98)[0];
         var distance = Column(features, "util_minus_kink");
 
-        // The estimator needs 14 days (336 hours): the weekly re-estimate at the end of week 2 (row 335) is the first.
-        Assert.True(distance[..335].All(float.IsNaN), "the kink was known before any estimate could have been made");
-        for (var i = 335; i < hours.Length; i++)
+        // The estimator needs 14 days; the curve is re-estimated every 30 days, first at row 719.
+        Assert.True(distance[..719].All(float.IsNaN), "the kink was known before any estimate could have been made");
+        for (var i = 719; i < hours.Length; i++)
             Assert.Equal(hours[i].Utilization - Kink, distance[i], 0.003);
     }
 
     [Fact]
     public void HoursAboveKink_CountsTrailingHoursAboveTheKink_AndHoursSinceBelowRestartsAtZero()
     {
-        var hours = KinkedMarket(24 * 30);
+        var hours = KinkedMarket(24 * 45);
         var features = ShortfallFeatureBuilder.Build([new MarketHistory("kinked", hours)], 0.98)[0];
         var above24 = Column(features, "hours_above_kink_24h");
         var since = Column(features, "hours_since_below_kink");
 
-        for (var i = 400; i < hours.Length; i++)
+        for (var i = 800; i < hours.Length; i++)
         {
             // The estimated kink may differ from 0.80 in the third decimal: skip hours that close to it.
             if (Enumerable.Range(i - 23, 24).Any(j => Math.Abs(hours[j].Utilization - Kink) < 0.005)) continue;

@@ -10,18 +10,19 @@ namespace Forecaster.Modeling.Features;
 /// depositors are not being replaced. The kink is read from the market's own rates by <see cref="RateCurveEstimator"/>.
 /// </summary>
 /// <remarks>
-/// Causality: the curve is re-estimated once a week (every <see cref="RefitHours"/> rows) from hours up to and including
-/// that row, and used from that row until the next re-estimate; when an estimate is refused (utilization stayed below
-/// the kink lately, so it cannot be seen) the last accepted one stays in force, as a reader at that hour would keep it.
-/// Before the first accepted estimate the kink is unknown (NaN). Weekly, because governance changes curves every few
-/// months while a daily refit would cost seven times the time for the same answer.
+/// Causality: the curve is re-estimated every 30 days (every <see cref="RefitHours"/> rows, the backtest's refit cadence)
+/// from hours up to and including that row, and used from that row until the next re-estimate; when an estimate is
+/// refused (utilization stayed below the kink lately, so it cannot be seen) the last accepted one stays in force, as a
+/// reader at that hour would keep it. Before the first accepted estimate the kink is unknown (NaN). Monthly, because
+/// governance changes curves every few months, while each estimate is a grid search over half a year of hours (weekly
+/// re-estimates cost 8 CPU seconds a walk-forward, against its 60 s budget, for a feature the default does not read).
 /// </remarks>
 internal static class KinkFeatures
 {
-    /// <summary>Rows between re-estimates of the curve: one week of hours.</summary>
-    public const int RefitHours = 168;
+    /// <summary>Rows between re-estimates of the curve: 30 days of hours.</summary>
+    public const int RefitHours = 720;
 
-    /// <summary>Longest run counted by <see cref="HoursAboveKink"/>-style counters: one week.</summary>
+    /// <summary>Longest run <see cref="HoursSinceBelowKink"/> counts: one week.</summary>
     private const int Cap = 168;
 
     /// <summary>The kink in force at each hour, NaN before the first accepted estimate.</summary>
