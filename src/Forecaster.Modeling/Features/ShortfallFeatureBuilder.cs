@@ -24,7 +24,7 @@ public static class ShortfallFeatureBuilder
         "liquidations_24h", "borrow_rate", "borrow_rate_change_24h", "rate_slope_regime", "stale_hours",
         "log_liquidity_over_worst_outflow", "shortfall_distance_z", "log_gap_to_full", "log_gap_to_full_max_24h",
         "deposit_outflow_surprise", "util_minus_kink", "hours_above_kink_24h", "hours_above_kink_72h",
-        "hours_since_below_kink", "log_liquidity_over_outflow_es99", "ssa_log_gap_at_forecast_peak_24h",
+        "hours_since_below_kink", "log_liquidity_over_outflow_es99",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
@@ -40,7 +40,7 @@ public static class ShortfallFeatureBuilder
     /// the most utilised other market (stress spreading between markets). Few, because the positive hours are few; all
     /// ratios or scores, so markets of any size pool together. A wider set (adding deposit flight, largest outflow, rate
     /// regime, liquidity over the worst outflow) did no better on any split, nor did adding utilization against the market's own
-    /// kink, hours above it, liquidity over the next day's outflow ES99 or the SSA outlook (README, Early warning).
+    /// kink, hours above it, liquidity over the next day's outflow ES99 or an SSA outlook (README, Early warning).
     /// </summary>
     public static IReadOnlyList<string> LogisticNames { get; } =
         ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_outflow_surprise", "others_util_max"];
@@ -169,7 +169,7 @@ public static class ShortfallFeatureBuilder
             liquidationsRelative, rate, RollingWindow.Change(rate, 24), regime, stale,
             liquidity, distance, gap, peakGap, OutflowSurprise(flow),
             KinkFeatures.DistanceAboveKink(u, kink), KinkFeatures.HoursAboveKink(u, kink, 24), KinkFeatures.HoursAboveKink(u, kink, 72),
-            KinkFeatures.HoursSinceBelowKink(u, kink), OutflowCoverage.LogCoverage(hours), SsaLiquidityOutlook.LogGapAtForecastPeak(u),
+            KinkFeatures.HoursSinceBelowKink(u, kink), OutflowCoverage.LogCoverage(hours),
         ];
     }
 

@@ -56,12 +56,6 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             Learner = ShortfallLearner.Logistic,
             LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "log_liquidity_over_outflow_es99"],
         }),
-        // The default plus the SSA forecast's upper bound of utilization over the next 24 h (issue 3's forecaster).
-        ("logistic-ssa", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "ssa_log_gap_at_forecast_peak_24h"],
-        }),
         ("logistic-kink-outflow", new EarlyWarningModelOptions
         {
             Learner = ShortfallLearner.Logistic,

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Forecaster.EarlyWarning.Tests;
 
-public sealed class KinkOutflowAndSsaFeatureTests
+public sealed class KinkAndOutflowFeatureTests
 {
     private const double Kink = 0.80;
 
@@ -76,29 +76,6 @@ public sealed class KinkOutflowAndSsaFeatureTests
         var withStale = hours.Select((h, i) => i is >= 210 and < 230 ? hours[209] with { Hour = h.Hour, Quality = DataQuality.Stale } : h).ToArray();
         var stale = OutflowCoverage(withStale);
         Assert.Equal(calm[209], stale[229], 5);
-    }
-
-    [Fact]
-    public void SsaOutlook_IsUnknownBeforeTwentyDays_AndLooksAboveTodaysUtilization_WhenItClimbsSteadily()
-    {
-        // Utilization climbs 0.1 point an hour from 0.30 with a small daily cycle: the next 24 h will be higher still.
-        var utilization = Enumerable.Range(0, 600).Select(i => 0.30 + 0.001 * i + 0.01 * Math.Sin(i * 2 * Math.PI / 24)).ToArray();
-        var outlook = Column(ShortfallFeatureBuilder.Build([new MarketHistory("m", Hours.FromUtilization(utilization))], 0.98)[0], "ssa_log_gap_at_forecast_peak_24h");
-
-        Assert.True(outlook[..479].All(float.IsNaN), "the outlook existed before 480 hours to fit on");
-        for (var i = 479; i < 600; i++)
-        {
-            var now = -Math.Log(1 - utilization[i]);
-            Assert.True(outlook[i] > now, $"hour {i}: outlook {outlook[i]} not above today's {now}");
-        }
-    }
-
-    [Fact]
-    public void SsaOutlook_IsUnknown_WhenTheMarketHasNotMoved()
-    {
-        var outlook = Column(ShortfallFeatureBuilder.Build([new MarketHistory("m", Hours.FromUtilization(Enumerable.Repeat(0.5, 600).ToArray()))], 0.98)[0], "ssa_log_gap_at_forecast_peak_24h");
-
-        Assert.True(outlook.All(float.IsNaN));
     }
 
     private static float[] OutflowCoverage(MarketHour[] hours) =>
