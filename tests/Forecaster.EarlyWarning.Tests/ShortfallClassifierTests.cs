@@ -86,6 +86,26 @@ public sealed class ShortfallClassifierTests
     }
 
     [Fact]
+    public void RecalibratedLogistic_FollowsTheHoldoutsBaseRate_WhenItDiffersFromTheEarlierRows()
+    {
+        // Earlier rows keep one positive in four (a calmer past); the holdout is every row (today's higher base rate).
+        var (rows, labels) = Training.Value;
+        var positive = 0;
+        var early = Enumerable.Range(0, rows.Length).Where(i => !labels[i] || positive++ % 4 == 0).ToArray();
+        var features = early.Select(i => rows[i]).Concat(rows).ToArray();
+        var targets = early.Select(i => labels[i]).Concat(labels).ToArray();
+        var holdoutRate = labels.Count(l => l) / (double)labels.Length;
+
+        var recalibrated = ShortfallClassifier.Fit(features, targets, early.Length, Logistic with { RecalibrateOnHoldout = true });
+        var plain = ShortfallClassifier.Fit(features[..early.Length], targets[..early.Length], early.Length, Logistic);
+
+        Assert.Equal(rows.Length, recalibrated.HoldoutProbabilities.Length);
+        Assert.InRange(recalibrated.HoldoutProbabilities.Average(), holdoutRate * 0.8, holdoutRate * 1.2);
+        // Without recalibration the earlier rows' lower rate shows: the test would catch a recalibration left out.
+        Assert.True(plain.Predict(rows).Average() < holdoutRate * 0.6, $"plain mean {plain.Predict(rows).Average()}, holdout rate {holdoutRate}");
+    }
+
+    [Fact]
     public void Fit_RejectsAnUnknownLogisticFeature_NamingIt()
     {
         var options = Logistic with { LogisticFeatures = ["utilization", "no_such_feature"] };

@@ -80,7 +80,7 @@ public sealed class EarlyWarningModel
         // The logistic learner is calibrated by its own fit, so it needs the rows' base rate as it is: no holdout, and one
         // hour in `stride` whatever its label (neighbouring hours are nearly identical, so this thins without tilting).
         var logistic = options.Model.Learner == ShortfallLearner.Logistic;
-        var holdoutFrom = logistic ? labelled.Count : (int)(labelled.Count * (1 - options.Model.HoldoutShare));
+        var holdoutFrom = logistic && !options.Model.RecalibrateOnHoldout ? labelled.Count : (int)(labelled.Count * (1 - options.Model.HoldoutShare));
         // The trees see every positive hour but only one negative hour in `stride`; the holdout keeps every hour, so the
         // calibrator restores the true base rate.
         var rows = labelled.Take(holdoutFrom).Where((r, k) => k % stride == 0 || (!logistic && r.Label)).ToList();

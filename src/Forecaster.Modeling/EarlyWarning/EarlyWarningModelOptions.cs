@@ -42,6 +42,13 @@ public sealed record EarlyWarningModelOptions
     /// <summary>Features the logistic learner reads; <see cref="ShortfallFeatureBuilder.LogisticNames"/> when null.</summary>
     public IReadOnlyList<string>? LogisticFeatures { get; init; }
 
+    /// <summary>
+    /// Logistic learner only: fit on the earlier training rows and recalibrate (Platt) on the latest
+    /// <see cref="HoldoutShare"/>, where the alert threshold is then chosen, so probabilities follow the recent base rate
+    /// and spread rather than the whole history's. False (the default) fits on every training row.
+    /// </summary>
+    public bool RecalibrateOnHoldout { get; init; }
+
     /// <summary>L2 penalty of the logistic learner, non-negative.</summary>
     public double L2Regularization { get; init; } = Defaults.L2Regularization;
 

@@ -49,7 +49,8 @@ public sealed class ShortfallClassifier
     /// Fits on rows in time order. Trees: rows before <paramref name="holdoutStart"/> train the trees, the rest (the
     /// latest) fit the calibrator; the tree rows may be resampled (e.g. fewer negatives), the holdout rows must not be,
     /// since the calibrator learns the true base rate from them. Logistic: every row trains the model (none may be
-    /// resampled) and <paramref name="holdoutStart"/> is ignored.
+    /// resampled) and <paramref name="holdoutStart"/> is ignored, unless <see cref="EarlyWarningModelOptions.RecalibrateOnHoldout"/>,
+    /// when it is split as for trees.
     /// </summary>
     /// <exception cref="InsufficientTrainingDataException">No positive row among the training rows.</exception>
     public static ShortfallClassifier Fit(IReadOnlyList<float[]> features, IReadOnlyList<bool> labels, int holdoutStart, EarlyWarningModelOptions options)
@@ -60,7 +61,8 @@ public sealed class ShortfallClassifier
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(holdoutStart);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(holdoutStart, features.Count);
-        var split = options.Learner == ShortfallLearner.Logistic ? features.Count : holdoutStart;
+        var logisticOnAll = options.Learner == ShortfallLearner.Logistic && !options.RecalibrateOnHoldout;
+        var split = logisticOnAll ? features.Count : holdoutStart;
         var trainPositives = labels.Take(split).Count(l => l);
         if (trainPositives == 0)
             throw new InsufficientTrainingDataException($"The classifier needs at least one positive training row; {split} rows before the holdout have none.");
@@ -69,7 +71,7 @@ public sealed class ShortfallClassifier
         var columns = ColumnsOf(options);
         var rows = Enumerable.Range(0, features.Count).Select(i => new FeatureData.Row { Features = Project(features[i], columns), Label = labels[i] }).ToArray();
         var train = FeatureData.Load(ml, rows[..split], columns.Length);
-        if (options.Learner == ShortfallLearner.Logistic)
+        if (logisticOnAll)
         {
             var logistic = FitLogistic(ml, train, options);
             var all = FeatureData.Column(logistic.Transform(train), "Probability").Select(p => (double)p).ToArray();
@@ -77,20 +79,10 @@ public sealed class ShortfallClassifier
         }
 
         var holdout = FeatureData.Load(ml, rows[split..], columns.Length);
-        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            NumberOfIterations = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            MinimumExampleCountPerLeaf = options.MinimumRowsPerLeaf,
-            LearningRate = options.LearningRate,
-            Seed = options.Seed,
-            Deterministic = true,
-            NumberOfThreads = 1,
-            Silent = true,
-        });
-        ITransformer model = trainer.Fit(train);
+        ITransformer model = options.Learner == ShortfallLearner.Logistic ? FitLogistic(ml, train, options) : FitTrees(ml, train, options);
         var holdoutPositives = rows[split..].Count(r => r.Label);
-        var calibrated = false;
+        // The logistic model is calibrated by its own fit even where the holdout is too thin to recalibrate it.
+        var calibrated = options.Learner == ShortfallLearner.Logistic;
         if (holdoutPositives >= 3 && holdoutPositives < rows.Length - split)
         {
             var scored = model.Transform(holdout);
@@ -101,6 +93,19 @@ public sealed class ShortfallClassifier
         var probabilities = FeatureData.Column(model.Transform(holdout), "Probability").Select(p => (double)p).ToArray();
         return new ShortfallClassifier(ml, model, train.Schema, columns, probabilities, calibrated);
     }
+
+    private static ITransformer FitTrees(MLContext ml, IDataView train, EarlyWarningModelOptions options) =>
+        ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            NumberOfIterations = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            MinimumExampleCountPerLeaf = options.MinimumRowsPerLeaf,
+            LearningRate = options.LearningRate,
+            Seed = options.Seed,
+            Deterministic = true,
+            NumberOfThreads = 1,
+            Silent = true,
+        }).Fit(train);
 
     /// <summary>
     /// Missing values (cross-market columns of a lone market) become the training mean, features are standardised so

@@ -23,7 +23,8 @@ public static class ShortfallFeatureBuilder
         "deposit_flow_vol_24h", "deposit_flow_vol_168h", "largest_outflow_24h", "largest_outflow_168h",
         "liquidations_24h", "borrow_rate", "borrow_rate_change_24h", "rate_slope_regime", "stale_hours",
         "log_liquidity_over_worst_outflow", "shortfall_distance_z", "log_gap_to_full", "log_gap_to_full_max_24h",
-        "deposit_outflow_surprise",
+        "deposit_outflow_surprise", "util_minus_kink", "hours_above_kink_24h", "hours_above_kink_72h",
+        "hours_since_below_kink", "log_liquidity_over_outflow_es99",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
@@ -38,7 +39,8 @@ public static class ShortfallFeatureBuilder
     /// outflow is (the IID spike detector's anomaly score: runs start as outflows the market has not seen lately); and
     /// the most utilised other market (stress spreading between markets). Few, because the positive hours are few; all
     /// ratios or scores, so markets of any size pool together. A wider set (adding deposit flight, largest outflow, rate
-    /// regime, liquidity over the worst outflow) did no better on any split (README, Early warning).
+    /// regime, liquidity over the worst outflow) did no better on any split, nor did adding utilization against the market's own
+    /// kink, hours above it, liquidity over the next day's outflow ES99 or an SSA outlook (README, Early warning).
     /// </summary>
     public static IReadOnlyList<string> LogisticNames { get; } =
         ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_outflow_surprise", "others_util_max"];
@@ -147,6 +149,7 @@ public static class ShortfallFeatureBuilder
         var meanUtil = RollingWindow.Mean(u, 720);
         var gap = LogGapToFull(u);
         var peakGap = LogGapToFull(RollingWindow.Max(u, 24));
+        var kink = KinkFeatures.KinkInForce(hours);
         var utilMinusMean = new double[n];
         var logDeposits = new double[n];
         for (var i = 0; i < n; i++)
@@ -165,6 +168,8 @@ public static class ShortfallFeatureBuilder
             RollingWindow.Min(flow, 24), RollingWindow.Min(flow, 168),
             liquidationsRelative, rate, RollingWindow.Change(rate, 24), regime, stale,
             liquidity, distance, gap, peakGap, OutflowSurprise(flow),
+            KinkFeatures.DistanceAboveKink(u, kink), KinkFeatures.HoursAboveKink(u, kink, 24), KinkFeatures.HoursAboveKink(u, kink, 72),
+            KinkFeatures.HoursSinceBelowKink(u, kink), OutflowCoverage.LogCoverage(hours),
         ];
     }
 

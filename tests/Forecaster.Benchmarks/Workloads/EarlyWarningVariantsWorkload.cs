@@ -19,6 +19,9 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         // The default: the threshold rule's signal, how fast utilization moves toward the level, how unusual this
         // hour's deposit outflow is (IID spike detector), the other markets.
         ("logistic", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic }),
+        // The default refit on the earlier 75% of training rows and Platt-recalibrated on the latest 25%, where the
+        // threshold is also chosen: probabilities follow the recent base rate (Brier skill is the weakest figure).
+        ("logistic-recalibrated", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RecalibrateOnHoldout = true }),
         // The default without the anomaly score, to measure what the time-series component adds.
         ("logistic-no-anomaly", new EarlyWarningModelOptions
         {
@@ -34,6 +37,29 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
                 "log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_change_24h",
                 "largest_outflow_24h", "rate_slope_regime", "log_liquidity_over_worst_outflow", "others_util_max",
             ],
+        }),
+        // The default plus where utilization sits against the market's own kink and how long it has stayed above it.
+        ("logistic-kink", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h"],
+        }),
+        // The default plus only the persistence of stress: hours above the kink in the last 72 h and since it was last below it.
+        ("logistic-persistence", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "hours_above_kink_72h", "hours_since_below_kink"],
+        }),
+        // The default plus available liquidity over the ES99 of the next day's outflow at today's volatility.
+        ("logistic-outflow", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "log_liquidity_over_outflow_es99"],
+        }),
+        ("logistic-kink-outflow", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h", "log_liquidity_over_outflow_es99"],
         }),
     ];
 
