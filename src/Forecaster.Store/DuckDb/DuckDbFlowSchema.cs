@@ -11,6 +11,8 @@ namespace Forecaster.Store.DuckDb;
 /// account a UHUGEINT and a UINTEGER (<see cref="DuckDbChainHex"/>); a log's topics and data stay in one compact BLOB
 /// (<see cref="DuckDbLogPayload"/>), so every stored event can be decoded again. A log emitted by another contract than the
 /// stream's source (an aToken's Transfer read with its pool) keeps its emitter in emitter_hi/lo, NULL for the source itself.
+/// A log's block hash and timestamp are not repeated per log: the writer checks that they equal its block's chain_blocks row
+/// of the same batch, and the reader joins them back by block number (a reorg rollback removes both by block number).
 /// flow_events has no PRIMARY KEY on purpose: DuckDB's index makes INSERT OR IGNORE an order of magnitude slower than the
 /// 200,000 logs/s target; uniqueness of (chain, tx_hash, log_index) is kept by the writer's anti-join instead.
 /// </summary>
@@ -31,9 +33,6 @@ internal static class DuckDbFlowSchema
             tx_hash_lo UHUGEINT NOT NULL,
             log_index BIGINT NOT NULL,
             block BIGINT NOT NULL,
-            block_hash_hi UHUGEINT NOT NULL,
-            block_hash_lo UHUGEINT NOT NULL,
-            ts BIGINT NOT NULL,
             payload BLOB NOT NULL,
             market VARCHAR,
             kind INTEGER,
@@ -65,7 +64,8 @@ internal static class DuckDbFlowSchema
         """);
     }
 
-    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column, or lack the emitter columns;
+    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column, lack the emitter columns,
+    // or repeat the block hash and timestamp in every log;
     // appending the new rows to them would fail half-way through a run, so they are refused up front (no migration: re-reading
     // the chain is the remedy).
     private static void RefuseOlderLayout(DuckDBConnection connection)
@@ -76,6 +76,7 @@ internal static class DuckDbFlowSchema
             "BLOB" => "hashes as variable-length BLOBs",
             { } other => $"tx_hash as {other}",
             null when ColumnType(connection, "tx_hash_hi") is not null && ColumnType(connection, "emitter_hi") is null => "no emitter column",
+            null when ColumnType(connection, "block_hash_hi") is not null => "a block hash and timestamp per log",
             null => null,
         };
         if (layout is not null)

@@ -57,8 +57,12 @@ internal static class DuckDbFlowWriter
             }
             using (var command = connection.CreateCommand())
             {
-                // The chain no longer has these blocks, whichever source they were stored for.
-                command.CommandText = "DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from";
+                // The chain no longer has these blocks, whichever source they were stored for; but another source's logs read
+                // their block hash and time from them, so those rows stay until that source's own rollback removes its logs.
+                command.CommandText = $"""
+                    DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from
+                      AND number NOT IN (SELECT block FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block >= $from)
+                    """;
                 command.Parameters.Add(new DuckDBParameter("chain", chain));
                 command.Parameters.Add(new DuckDBParameter("from", fromBlock));
                 command.ExecuteNonQuery();
@@ -107,7 +111,24 @@ internal static class DuckDbFlowWriter
                 appender.CreateRow().AppendValue(block.Chain).AppendValue(block.Number).AppendValue(block.Hash)
                     .AppendValue(block.Timestamp.ToUnixTimeSeconds()).EndRow();
         }
+        RefuseChangedBlock(connection);
         DuckDbSchema.Execute(connection, "INSERT OR REPLACE INTO chain_blocks SELECT * FROM staging_chain_blocks; DROP TABLE staging_chain_blocks;");
+    }
+
+    // Stored logs read their block hash and time from chain_blocks, so a stored block is only replaced by itself: a block
+    // that changed is a reorg, which is rolled back (removing its logs) before its range is stored again.
+    private static void RefuseChangedBlock(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.number, c.hash, c.ts, s.hash, s.ts FROM staging_chain_blocks s JOIN chain_blocks c ON c.chain = s.chain AND c.number = s.number
+            WHERE c.hash <> s.hash OR c.ts <> s.ts ORDER BY s.number LIMIT 1
+            """;
+        using var reader = command.ExecuteReader();
+        if (reader.Read())
+            throw new ForecasterException(
+                $"Block {reader.GetInt64(0)} is stored as {reader.GetString(1)} at {reader.GetInt64(2)} but the batch has it as {reader.GetString(3)} at {reader.GetInt64(4)}: " +
+                "roll the reorganised blocks back (for every source of the chain with logs in them) before storing them again. Nothing of the batch was written.");
     }
 
     // The stream id of (chain, source), given a new one on its first batch. Ids are only ever added, inside the batch's transaction.

@@ -38,8 +38,10 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         return new PoolLog(log, flow);
     }
 
+    private static ChainBlock BlockOf(PoolLog log) => new(Chain, log.Log.Block, log.Log.BlockHash, log.Log.Timestamp);
+
     private static FlowLogBatch Batch(long toBlock, params PoolLog[] logs) => new(
-        logs.Select(l => new ChainBlock(Chain, l.Log.Block, l.Log.BlockHash, l.Log.Timestamp)).Append(new ChainBlock(Chain, toBlock, H(toBlock), DateTimeOffset.UnixEpoch)).ToList(),
+        logs.Select(BlockOf).Append(new ChainBlock(Chain, toBlock, H(toBlock), DateTimeOffset.UnixEpoch)).ToList(),
         logs, new ChainCheckpoint(Chain, Pool, toBlock, H(toBlock)));
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     {
         await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
         // A null block hash violates NOT NULL in the checkpoint, the last write of the transaction.
-        var broken = new FlowLogBatch([], [Log(11, 0)], new ChainCheckpoint(Chain, Pool, 12, null!));
+        var broken = new FlowLogBatch([BlockOf(Log(11, 0))], [Log(11, 0)], new ChainCheckpoint(Chain, Pool, 12, null!));
         await Assert.ThrowsAnyAsync<Exception>(() => _store.AppendAsync(broken, Ct));
         Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
         Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
@@ -213,7 +215,8 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         const string other = "0x00000000000000000000000000000000000000b2";
         PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
         await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
-        var otherBatch = new FlowLogBatch([], [OfOther(Log(6, 0)), OfOther(Log(6, 1)), OfOther(Log(8, 0))], new ChainCheckpoint(Chain, other, 9, H(9)));
+        var otherBatch = new FlowLogBatch([BlockOf(Log(6, 0)), BlockOf(Log(8, 0))], [OfOther(Log(6, 0)), OfOther(Log(6, 1)), OfOther(Log(8, 0))],
+            new ChainCheckpoint(Chain, other, 9, H(9)));
         var result = await _store.AppendAsync(otherBatch, Ct);
 
         // (tx, log index) of block 6 index 0 is already stored for the chain, whichever source read it.
@@ -238,10 +241,59 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         Assert.Equal(transfer.Log with { Topics = logs[1].Log.Topics, Data = logs[1].Log.Data }, logs[1].Log);
     }
 
+    public static TheoryData<string, string> LogsDisagreeingWithTheirBlock => new()
+    {
+        { "other-hash", $"its block hash {H(99)} and time" },
+        { "other-time", "differ from the batch's block 11" },
+        { "no-block", "the batch holds no block 11" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LogsDisagreeingWithTheirBlock))]
+    public async Task AppendAsync_RefusesLogWhoseBlockHashOrTimeIsNotItsBlocks_NamingIt(string kind, string problem)
+    {
+        // A log's block hash and time are read back from its block's row, so a log disagreeing with it would read back changed.
+        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        var good = Log(11, 0);
+        var (bad, blocks) = kind switch
+        {
+            "other-hash" => (good with { Log = good.Log with { BlockHash = H(99) } }, new[] { BlockOf(good) }),
+            "other-time" => (good with { Log = good.Log with { Timestamp = good.Log.Timestamp.AddSeconds(1) } }, [BlockOf(good)]),
+            "no-block" => (good, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        var batch = new FlowLogBatch([.. blocks, BlockOf(Log(12, 0))], [Log(12, 0), bad], new ChainCheckpoint(Chain, Pool, 12, H(12)));
+
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(batch, Ct));
+
+        Assert.Contains(problem, error.Message);
+        Assert.Contains($"Log 1 of the batch (block 11, tx {good.Log.TransactionHash}, log index 0)", error.Message);
+        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+    }
+
+    [Fact]
+    public async Task AppendAsync_RefusesStoredBlockUnderAnotherHash_UntilItIsRolledBack()
+    {
+        // Stored logs read their block hash from chain_blocks: replacing a stored block without a rollback would change them.
+        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        var reorganised = Log(5, 1) with { Log = Log(5, 1).Log with { BlockHash = H(55) } };
+
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(12, reorganised), Ct));
+
+        Assert.Contains($"Block 5 is stored as {H(5)}", error.Message);
+        var stored = Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
+        Assert.Equal(Log(5, 0).Log with { Topics = stored.Log.Topics, Data = stored.Log.Data }, stored.Log);
+        await _store.RollbackAsync(Chain, Pool, 5, new ChainCheckpoint(Chain, Pool, 4, H(4)), Ct);
+        await _store.AppendAsync(Batch(12, reorganised), Ct);
+        Assert.Equal(H(55), Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct)).Log.BlockHash);
+    }
+
     [Theory]
     [InlineData("VARCHAR", "hashes as text")]
     [InlineData("BLOB", "hashes as variable-length BLOBs")]
     [InlineData("UHUGEINT", "no emitter column")]
+    [InlineData("UHUGEINT with emitter", "a block hash and timestamp per log")]
     public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
         var path = _folder.File("old-layout.duckdb");
@@ -249,9 +301,13 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = txHashType == "UHUGEINT"
-                ? "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT)"
-                : $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)";
+            command.CommandText = txHashType switch
+            {
+                "UHUGEINT" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT)",
+                "UHUGEINT with emitter" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT, " +
+                    "block BIGINT, block_hash_hi UHUGEINT, block_hash_lo UHUGEINT, ts BIGINT, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
+                _ => $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)",
+            };
             command.ExecuteNonQuery();
         }
         var error = Assert.Throws<ForecasterException>(() => DuckDbFlowEventStore.Open(path));
