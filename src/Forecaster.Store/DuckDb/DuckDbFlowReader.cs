@@ -11,9 +11,9 @@ internal static class DuckDbFlowReader
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.hash, b.ts, f.payload, f.market, f.kind, f.amount,
+            SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.hash, b.ts, f.payload, m.name, f.kind, f.amount,
                    f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo
-            FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block
+            FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block LEFT JOIN flow_markets m ON m.id = f.market
             WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY f.block, f.log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
@@ -36,7 +36,7 @@ internal static class DuckDbFlowReader
             var flow = reader.IsDBNull(7)
                 ? null
                 : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(7),
-                    (FlowKind)reader.GetInt32(8), reader.GetDecimal(9),
+                    (FlowKind)reader.GetByte(8), reader.GetDecimal(9),
                     DuckDbChainHex.FormatAddress(UInt128At(reader, 10), reader.GetFieldValue<uint>(11)));
             logs.Add(new PoolLog(log, flow));
         }

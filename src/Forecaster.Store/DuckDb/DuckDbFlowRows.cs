@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 using Forecaster.Flows;
 
@@ -19,12 +18,13 @@ internal static class DuckDbFlowRows
     /// <summary>Appends the batch's logs to <paramref name="table"/>; a key repeated within the batch is appended once (the first).</summary>
     /// <returns>The rows appended.</returns>
     /// <exception cref="ForecasterException">A log cannot be stored as it is; the message names it.</exception>
-    public static long Append(DuckDBConnection connection, string table, int stream, FlowLogBatch batch)
+    public static long Append(DuckDBConnection connection, string table, int stream, IReadOnlyDictionary<string, int> markets, FlowLogBatch batch)
     {
         var (chain, source) = (batch.Checkpoint.Chain, batch.Checkpoint.Source);
         var seen = new HashSet<(UInt128, UInt128, long)>(batch.Logs.Count);
         var payload = new byte[512];
-        var text = new byte[64];
+        string? lastMarket = null;
+        var marketId = 0;
         var blocks = BlocksByNumber(batch.Blocks, chain);
         ChainBlock? block = null;
         long appended = 0;
@@ -63,6 +63,13 @@ internal static class DuckDbFlowRows
                     throw Refused(i, log, $"the flow's account '{flow.Account}' is not 0x and 40 lower-case hex digits");
                 if (!DuckDbDecimal38.TryUnscale(flow.Amount, out amount))
                     throw Refused(i, log, $"the flow's amount {flow.Amount} does not fit DECIMAL(38, 18) exactly");
+                if ((uint)flow.Kind > byte.MaxValue) throw Refused(i, log, $"the flow's kind {(int)flow.Kind} does not fit UTINYINT");
+                // A batch's flows name few markets, usually as the same few strings: look the id up only when the string changes.
+                if (!ReferenceEquals(flow.Market, lastMarket))
+                {
+                    marketId = markets[flow.Market];
+                    lastMarket = flow.Market;
+                }
             }
             if (!seen.Add((txHi, txLo, log.LogIndex))) continue;
 
@@ -89,9 +96,8 @@ internal static class DuckDbFlowRows
             }
             else
             {
-                if (text.Length < Encoding.UTF8.GetMaxByteCount(flow.Market.Length)) text = new byte[Encoding.UTF8.GetMaxByteCount(flow.Market.Length)];
-                appender.SetBytes(Market, row, text.AsSpan(0, Encoding.UTF8.GetBytes(flow.Market, text)));
-                appender.SetInt32(Kind, row, (int)flow.Kind);
+                appender.SetInt32(Market, row, marketId);
+                appender.SetByte(Kind, row, (byte)flow.Kind);
                 appender.SetInt128(Amount, row, amount);
                 appender.SetUInt128(AccountHi, row, accountHi);
                 appender.SetUInt32(AccountLo, row, accountLo);

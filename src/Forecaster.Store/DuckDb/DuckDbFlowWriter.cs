@@ -20,12 +20,12 @@ internal static class DuckDbFlowWriter
             else if (!AnyStored(connection, chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
             {
                 // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
-                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), batch);
+                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), batch);
             }
             else
             {
                 DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
-                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), batch);
+                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), batch);
                 inserted = Merge(connection, chain);
                 DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
             }
@@ -140,6 +140,29 @@ internal static class DuckDbFlowWriter
             insert.ExecuteNonQuery();
         using var select = StreamCommand(connection, StreamOf, chain, source);
         return Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The market ids of the batch's flows, each market given a new one on its first flow, inside the batch's transaction.
+    private static Dictionary<string, int> MarketIds(DuckDBConnection connection, FlowLogBatch batch)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var (_, flow) in batch.Logs)
+        {
+            if (flow is null || ReferenceEquals(flow.Market, last) || ids.ContainsKey(flow.Market)) continue;
+            last = flow.Market;
+            using (var insert = connection.CreateCommand())
+            {
+                insert.CommandText = "INSERT INTO flow_markets SELECT (SELECT coalesce(max(id), 0) + 1 FROM flow_markets), $name WHERE NOT EXISTS (SELECT 1 FROM flow_markets WHERE name = $name)";
+                insert.Parameters.Add(new DuckDBParameter("name", flow.Market));
+                insert.ExecuteNonQuery();
+            }
+            using var select = connection.CreateCommand();
+            select.CommandText = "SELECT id FROM flow_markets WHERE name = $name";
+            select.Parameters.Add(new DuckDBParameter("name", flow.Market));
+            ids[flow.Market] = Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return ids;
     }
 
     private static DuckDBCommand StreamCommand(DuckDBConnection connection, string sql, string chain, string source)

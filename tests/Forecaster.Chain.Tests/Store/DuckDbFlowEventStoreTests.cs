@@ -165,6 +165,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         { "bad-emitter", "it was emitted by '0xFF', which is neither the batch's source" },
         { "flow-of-other-log", "its flow is keyed to another log" },
         { "five-topics", "A log has at most 4 topics, not 5." },
+        { "kind-past-a-byte", "the flow's kind 256 does not fit UTINYINT" },
     };
 
     [Theory]
@@ -184,6 +185,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
             "bad-emitter" => good with { Log = good.Log with { Address = "0xFF" } },
             "flow-of-other-log" => good with { Flow = good.Flow! with { LogIndex = 9 } },
             "five-topics" => good with { Log = good.Log with { Topics = [H(1), H(2), H(3), H(4), H(5)] } },
+            "kind-past-a-byte" => good with { Flow = good.Flow! with { Kind = (FlowKind)256 } },
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         // Far past the first 2,048-row chunk, so rows were already handed to DuckDB when the bad one is met.
@@ -273,6 +275,18 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_KeepsEachFlowsMarket_AcrossBatchesSharingMarketIds()
+    {
+        // Markets are stored as ids given on first sight: a later batch must reuse them and give a new market its own.
+        PoolLog InMarket(PoolLog l, string market) => l with { Flow = l.Flow! with { Market = market } };
+        await _store.AppendAsync(Batch(10, InMarket(Log(5, 0), "aave_v3_usdc"), InMarket(Log(6, 0), "aave_v3_weth")), Ct);
+        await _store.AppendAsync(Batch(20, InMarket(Log(11, 0), "aave_v3_weth"), InMarket(Log(12, 0), "aave_v3_dai"), Log(13, 0, amount: null)), Ct);
+
+        var markets = (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Flow?.Market).ToList();
+        Assert.Equal(["aave_v3_usdc", "aave_v3_weth", "aave_v3_weth", "aave_v3_dai", null], markets);
+    }
+
+    [Fact]
     public async Task AppendAsync_RefusesStoredBlockUnderAnotherHash_UntilItIsRolledBack()
     {
         // Stored logs read their block hash from chain_blocks: replacing a stored block without a rollback would change them.
@@ -294,6 +308,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     [InlineData("BLOB", "hashes as variable-length BLOBs")]
     [InlineData("UHUGEINT", "no emitter column")]
     [InlineData("UHUGEINT with emitter", "a block hash and timestamp per log")]
+    [InlineData("UHUGEINT with text markets", "markets as text")]
     public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
         var path = _folder.File("old-layout.duckdb");
@@ -306,6 +321,8 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
                 "UHUGEINT" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT)",
                 "UHUGEINT with emitter" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT, " +
                     "block BIGINT, block_hash_hi UHUGEINT, block_hash_lo UHUGEINT, ts BIGINT, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
+                "UHUGEINT with text markets" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT, " +
+                    "block BIGINT, payload BLOB, market VARCHAR, kind INTEGER, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
                 _ => $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)",
             };
             command.ExecuteNonQuery();
