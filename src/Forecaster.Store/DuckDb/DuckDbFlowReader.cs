@@ -23,12 +23,11 @@ internal static class DuckDbFlowReader
         while (reader.Read())
         {
             var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
-            // Another source's rollback of the chain's blocks removes the block rows of this source's logs too; they are
-            // rolled back when this source is next ingested, and until then they cannot be read back whole.
+            // Rollbacks remove logs and their blocks together for every source of the chain, so this means a damaged file.
             if (reader.IsDBNull(4))
                 throw new ForecasterException(
                     $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
-                    "the block was rolled back for another source of the chain. Ingest this source again to roll its logs back.");
+                    "the store file is inconsistent; ingest into a new store file.");
             var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 6));
             var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5));
             var emitter = reader.IsDBNull(12) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 12), reader.GetFieldValue<uint>(13));

@@ -46,39 +46,15 @@ internal static class DuckDbFlowWriter
         using var transaction = connection.BeginTransaction();
         try
         {
-            long removed;
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"DELETE FROM flow_events WHERE stream = ({StreamOf}) AND block >= $from";
-                command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("source", source));
-                command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-                removed = command.ExecuteNonQuery();
-            }
-            using (var command = connection.CreateCommand())
-            {
-                // The chain no longer has these blocks, whichever source they were stored for; but another source's logs read
-                // their block hash and time from them, so those rows stay until that source's own rollback removes its logs.
-                command.CommandText = $"""
-                    DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from
-                      AND number NOT IN (SELECT block FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block >= $from)
-                    """;
-                command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-                command.ExecuteNonQuery();
-            }
+            // The chain no longer has these blocks, whichever source read them: their logs and hashes go for every source.
+            var removed = Execute(connection, $"DELETE FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block >= $from", chain, fromBlock);
+            Execute(connection, "DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from", chain, fromBlock);
+            // Every source that had read past the fork starts again from the common ancestor (re-reading is idempotent).
             if (newCheckpoint is null)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM chain_checkpoints WHERE chain = $chain AND source = $source";
-                command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("source", source));
-                command.ExecuteNonQuery();
-            }
+                Execute(connection, "DELETE FROM chain_checkpoints WHERE chain = $chain AND block >= $from", chain, fromBlock);
             else
-            {
-                SetCheckpoint(connection, newCheckpoint);
-            }
+                Execute(connection, "UPDATE chain_checkpoints SET block = $block, block_hash = $hash WHERE chain = $chain AND block >= $from",
+                    chain, fromBlock, newCheckpoint);
             transaction.Commit();
             return removed;
         }
@@ -87,6 +63,20 @@ internal static class DuckDbFlowWriter
             transaction.Rollback();
             throw;
         }
+    }
+
+    private static int Execute(DuckDBConnection connection, string sql, string chain, long fromBlock, ChainCheckpoint? block = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
+        if (block is not null)
+        {
+            command.Parameters.Add(new DuckDBParameter("block", block.Block));
+            command.Parameters.Add(new DuckDBParameter("hash", block.BlockHash));
+        }
+        return command.ExecuteNonQuery();
     }
 
     private static void SetCheckpoint(DuckDBConnection connection, ChainCheckpoint checkpoint)
@@ -128,7 +118,7 @@ internal static class DuckDbFlowWriter
         if (reader.Read())
             throw new ForecasterException(
                 $"Block {reader.GetInt64(0)} is stored as {reader.GetString(1)} at {reader.GetInt64(2)} but the batch has it as {reader.GetString(3)} at {reader.GetInt64(4)}: " +
-                "roll the reorganised blocks back (for every source of the chain with logs in them) before storing them again. Nothing of the batch was written.");
+                "the chain reorganised below a stored block; ingesting again rolls the reorganised blocks back first. Nothing of the batch was written.");
     }
 
     // The stream id of (chain, source), given a new one on its first batch. Ids are only ever added, inside the batch's transaction.

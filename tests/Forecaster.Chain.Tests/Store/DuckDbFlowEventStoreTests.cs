@@ -225,9 +225,35 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         Assert.Equal(new FlowAppendResult(2, 1), result);
         Assert.Equal([(6L, 1L), (8L, 0L)], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
         Assert.All(await _store.GetLogsAsync(Chain, other, Ct), l => Assert.Equal(other, l.Log.Address));
-        await _store.RollbackAsync(Chain, other, 0, null, Ct);
-        Assert.Empty(await _store.GetLogsAsync(Chain, other, Ct));
-        Assert.Equal(2, (await _store.GetLogsAsync(Chain, Pool, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task RollbackAsync_UndoesTheForkForEverySourceOfTheChain_AndMovesTheirCheckpointsBack()
+    {
+        // One source finds blocks from 7 on replaced; the other had read past them and must neither keep their logs nor stay
+        // behind a checkpoint on a block the chain no longer has (it would be refused on its next batch).
+        const string other = "0x00000000000000000000000000000000000000b2";
+        PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
+        await _store.AppendAsync(Batch(10, Log(5, 0), Log(8, 0)), Ct);
+        await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(6, 1)), BlockOf(Log(9, 1))], [OfOther(Log(6, 1)), OfOther(Log(9, 1))],
+            new ChainCheckpoint(Chain, other, 9, H(9))), Ct);
+        var third = "0x00000000000000000000000000000000000000c3";
+        await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(4, 2))], [Log(4, 2) with { Log = Log(4, 2).Log with { Address = third } }],
+            new ChainCheckpoint(Chain, third, 4, H(4))), Ct);
+
+        var removed = await _store.RollbackAsync(Chain, other, 7, new ChainCheckpoint(Chain, other, 6, H(6)), Ct);
+
+        Assert.Equal(2, removed);
+        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal([6L], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(new ChainCheckpoint(Chain, Pool, 6, H(6)), await _store.GetCheckpointAsync(Chain, Pool, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, other, 6, H(6)), await _store.GetCheckpointAsync(Chain, other, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, third, 4, H(4)), await _store.GetCheckpointAsync(Chain, third, Ct));
+        Assert.Equal([6L, 5L, 4L], (await _store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
+        // The new branch's block 8 (another hash) is accepted for the pool now.
+        var reorged = Log(8, 0) with { Log = Log(8, 0).Log with { BlockHash = H(808) } };
+        await _store.AppendAsync(new FlowLogBatch([BlockOf(reorged)], [reorged], new ChainCheckpoint(Chain, Pool, 8, H(808))), Ct);
+        Assert.Equal([5L, 8L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
     }
 
     [Fact]
