@@ -82,16 +82,19 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             rolledBack, reorgFrom, planner.Refusals, hours, drifts, transfers);
     }
 
-    // Compares the checkpoint block's stored hash with the chain's; on a mismatch walks back the stored blocks to the newest
-    // one the chain still has and rolls everything after it back, so those blocks are read again.
+    // Compares the newest stored block of the chain with the chain's; on a mismatch walks back the stored blocks to the newest
+    // one the chain still has and rolls everything after it back, for every source of the chain, so those blocks are read
+    // again. The newest block, not this source's checkpoint: another pool of the same chain may have stored blocks past it,
+    // and a reorg there would otherwise meet this source's next batch as a stored block with another hash.
     private async Task<(ChainCheckpoint? Checkpoint, long RolledBack, long? ReorgFrom)> CheckReorgAsync(CancellationToken ct)
     {
         var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        if (checkpoint is null) return (null, 0, null);
-        var onChain = await rpc.GetBlockAsync(checkpoint.Block, ct).ConfigureAwait(false);
-        if (onChain?.Hash == checkpoint.BlockHash) return (checkpoint, 0, null);
+        var newest = (await flows.GetBlocksAsync(options.Chain, long.MaxValue, 1, ct).ConfigureAwait(false)).FirstOrDefault();
+        if (newest is null) return (checkpoint, 0, null);
+        var onChain = await rpc.GetBlockAsync(newest.Number, ct).ConfigureAwait(false);
+        if (onChain?.Hash == newest.Hash) return (checkpoint, 0, null);
 
-        var stored = await flows.GetBlocksAsync(options.Chain, checkpoint.Block, PoolIngestOptions.Defaults.ReorgSearchDepth, ct).ConfigureAwait(false);
+        var stored = await flows.GetBlocksAsync(options.Chain, newest.Number, PoolIngestOptions.Defaults.ReorgSearchDepth, ct).ConfigureAwait(false);
         ChainCheckpoint? ancestor = null;
         // Stored blocks are asked for a batch at a time, newest first: a reorg d blocks deep costs d / ReorgBatch round trips.
         foreach (var chunk in stored.Chunk(PoolIngestOptions.Defaults.ReorgBatch))
@@ -105,8 +108,8 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         // No stored block survived: start again from the configured first block.
         var fromBlock = ancestor is null ? options.FromBlock : ancestor.Block + 1;
         var removed = await flows.RollbackAsync(options.Chain, _pool, fromBlock, ancestor, ct).ConfigureAwait(false);
-        log?.Invoke($"reorg: block {checkpoint.Block} hash changed; rolled back {removed} logs from block {fromBlock}");
-        return (ancestor, removed, fromBlock);
+        log?.Invoke($"reorg: block {newest.Number} hash changed; rolled back {removed} logs from block {fromBlock}");
+        return (await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false), removed, fromBlock);
     }
 
     private async Task<FlowLogBatch?> BuildBatchAsync(IReadOnlyList<RpcLog> logs, long end, List<string> rejected, CancellationToken ct)

@@ -54,6 +54,9 @@ internal sealed unsafe class DuckDbChunkAppender : IDisposable
         return _rows++;
     }
 
+    /// <summary>UTINYINT columns.</summary>
+    public void SetByte(int column, int row, byte value) => ((byte*)_data[column])[row] = value;
+
     public void SetInt32(int column, int row, int value) => ((int*)_data[column])[row] = value;
 
     public void SetInt64(int column, int row, long value) => ((long*)_data[column])[row] = value;

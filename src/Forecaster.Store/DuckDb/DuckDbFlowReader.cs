@@ -11,8 +11,10 @@ internal static class DuckDbFlowReader
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT tx_hash_hi, tx_hash_lo, log_index, block, block_hash_hi, block_hash_lo, ts, payload, market, kind, amount, account_hi, account_lo, emitter_hi, emitter_lo
-            FROM flow_events WHERE stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY block, log_index
+            SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.hash, b.ts, f.payload, m.name, f.kind, f.amount,
+                   f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo
+            FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block LEFT JOIN flow_markets m ON m.id = f.market
+            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY f.block, f.log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
         command.Parameters.Add(new DuckDBParameter("source", source));
@@ -20,17 +22,21 @@ internal static class DuckDbFlowReader
         var logs = new List<PoolLog>();
         while (reader.Read())
         {
-            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 7));
-            var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6));
             var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
-            var blockHash = DuckDbChainHex.FormatHash(UInt128At(reader, 4), UInt128At(reader, 5));
-            var emitter = reader.IsDBNull(13) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 13), reader.GetFieldValue<uint>(14));
-            var log = new ChainLog(chain, reader.GetInt64(3), blockHash, transaction, reader.GetInt64(2), timestamp, emitter, topics, data);
-            var flow = reader.IsDBNull(8)
+            // Rollbacks remove logs and their blocks together for every source of the chain, so this means a damaged file.
+            if (reader.IsDBNull(4))
+                throw new ForecasterException(
+                    $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
+                    "the store file is inconsistent; ingest into a new store file.");
+            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 6));
+            var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5));
+            var emitter = reader.IsDBNull(12) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 12), reader.GetFieldValue<uint>(13));
+            var log = new ChainLog(chain, reader.GetInt64(3), reader.GetString(4), transaction, reader.GetInt64(2), timestamp, emitter, topics, data);
+            var flow = reader.IsDBNull(7)
                 ? null
-                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(8),
-                    (FlowKind)reader.GetInt32(9), reader.GetDecimal(10),
-                    DuckDbChainHex.FormatAddress(UInt128At(reader, 11), reader.GetFieldValue<uint>(12)));
+                : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(7),
+                    (FlowKind)reader.GetByte(8), reader.GetDecimal(9),
+                    DuckDbChainHex.FormatAddress(UInt128At(reader, 10), reader.GetFieldValue<uint>(11)));
             logs.Add(new PoolLog(log, flow));
         }
         return logs;

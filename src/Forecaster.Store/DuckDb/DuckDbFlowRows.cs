@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 using Forecaster.Flows;
 
@@ -13,21 +12,21 @@ namespace Forecaster.Store.DuckDb;
 internal static class DuckDbFlowRows
 {
     // Column order of flow_events and of its staging copy (DuckDbFlowSchema).
-    private const int Stream = 0, TxHashHi = 1, TxHashLo = 2, LogIndex = 3, Block = 4, BlockHashHi = 5, BlockHashLo = 6,
-        Timestamp = 7, Payload = 8, Market = 9, Kind = 10, Amount = 11, AccountHi = 12, AccountLo = 13,
-        EmitterHi = 14, EmitterLo = 15;
+    private const int Stream = 0, TxHashHi = 1, TxHashLo = 2, LogIndex = 3, Block = 4, Payload = 5, Market = 6, Kind = 7,
+        Amount = 8, AccountHi = 9, AccountLo = 10, EmitterHi = 11, EmitterLo = 12;
 
     /// <summary>Appends the batch's logs to <paramref name="table"/>; a key repeated within the batch is appended once (the first).</summary>
     /// <returns>The rows appended.</returns>
     /// <exception cref="ForecasterException">A log cannot be stored as it is; the message names it.</exception>
-    public static long Append(DuckDBConnection connection, string table, int stream, FlowLogBatch batch)
+    public static long Append(DuckDBConnection connection, string table, int stream, IReadOnlyDictionary<string, int> markets, FlowLogBatch batch)
     {
         var (chain, source) = (batch.Checkpoint.Chain, batch.Checkpoint.Source);
         var seen = new HashSet<(UInt128, UInt128, long)>(batch.Logs.Count);
         var payload = new byte[512];
-        var text = new byte[64];
-        string? lastBlockHash = null;
-        UInt128 blockHi = 0, blockLo = 0;
+        string? lastMarket = null;
+        var marketId = 0;
+        var blocks = BlocksByNumber(batch.Blocks, chain);
+        ChainBlock? block = null;
         long appended = 0;
         using var appender = new DuckDbChunkAppender(connection, table);
         for (var i = 0; i < batch.Logs.Count; i++)
@@ -35,13 +34,15 @@ internal static class DuckDbFlowRows
             var (log, flow) = batch.Logs[i];
             if (!DuckDbChainHex.TryParseHash(log.TransactionHash, out var txHi, out var txLo))
                 throw Refused(i, log, $"the transaction hash '{log.TransactionHash}' is not 0x and 64 lower-case hex digits");
-            // Logs of one block share their hash, usually the same string: parse it once per block.
-            if (!string.Equals(log.BlockHash, lastBlockHash, StringComparison.Ordinal))
+            // The log's block hash and timestamp are read back from its block's row, so they must be that row's.
+            if (block?.Number != log.Block)
             {
-                if (!DuckDbChainHex.TryParseHash(log.BlockHash, out blockHi, out blockLo))
-                    throw Refused(i, log, $"the block hash '{log.BlockHash}' is not 0x and 64 lower-case hex digits");
-                lastBlockHash = log.BlockHash;
+                if (!blocks.TryGetValue(log.Block, out block)) throw Refused(i, log, $"the batch holds no block {log.Block}");
+                if (!DuckDbChainHex.TryParseHash(block.Hash, out _, out _))
+                    throw Refused(i, log, $"the block hash '{block.Hash}' is not 0x and 64 lower-case hex digits");
             }
+            if (!string.Equals(log.BlockHash, block.Hash, StringComparison.Ordinal) || log.Timestamp != block.Timestamp)
+                throw Refused(i, log, $"its block hash {log.BlockHash} and time {log.Timestamp:O} differ from the batch's block {block.Number} ({block.Hash}, {block.Timestamp:O})");
             if (log.Chain != chain) throw Refused(i, log, $"it is a log of chain '{log.Chain}' in a batch of chain '{chain}'");
             // A log of another contract read with the source (an aToken's Transfer with its pool) keeps its emitter.
             var emitted = !string.Equals(log.Address, source, StringComparison.Ordinal);
@@ -62,6 +63,13 @@ internal static class DuckDbFlowRows
                     throw Refused(i, log, $"the flow's account '{flow.Account}' is not 0x and 40 lower-case hex digits");
                 if (!DuckDbDecimal38.TryUnscale(flow.Amount, out amount))
                     throw Refused(i, log, $"the flow's amount {flow.Amount} does not fit DECIMAL(38, 18) exactly");
+                if ((uint)flow.Kind > byte.MaxValue) throw Refused(i, log, $"the flow's kind {(int)flow.Kind} does not fit UTINYINT");
+                // A batch's flows name few markets, usually as the same few strings: look the id up only when the string changes.
+                if (!ReferenceEquals(flow.Market, lastMarket))
+                {
+                    marketId = markets[flow.Market];
+                    lastMarket = flow.Market;
+                }
             }
             if (!seen.Add((txHi, txLo, log.LogIndex))) continue;
 
@@ -71,9 +79,6 @@ internal static class DuckDbFlowRows
             appender.SetUInt128(TxHashLo, row, txLo);
             appender.SetInt64(LogIndex, row, log.LogIndex);
             appender.SetInt64(Block, row, log.Block);
-            appender.SetUInt128(BlockHashHi, row, blockHi);
-            appender.SetUInt128(BlockHashLo, row, blockLo);
-            appender.SetInt64(Timestamp, row, log.Timestamp.ToUnixTimeSeconds());
             appender.SetBytes(Payload, row, payload.AsSpan(0, payloadLength));
             if (emitted)
             {
@@ -91,9 +96,8 @@ internal static class DuckDbFlowRows
             }
             else
             {
-                if (text.Length < Encoding.UTF8.GetMaxByteCount(flow.Market.Length)) text = new byte[Encoding.UTF8.GetMaxByteCount(flow.Market.Length)];
-                appender.SetBytes(Market, row, text.AsSpan(0, Encoding.UTF8.GetBytes(flow.Market, text)));
-                appender.SetInt32(Kind, row, (int)flow.Kind);
+                appender.SetInt32(Market, row, marketId);
+                appender.SetByte(Kind, row, (byte)flow.Kind);
                 appender.SetInt128(Amount, row, amount);
                 appender.SetUInt128(AccountHi, row, accountHi);
                 appender.SetUInt32(AccountLo, row, accountLo);
@@ -102,6 +106,20 @@ internal static class DuckDbFlowRows
         }
         appender.Close();
         return appended;
+    }
+
+    // The batch's blocks by number; two different rows for one number would leave a log's block ambiguous.
+    private static Dictionary<long, ChainBlock> BlocksByNumber(IReadOnlyList<ChainBlock> blocks, string chain)
+    {
+        var byNumber = new Dictionary<long, ChainBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (block.Chain != chain)
+                throw new ForecasterException($"The batch of chain '{chain}' holds block {block.Number} of chain '{block.Chain}'. Nothing of the batch was written.");
+            if (!byNumber.TryAdd(block.Number, block) && byNumber[block.Number] != block)
+                throw new ForecasterException($"The batch holds block {block.Number} twice, as {byNumber[block.Number]} and as {block}. Nothing of the batch was written.");
+        }
+        return byNumber;
     }
 
     private static int PackPayload(int position, ChainLog log, ref byte[] buffer)

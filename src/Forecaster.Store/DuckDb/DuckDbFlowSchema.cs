@@ -7,10 +7,12 @@ namespace Forecaster.Store.DuckDb;
 /// real token amount (up to 10^20 whole tokens) exactly at 18 decimals.
 /// flow_events is laid out for the bulk path (<see cref="DuckDbChunkAppender"/>): nearly every column has a fixed size, since
 /// a BLOB or text longer than 12 bytes costs DuckDB a heap string per value and those columns were most of the cost of a log.
-/// (chain, source) is a small integer stream id (flow_streams); transaction and block hashes are pairs of UHUGEINTs and the
+/// (chain, source) is a small integer stream id (flow_streams), a flow's market one too (flow_markets) and its kind a UTINYINT; transaction and block hashes are pairs of UHUGEINTs and the
 /// account a UHUGEINT and a UINTEGER (<see cref="DuckDbChainHex"/>); a log's topics and data stay in one compact BLOB
 /// (<see cref="DuckDbLogPayload"/>), so every stored event can be decoded again. A log emitted by another contract than the
 /// stream's source (an aToken's Transfer read with its pool) keeps its emitter in emitter_hi/lo, NULL for the source itself.
+/// A log's block hash and timestamp are not repeated per log: the writer checks that they equal its block's chain_blocks row
+/// of the same batch, and the reader joins them back by block number (a reorg rollback removes both by block number).
 /// flow_events has no PRIMARY KEY on purpose: DuckDB's index makes INSERT OR IGNORE an order of magnitude slower than the
 /// 200,000 logs/s target; uniqueness of (chain, tx_hash, log_index) is kept by the writer's anti-join instead.
 /// </summary>
@@ -25,18 +27,18 @@ internal static class DuckDbFlowSchema
             chain VARCHAR NOT NULL,
             source VARCHAR NOT NULL,
             UNIQUE (chain, source));
+        CREATE TABLE IF NOT EXISTS flow_markets (
+            id INTEGER PRIMARY KEY,
+            name VARCHAR NOT NULL UNIQUE);
         CREATE TABLE IF NOT EXISTS flow_events (
             stream INTEGER NOT NULL,
             tx_hash_hi UHUGEINT NOT NULL,
             tx_hash_lo UHUGEINT NOT NULL,
             log_index BIGINT NOT NULL,
             block BIGINT NOT NULL,
-            block_hash_hi UHUGEINT NOT NULL,
-            block_hash_lo UHUGEINT NOT NULL,
-            ts BIGINT NOT NULL,
             payload BLOB NOT NULL,
-            market VARCHAR,
-            kind INTEGER,
+            market INTEGER,
+            kind UTINYINT,
             amount DECIMAL(38, 18),
             account_hi UHUGEINT,
             account_lo UINTEGER,
@@ -65,7 +67,8 @@ internal static class DuckDbFlowSchema
         """);
     }
 
-    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column, or lack the emitter columns;
+    // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column, lack the emitter columns,
+    // repeat the block hash and timestamp in every log, or name the market as text in every flow;
     // appending the new rows to them would fail half-way through a run, so they are refused up front (no migration: re-reading
     // the chain is the remedy).
     private static void RefuseOlderLayout(DuckDBConnection connection)
@@ -76,6 +79,8 @@ internal static class DuckDbFlowSchema
             "BLOB" => "hashes as variable-length BLOBs",
             { } other => $"tx_hash as {other}",
             null when ColumnType(connection, "tx_hash_hi") is not null && ColumnType(connection, "emitter_hi") is null => "no emitter column",
+            null when ColumnType(connection, "block_hash_hi") is not null => "a block hash and timestamp per log",
+            null when ColumnType(connection, "market") is "VARCHAR" => "markets as text",
             null => null,
         };
         if (layout is not null)

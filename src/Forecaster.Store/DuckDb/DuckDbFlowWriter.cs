@@ -20,12 +20,12 @@ internal static class DuckDbFlowWriter
             else if (!AnyStored(connection, chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
             {
                 // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
-                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), batch);
+                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), batch);
             }
             else
             {
                 DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
-                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), batch);
+                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), batch);
                 inserted = Merge(connection, chain);
                 DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
             }
@@ -46,35 +46,15 @@ internal static class DuckDbFlowWriter
         using var transaction = connection.BeginTransaction();
         try
         {
-            long removed;
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"DELETE FROM flow_events WHERE stream = ({StreamOf}) AND block >= $from";
-                command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("source", source));
-                command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-                removed = command.ExecuteNonQuery();
-            }
-            using (var command = connection.CreateCommand())
-            {
-                // The chain no longer has these blocks, whichever source they were stored for.
-                command.CommandText = "DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from";
-                command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-                command.ExecuteNonQuery();
-            }
+            // The chain no longer has these blocks, whichever source read them: their logs and hashes go for every source.
+            var removed = Execute(connection, $"DELETE FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block >= $from", chain, fromBlock);
+            Execute(connection, "DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from", chain, fromBlock);
+            // Every source that had read past the fork starts again from the common ancestor (re-reading is idempotent).
             if (newCheckpoint is null)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "DELETE FROM chain_checkpoints WHERE chain = $chain AND source = $source";
-                command.Parameters.Add(new DuckDBParameter("chain", chain));
-                command.Parameters.Add(new DuckDBParameter("source", source));
-                command.ExecuteNonQuery();
-            }
+                Execute(connection, "DELETE FROM chain_checkpoints WHERE chain = $chain AND block >= $from", chain, fromBlock);
             else
-            {
-                SetCheckpoint(connection, newCheckpoint);
-            }
+                Execute(connection, "UPDATE chain_checkpoints SET block = $block, block_hash = $hash WHERE chain = $chain AND block >= $from",
+                    chain, fromBlock, newCheckpoint);
             transaction.Commit();
             return removed;
         }
@@ -83,6 +63,20 @@ internal static class DuckDbFlowWriter
             transaction.Rollback();
             throw;
         }
+    }
+
+    private static int Execute(DuckDBConnection connection, string sql, string chain, long fromBlock, ChainCheckpoint? block = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
+        if (block is not null)
+        {
+            command.Parameters.Add(new DuckDBParameter("block", block.Block));
+            command.Parameters.Add(new DuckDBParameter("hash", block.BlockHash));
+        }
+        return command.ExecuteNonQuery();
     }
 
     private static void SetCheckpoint(DuckDBConnection connection, ChainCheckpoint checkpoint)
@@ -107,7 +101,24 @@ internal static class DuckDbFlowWriter
                 appender.CreateRow().AppendValue(block.Chain).AppendValue(block.Number).AppendValue(block.Hash)
                     .AppendValue(block.Timestamp.ToUnixTimeSeconds()).EndRow();
         }
+        RefuseChangedBlock(connection);
         DuckDbSchema.Execute(connection, "INSERT OR REPLACE INTO chain_blocks SELECT * FROM staging_chain_blocks; DROP TABLE staging_chain_blocks;");
+    }
+
+    // Stored logs read their block hash and time from chain_blocks, so a stored block is only replaced by itself: a block
+    // that changed is a reorg, which is rolled back (removing its logs) before its range is stored again.
+    private static void RefuseChangedBlock(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.number, c.hash, c.ts, s.hash, s.ts FROM staging_chain_blocks s JOIN chain_blocks c ON c.chain = s.chain AND c.number = s.number
+            WHERE c.hash <> s.hash OR c.ts <> s.ts ORDER BY s.number LIMIT 1
+            """;
+        using var reader = command.ExecuteReader();
+        if (reader.Read())
+            throw new ForecasterException(
+                $"Block {reader.GetInt64(0)} is stored as {reader.GetString(1)} at {reader.GetInt64(2)} but the batch has it as {reader.GetString(3)} at {reader.GetInt64(4)}: " +
+                "the chain reorganised below a stored block; ingesting again rolls the reorganised blocks back first. Nothing of the batch was written.");
     }
 
     // The stream id of (chain, source), given a new one on its first batch. Ids are only ever added, inside the batch's transaction.
@@ -119,6 +130,29 @@ internal static class DuckDbFlowWriter
             insert.ExecuteNonQuery();
         using var select = StreamCommand(connection, StreamOf, chain, source);
         return Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The market ids of the batch's flows, each market given a new one on its first flow, inside the batch's transaction.
+    private static Dictionary<string, int> MarketIds(DuckDBConnection connection, FlowLogBatch batch)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var (_, flow) in batch.Logs)
+        {
+            if (flow is null || ReferenceEquals(flow.Market, last) || ids.ContainsKey(flow.Market)) continue;
+            last = flow.Market;
+            using (var insert = connection.CreateCommand())
+            {
+                insert.CommandText = "INSERT INTO flow_markets SELECT (SELECT coalesce(max(id), 0) + 1 FROM flow_markets), $name WHERE NOT EXISTS (SELECT 1 FROM flow_markets WHERE name = $name)";
+                insert.Parameters.Add(new DuckDBParameter("name", flow.Market));
+                insert.ExecuteNonQuery();
+            }
+            using var select = connection.CreateCommand();
+            select.CommandText = "SELECT id FROM flow_markets WHERE name = $name";
+            select.Parameters.Add(new DuckDBParameter("name", flow.Market));
+            ids[flow.Market] = Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return ids;
     }
 
     private static DuckDBCommand StreamCommand(DuckDBConnection connection, string sql, string chain, string source)

@@ -38,8 +38,10 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         return new PoolLog(log, flow);
     }
 
+    private static ChainBlock BlockOf(PoolLog log) => new(Chain, log.Log.Block, log.Log.BlockHash, log.Log.Timestamp);
+
     private static FlowLogBatch Batch(long toBlock, params PoolLog[] logs) => new(
-        logs.Select(l => new ChainBlock(Chain, l.Log.Block, l.Log.BlockHash, l.Log.Timestamp)).Append(new ChainBlock(Chain, toBlock, H(toBlock), DateTimeOffset.UnixEpoch)).ToList(),
+        logs.Select(BlockOf).Append(new ChainBlock(Chain, toBlock, H(toBlock), DateTimeOffset.UnixEpoch)).ToList(),
         logs, new ChainCheckpoint(Chain, Pool, toBlock, H(toBlock)));
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     {
         await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
         // A null block hash violates NOT NULL in the checkpoint, the last write of the transaction.
-        var broken = new FlowLogBatch([], [Log(11, 0)], new ChainCheckpoint(Chain, Pool, 12, null!));
+        var broken = new FlowLogBatch([BlockOf(Log(11, 0))], [Log(11, 0)], new ChainCheckpoint(Chain, Pool, 12, null!));
         await Assert.ThrowsAnyAsync<Exception>(() => _store.AppendAsync(broken, Ct));
         Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
         Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
@@ -163,6 +165,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         { "bad-emitter", "it was emitted by '0xFF', which is neither the batch's source" },
         { "flow-of-other-log", "its flow is keyed to another log" },
         { "five-topics", "A log has at most 4 topics, not 5." },
+        { "kind-past-a-byte", "the flow's kind 256 does not fit UTINYINT" },
     };
 
     [Theory]
@@ -182,6 +185,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
             "bad-emitter" => good with { Log = good.Log with { Address = "0xFF" } },
             "flow-of-other-log" => good with { Flow = good.Flow! with { LogIndex = 9 } },
             "five-topics" => good with { Log = good.Log with { Topics = [H(1), H(2), H(3), H(4), H(5)] } },
+            "kind-past-a-byte" => good with { Flow = good.Flow! with { Kind = (FlowKind)256 } },
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         // Far past the first 2,048-row chunk, so rows were already handed to DuckDB when the bad one is met.
@@ -213,16 +217,43 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         const string other = "0x00000000000000000000000000000000000000b2";
         PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
         await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
-        var otherBatch = new FlowLogBatch([], [OfOther(Log(6, 0)), OfOther(Log(6, 1)), OfOther(Log(8, 0))], new ChainCheckpoint(Chain, other, 9, H(9)));
+        var otherBatch = new FlowLogBatch([BlockOf(Log(6, 0)), BlockOf(Log(8, 0))], [OfOther(Log(6, 0)), OfOther(Log(6, 1)), OfOther(Log(8, 0))],
+            new ChainCheckpoint(Chain, other, 9, H(9)));
         var result = await _store.AppendAsync(otherBatch, Ct);
 
         // (tx, log index) of block 6 index 0 is already stored for the chain, whichever source read it.
         Assert.Equal(new FlowAppendResult(2, 1), result);
         Assert.Equal([(6L, 1L), (8L, 0L)], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
         Assert.All(await _store.GetLogsAsync(Chain, other, Ct), l => Assert.Equal(other, l.Log.Address));
-        await _store.RollbackAsync(Chain, other, 0, null, Ct);
-        Assert.Empty(await _store.GetLogsAsync(Chain, other, Ct));
-        Assert.Equal(2, (await _store.GetLogsAsync(Chain, Pool, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task RollbackAsync_UndoesTheForkForEverySourceOfTheChain_AndMovesTheirCheckpointsBack()
+    {
+        // One source finds blocks from 7 on replaced; the other had read past them and must neither keep their logs nor stay
+        // behind a checkpoint on a block the chain no longer has (it would be refused on its next batch).
+        const string other = "0x00000000000000000000000000000000000000b2";
+        PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
+        await _store.AppendAsync(Batch(10, Log(5, 0), Log(8, 0)), Ct);
+        await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(6, 1)), BlockOf(Log(9, 1))], [OfOther(Log(6, 1)), OfOther(Log(9, 1))],
+            new ChainCheckpoint(Chain, other, 9, H(9))), Ct);
+        var third = "0x00000000000000000000000000000000000000c3";
+        await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(4, 2))], [Log(4, 2) with { Log = Log(4, 2).Log with { Address = third } }],
+            new ChainCheckpoint(Chain, third, 4, H(4))), Ct);
+
+        var removed = await _store.RollbackAsync(Chain, other, 7, new ChainCheckpoint(Chain, other, 6, H(6)), Ct);
+
+        Assert.Equal(2, removed);
+        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal([6L], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(new ChainCheckpoint(Chain, Pool, 6, H(6)), await _store.GetCheckpointAsync(Chain, Pool, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, other, 6, H(6)), await _store.GetCheckpointAsync(Chain, other, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, third, 4, H(4)), await _store.GetCheckpointAsync(Chain, third, Ct));
+        Assert.Equal([6L, 5L, 4L], (await _store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
+        // The new branch's block 8 (another hash) is accepted for the pool now.
+        var reorged = Log(8, 0) with { Log = Log(8, 0).Log with { BlockHash = H(808) } };
+        await _store.AppendAsync(new FlowLogBatch([BlockOf(reorged)], [reorged], new ChainCheckpoint(Chain, Pool, 8, H(808))), Ct);
+        Assert.Equal([5L, 8L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
     }
 
     [Fact]
@@ -238,10 +269,72 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         Assert.Equal(transfer.Log with { Topics = logs[1].Log.Topics, Data = logs[1].Log.Data }, logs[1].Log);
     }
 
+    public static TheoryData<string, string> LogsDisagreeingWithTheirBlock => new()
+    {
+        { "other-hash", $"its block hash {H(99)} and time" },
+        { "other-time", "differ from the batch's block 11" },
+        { "no-block", "the batch holds no block 11" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LogsDisagreeingWithTheirBlock))]
+    public async Task AppendAsync_RefusesLogWhoseBlockHashOrTimeIsNotItsBlocks_NamingIt(string kind, string problem)
+    {
+        // A log's block hash and time are read back from its block's row, so a log disagreeing with it would read back changed.
+        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        var good = Log(11, 0);
+        var (bad, blocks) = kind switch
+        {
+            "other-hash" => (good with { Log = good.Log with { BlockHash = H(99) } }, new[] { BlockOf(good) }),
+            "other-time" => (good with { Log = good.Log with { Timestamp = good.Log.Timestamp.AddSeconds(1) } }, [BlockOf(good)]),
+            "no-block" => (good, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        var batch = new FlowLogBatch([.. blocks, BlockOf(Log(12, 0))], [Log(12, 0), bad], new ChainCheckpoint(Chain, Pool, 12, H(12)));
+
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(batch, Ct));
+
+        Assert.Contains(problem, error.Message);
+        Assert.Contains($"Log 1 of the batch (block 11, tx {good.Log.TransactionHash}, log index 0)", error.Message);
+        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+    }
+
+    [Fact]
+    public async Task AppendAsync_KeepsEachFlowsMarket_AcrossBatchesSharingMarketIds()
+    {
+        // Markets are stored as ids given on first sight: a later batch must reuse them and give a new market its own.
+        PoolLog InMarket(PoolLog l, string market) => l with { Flow = l.Flow! with { Market = market } };
+        await _store.AppendAsync(Batch(10, InMarket(Log(5, 0), "aave_v3_usdc"), InMarket(Log(6, 0), "aave_v3_weth")), Ct);
+        await _store.AppendAsync(Batch(20, InMarket(Log(11, 0), "aave_v3_weth"), InMarket(Log(12, 0), "aave_v3_dai"), Log(13, 0, amount: null)), Ct);
+
+        var markets = (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Flow?.Market).ToList();
+        Assert.Equal(["aave_v3_usdc", "aave_v3_weth", "aave_v3_weth", "aave_v3_dai", null], markets);
+    }
+
+    [Fact]
+    public async Task AppendAsync_RefusesStoredBlockUnderAnotherHash_UntilItIsRolledBack()
+    {
+        // Stored logs read their block hash from chain_blocks: replacing a stored block without a rollback would change them.
+        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        var reorganised = Log(5, 1) with { Log = Log(5, 1).Log with { BlockHash = H(55) } };
+
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(12, reorganised), Ct));
+
+        Assert.Contains($"Block 5 is stored as {H(5)}", error.Message);
+        var stored = Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
+        Assert.Equal(Log(5, 0).Log with { Topics = stored.Log.Topics, Data = stored.Log.Data }, stored.Log);
+        await _store.RollbackAsync(Chain, Pool, 5, new ChainCheckpoint(Chain, Pool, 4, H(4)), Ct);
+        await _store.AppendAsync(Batch(12, reorganised), Ct);
+        Assert.Equal(H(55), Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct)).Log.BlockHash);
+    }
+
     [Theory]
     [InlineData("VARCHAR", "hashes as text")]
     [InlineData("BLOB", "hashes as variable-length BLOBs")]
     [InlineData("UHUGEINT", "no emitter column")]
+    [InlineData("UHUGEINT with emitter", "a block hash and timestamp per log")]
+    [InlineData("UHUGEINT with text markets", "markets as text")]
     public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
         var path = _folder.File("old-layout.duckdb");
@@ -249,9 +342,15 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = txHashType == "UHUGEINT"
-                ? "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT)"
-                : $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)";
+            command.CommandText = txHashType switch
+            {
+                "UHUGEINT" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT)",
+                "UHUGEINT with emitter" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT, " +
+                    "block BIGINT, block_hash_hi UHUGEINT, block_hash_lo UHUGEINT, ts BIGINT, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
+                "UHUGEINT with text markets" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT, " +
+                    "block BIGINT, payload BLOB, market VARCHAR, kind INTEGER, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
+                _ => $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)",
+            };
             command.ExecuteNonQuery();
         }
         var error = Assert.Throws<ForecasterException>(() => DuckDbFlowEventStore.Open(path));
