@@ -38,13 +38,14 @@ public abstract class NodeTestBase : IAsyncLifetime
     }
 
     protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000, long maxSpan = PoolIngestOptions.Defaults.MaxSpan,
-        bool reconcile = true, bool aTokenTransfers = true) => new()
+        bool reconcile = true, bool aTokenTransfers = true, string? pool = null, string marketPrefix = PoolIngestOptions.Defaults.MarketPrefix) => new()
     {
+        MarketPrefix = marketPrefix,
         ATokenTransfers = aTokenTransfers,
         MaxSpan = maxSpan,
         Reconcile = reconcile,
         Chain = "anvil",
-        Pool = Pool.Address,
+        Pool = pool ?? Pool.Address,
         FromBlock = fromBlock,
         Confirmations = confirmations,
         InitialSpan = initialSpan,

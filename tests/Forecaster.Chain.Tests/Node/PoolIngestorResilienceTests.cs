@@ -62,6 +62,43 @@ public sealed class PoolIngestorResilienceTests : NodeTestBase
     }
 
     [Fact]
+    public async Task RunAsync_RollsBackAnotherPoolsOrphanedBlocks_WhenThatPoolHadReadPastThisOnesCheckpoint()
+    {
+        // Two pools of one chain in one store: B reads past A's checkpoint into blocks a reorg then replaces. A's next run must
+        // not trip over B's stored blocks of the old branch, and B must lose its orphaned logs and re-read the new branch.
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        var poolB = await MockPoolContract.DeployAsync(Node);
+        var usdcB = await poolB.AddReserveAsync("USDC", 6);
+        await Pool.SupplyAsync(usdc, 100_000_000, Alice);
+        await poolB.SupplyAsync(usdcB, 10_000_000, Alice);
+        var forkPoint = await Node.Rpc.GetBlockNumberAsync(Ct);
+        var snapshot = await Node.SnapshotAsync();
+        var optionsB = Options(pool: poolB.Address, marketPrefix: "pool_b");
+        await IngestAsync();
+        var orphaned = (await poolB.SupplyAsync(usdcB, 7_000_000, Alice))["transactionHash"]!.GetValue<string>();
+        await Node.MineAsync(2);
+        await IngestAsync(optionsB);
+
+        await Node.RevertAsync(snapshot);
+        await Node.MineAsync();
+        await Pool.WithdrawAsync(usdc, 30_000_000, Alice);
+        await Node.MineAsync(4);
+        var a = await IngestAsync();
+        var b = await IngestAsync(optionsB);
+
+        Assert.Equal(forkPoint + 1, a.ReorgFromBlock);
+        Assert.True(Assert.Single(a.Drifts).Agrees);
+        Assert.Equal(70m, Assert.Single(a.Drifts).SuppliedFromEvents);
+        Assert.Null(b.ReorgFromBlock); // A's run already rolled B back to the common ancestor
+        Assert.DoesNotContain(await Flows.GetLogsAsync("anvil", poolB.Address, Ct), l => l.Log.TransactionHash == orphaned);
+        var driftB = Assert.Single(b.Drifts);
+        Assert.True(driftB.Agrees, driftB.ToString());
+        Assert.Equal(10m, driftB.SuppliedFromEvents);
+        foreach (var log in (await Flows.GetLogsAsync("anvil", Pool.Address, Ct)).Concat(await Flows.GetLogsAsync("anvil", poolB.Address, Ct)))
+            Assert.Equal((await Node.Rpc.GetBlockAsync(log.Log.Block, Ct))!.Hash, log.Log.BlockHash);
+    }
+
+    [Fact]
     public async Task RunAsync_FindsForkPointOfDeepReorg_InBatchedBlockRequests()
     {
         var usdc = await Pool.AddReserveAsync("USDC", 6);
