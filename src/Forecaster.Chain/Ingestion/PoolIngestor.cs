@@ -95,19 +95,17 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         if (onChain?.Hash == newest.Hash) return (checkpoint, 0, null);
 
         var stored = await flows.GetBlocksAsync(options.Chain, newest.Number, PoolIngestOptions.Defaults.ReorgSearchDepth, ct).ConfigureAwait(false);
-        ChainCheckpoint? ancestor = null;
+        ChainBlock? ancestor = null;
         // Stored blocks are asked for a batch at a time, newest first: a reorg d blocks deep costs d / ReorgBatch round trips.
         foreach (var chunk in stored.Chunk(PoolIngestOptions.Defaults.ReorgBatch))
         {
             var current = await rpc.FindBlocksAsync(chunk.Select(b => b.Number).ToList(), chunk.Length, ct).ConfigureAwait(false);
-            var survivor = chunk.Where((block, i) => current[i]?.Hash == block.Hash).FirstOrDefault();
-            if (survivor is null) continue;
-            ancestor = new ChainCheckpoint(options.Chain, _pool, survivor.Number, survivor.Hash);
-            break;
+            ancestor = chunk.Where((block, i) => current[i]?.Hash == block.Hash).FirstOrDefault();
+            if (ancestor is not null) break;
         }
         // No stored block survived: start again from the configured first block.
-        var fromBlock = ancestor is null ? options.FromBlock : ancestor.Block + 1;
-        var removed = await flows.RollbackAsync(options.Chain, _pool, fromBlock, ancestor, ct).ConfigureAwait(false);
+        var fromBlock = ancestor is null ? options.FromBlock : ancestor.Number + 1;
+        var removed = await flows.RollbackAsync(options.Chain, fromBlock, ancestor, ct).ConfigureAwait(false);
         log?.Invoke($"reorg: block {newest.Number} hash changed; rolled back {removed} logs from block {fromBlock}");
         return (await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false), removed, fromBlock);
     }

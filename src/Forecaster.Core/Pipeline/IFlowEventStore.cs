@@ -18,14 +18,14 @@ public interface IFlowEventStore : IAsyncDisposable
     Task<IReadOnlyList<ChainBlock>> GetBlocksAsync(string chain, long atOrBelow, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Undoes everything read from block <paramref name="fromBlock"/> on (inclusive), after <paramref name="source"/> found the
-    /// chain no longer has those blocks. A reorg is a fact of the chain, not of one source: every source's logs and the chain's
-    /// block hashes from there on are removed, and every checkpoint at or past that block (the caller's among them) moves back to
-    /// <paramref name="newCheckpoint"/>'s block (null removes them), so the other sources re-read the new branch on their next run
-    /// instead of being stuck on blocks that no longer exist. One transaction.
+    /// Undoes everything read from block <paramref name="fromBlock"/> on (inclusive), once the chain no longer has those blocks.
+    /// A reorg is a fact of the chain, not of one source: every source's logs and the chain's block hashes from there on are
+    /// removed, and every checkpoint at or past that block moves back to <paramref name="ancestor"/>, the newest stored block the
+    /// chain still has (null removes them), so every source re-reads the new branch on its next run instead of being stuck on
+    /// blocks that no longer exist. One transaction.
     /// </summary>
     /// <returns>The number of logs removed, over all sources of the chain.</returns>
-    Task<long> RollbackAsync(string chain, string source, long fromBlock, ChainCheckpoint? newCheckpoint, CancellationToken cancellationToken = default);
+    Task<long> RollbackAsync(string chain, long fromBlock, ChainBlock? ancestor, CancellationToken cancellationToken = default);
 
     /// <summary>Stored logs of a source in chain order (block, then log index), with their decoded flows.</summary>
     Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default);

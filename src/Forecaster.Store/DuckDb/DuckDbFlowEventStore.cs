@@ -81,8 +81,8 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<long> RollbackAsync(string chain, string source, long fromBlock, ChainCheckpoint? newCheckpoint, CancellationToken cancellationToken = default) =>
-        Locked(() => DuckDbFlowWriter.Rollback(_connection, chain, source, fromBlock, newCheckpoint), cancellationToken);
+    public Task<long> RollbackAsync(string chain, long fromBlock, ChainBlock? ancestor, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowWriter.Rollback(_connection, chain, fromBlock, ancestor), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default) =>

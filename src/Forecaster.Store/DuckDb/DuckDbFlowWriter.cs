@@ -41,7 +41,7 @@ internal static class DuckDbFlowWriter
         }
     }
 
-    public static long Rollback(DuckDBConnection connection, string chain, string source, long fromBlock, ChainCheckpoint? newCheckpoint)
+    public static long Rollback(DuckDBConnection connection, string chain, long fromBlock, ChainBlock? ancestor)
     {
         using var transaction = connection.BeginTransaction();
         try
@@ -50,11 +50,11 @@ internal static class DuckDbFlowWriter
             var removed = Execute(connection, $"DELETE FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block >= $from", chain, fromBlock);
             Execute(connection, "DELETE FROM chain_blocks WHERE chain = $chain AND number >= $from", chain, fromBlock);
             // Every source that had read past the fork starts again from the common ancestor (re-reading is idempotent).
-            if (newCheckpoint is null)
+            if (ancestor is null)
                 Execute(connection, "DELETE FROM chain_checkpoints WHERE chain = $chain AND block >= $from", chain, fromBlock);
             else
                 Execute(connection, "UPDATE chain_checkpoints SET block = $block, block_hash = $hash WHERE chain = $chain AND block >= $from",
-                    chain, fromBlock, newCheckpoint);
+                    chain, fromBlock, ancestor);
             transaction.Commit();
             return removed;
         }
@@ -65,7 +65,7 @@ internal static class DuckDbFlowWriter
         }
     }
 
-    private static int Execute(DuckDBConnection connection, string sql, string chain, long fromBlock, ChainCheckpoint? block = null)
+    private static int Execute(DuckDBConnection connection, string sql, string chain, long fromBlock, ChainBlock? block = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -73,8 +73,8 @@ internal static class DuckDbFlowWriter
         command.Parameters.Add(new DuckDBParameter("from", fromBlock));
         if (block is not null)
         {
-            command.Parameters.Add(new DuckDBParameter("block", block.Block));
-            command.Parameters.Add(new DuckDBParameter("hash", block.BlockHash));
+            command.Parameters.Add(new DuckDBParameter("block", block.Number));
+            command.Parameters.Add(new DuckDBParameter("hash", block.Hash));
         }
         return command.ExecuteNonQuery();
     }

@@ -82,7 +82,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     public async Task RollbackAsync_RemovesLogsAndBlocksFromBlockOn()
     {
         await _store.AppendAsync(Batch(20, Log(5, 0), Log(12, 0), Log(15, 0)), Ct);
-        var removed = await _store.RollbackAsync(Chain, Pool, 12, new ChainCheckpoint(Chain, Pool, 11, H(11)), Ct);
+        var removed = await _store.RollbackAsync(Chain, 12, new ChainBlock(Chain, 11, H(11), DateTimeOffset.UnixEpoch), Ct);
         Assert.Equal(2, removed);
         Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
         Assert.Equal([5L], (await _store.GetBlocksAsync(Chain, 100, 10, Ct)).Select(b => b.Number).ToList());
@@ -241,7 +241,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(4, 2))], [Log(4, 2) with { Log = Log(4, 2).Log with { Address = third } }],
             new ChainCheckpoint(Chain, third, 4, H(4))), Ct);
 
-        var removed = await _store.RollbackAsync(Chain, other, 7, new ChainCheckpoint(Chain, other, 6, H(6)), Ct);
+        var removed = await _store.RollbackAsync(Chain, 7, new ChainBlock(Chain, 6, H(6), DateTimeOffset.UnixEpoch), Ct);
 
         Assert.Equal(2, removed);
         Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
@@ -324,7 +324,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         Assert.Contains($"Block 5 is stored as {H(5)}", error.Message);
         var stored = Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
         Assert.Equal(Log(5, 0).Log with { Topics = stored.Log.Topics, Data = stored.Log.Data }, stored.Log);
-        await _store.RollbackAsync(Chain, Pool, 5, new ChainCheckpoint(Chain, Pool, 4, H(4)), Ct);
+        await _store.RollbackAsync(Chain, 5, new ChainBlock(Chain, 4, H(4), DateTimeOffset.UnixEpoch), Ct);
         await _store.AppendAsync(Batch(12, reorganised), Ct);
         Assert.Equal(H(55), Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct)).Log.BlockHash);
     }
