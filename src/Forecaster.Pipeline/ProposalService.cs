@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Forecaster.Markets;
-using Forecaster.Markets.RateCurves;
 using Forecaster.Publish.Charts;
 using Forecaster.Publish.Inputs;
 using Forecaster.Publish.Proposals;
@@ -133,7 +132,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     {
         var risk = new OutflowRiskModel().Assess(market, hours, asOf);
         var assessment = (riskModel ?? new BaselineRiskModel()).Assess(market, hours, asOf, [TimeSpan.FromHours(24)]);
-        var parameters = MarketParameters.For(market.Asset, risk.Current.BorrowedUsd, RateCurveEstimator.Default.EstimateLatest(hours, asOf));
+        var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, asOf);
         return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours, parameters);
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Forecaster.EarlyWarning;
 using Forecaster.Ingest.Snapshots;
 using Forecaster.Markets;
-using Forecaster.Markets.RateCurves;
 using Forecaster.Recommend;
 using Forecaster.Risk;
 using Forecaster.Risk.Liquidity;
@@ -85,7 +84,7 @@ public static class ReplayService
     private static ReserveTarget TargetAt(RecommendationEngine engine, Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
     {
         var risk = RiskModel.Assess(market, hours, at);
-        var parameters = MarketParameters.For(market.Asset, risk.Current.BorrowedUsd, RateCurveEstimator.Default.EstimateLatest(hours, at));
+        var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, at);
         return engine.Target(risk, scenarios, parameters.OptimalUtilization);
     }
 

@@ -1,3 +1,4 @@
+using Forecaster.Markets;
 using Forecaster.Markets.RateCurves;
 
 namespace Forecaster.Recommend;
@@ -32,6 +33,13 @@ public sealed record MarketParameters(double BorrowCapUsd, double ReserveFactor,
         var assumed = AssumedFor(asset, borrowedUsd);
         return curve is null ? assumed : assumed with { Slope2Pct = curve.Slope2Pct, OptimalUtilization = curve.OptimalUtilization, RateCurve = curve };
     }
+
+    /// <summary>
+    /// Parameters for a market as its own rates showed them at <paramref name="asOf"/> (hours after it are not read):
+    /// <see cref="For(string, double, RateCurveEstimate?)"/> with <see cref="RateCurveEstimator.EstimateLatest"/>.
+    /// </summary>
+    public static MarketParameters AsOf(string asset, double borrowedUsd, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf) =>
+        For(asset, borrowedUsd, RateCurveEstimator.Default.EstimateLatest(hours, asOf));
 
     /// <summary>
     /// Assumed parameters for a market: Aave-like defaults for stablecoins or volatile assets, cap at 1.5 times today's
