@@ -106,6 +106,50 @@ public sealed class ShortfallClassifierTests
     }
 
     [Fact]
+    public void RankedLogistic_GivesTheTargetsProbability_WhileRankingOnTheLongerHorizon()
+    {
+        // Rows whose 24 h target and 72 h label are both known.
+        var definition = new ShortfallDefinition();
+        var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 })
+            .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+        var features = ShortfallFeatureBuilder.Build(markets, definition.ShortfallUtilization);
+        var rows = new List<float[]>();
+        var targets = new List<bool>();
+        var ranking = new List<bool>();
+        for (var k = 0; k < markets.Length; k++)
+        {
+            var labels = ShortfallLabels.Compute(markets[k].Hours, definition);
+            var longer = ShortfallLabels.Targets(labels.Times, labels.Eligible, labels.Shortfall, TimeSpan.FromHours(72));
+            for (var i = 0; i < labels.Target.Length; i++)
+            {
+                if (labels.Target[i] == ShortfallLabels.None || longer[i] == ShortfallLabels.None) continue;
+                rows.Add(features[k].Row(i).ToArray());
+                targets.Add(labels.Target[i] == 1);
+                ranking.Add(longer[i] == 1);
+            }
+        }
+        var targetRate = targets.Count(l => l) / (double)targets.Count;
+        var rankingRate = ranking.Count(l => l) / (double)ranking.Count;
+        Assert.True(rankingRate > targetRate * 1.5, $"the 72 h label should be much commoner: {rankingRate} vs {targetRate}");
+
+        var ranked = ShortfallClassifier.FitRanked(rows, ranking, targets, Logistic with { RankingHorizonHours = 72 });
+        var onRanking = ShortfallClassifier.Fit(rows, ranking, rows.Count, Logistic);
+
+        // Platt on the 24 h targets brings the mean probability to the target's rate, not the 72 h label's; a ranker
+        // left uncalibrated would sit near the 72 h rate.
+        var probabilities = ranked.Predict(rows);
+        Assert.InRange(probabilities.Average(), targetRate * 0.8, targetRate * 1.2);
+        Assert.True(onRanking.Predict(rows).Average() > targetRate * 1.4);
+        // The calibrator is monotone: the ordering of hours is the ranking model's.
+        var order = Enumerable.Range(0, rows.Count).Where(i => i % 97 == 0).ToArray();
+        var rankedScores = order.Select(i => probabilities[i]).ToArray();
+        var rankingScores = onRanking.Predict(order.Select(i => rows[i]).ToArray());
+        for (var a = 0; a < order.Length; a++)
+            for (var b = 0; b < order.Length; b++)
+                if (rankingScores[a] > rankingScores[b] + 1e-6) Assert.True(rankedScores[a] >= rankedScores[b], $"rows {order[a]} and {order[b]} swapped");
+    }
+
+    [Fact]
     public void Fit_RejectsAnUnknownLogisticFeature_NamingIt()
     {
         var options = Logistic with { LogisticFeatures = ["utilization", "no_such_feature"] };

@@ -46,6 +46,10 @@ public sealed class ShortfallFeatureBuilderTests
             Assert.Equal(before[k].Row(i).ToArray(), after[k].Row(i).ToArray());
             // The kink features are known by then (the simulator's rates follow a kinked curve), so the shuffle covers them too.
             if (hourIndex >= 1000) Assert.False(float.IsNaN(before[k].Row(i)[ShortfallFeatureBuilder.IndexOf("util_minus_kink")]));
+            // The market-relative columns read a 90-day window and the last shortfall: a peek at the shuffled future
+            // (random utilization, shortfalls included) would move them.
+            foreach (var name in new[] { "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall" })
+                Assert.False(float.IsNaN(before[k].Row(i)[ShortfallFeatureBuilder.IndexOf(name)]), name);
             // The shuffle really changed the future, so the test would catch a peek.
             Assert.NotEqual(before[k].Row(i + 1).ToArray(), after[k].Row(i + 1).ToArray());
         }

@@ -19,8 +19,10 @@ public sealed class EarlyWarningModel
     /// <param name="forecaster">The liquidity forecaster.</param>
     /// <param name="alertThreshold">Probability at or above which an alert is on; +∞ for never.</param>
     /// <param name="baseRate">Share of positive targets among the training rows.</param>
-    public EarlyWarningModel(ShortfallClassifier? classifier, LiquidityForecaster forecaster, double alertThreshold, double baseRate)
+    /// <param name="ruleLevel">Utilization at or above which an alert is on whatever the probability; +∞ (the default) for never.</param>
+    public EarlyWarningModel(ShortfallClassifier? classifier, LiquidityForecaster forecaster, double alertThreshold, double baseRate, double ruleLevel = double.PositiveInfinity)
     {
+        RuleLevel = ruleLevel;
         Classifier = classifier;
         Forecaster = forecaster;
         AlertThreshold = alertThreshold;
@@ -38,6 +40,15 @@ public sealed class EarlyWarningModel
 
     /// <summary>Training base rate of the target, in [0, 1].</summary>
     public double BaseRate { get; }
+
+    /// <summary>
+    /// Utilization at or above which an alert is on whatever the probability (the threshold rule's share of the budget,
+    /// <see cref="EarlyWarningModelOptions.RuleShareOfBudget"/>); +∞ when the model alerts alone.
+    /// </summary>
+    public double RuleLevel { get; }
+
+    /// <summary>True when an hour with this probability and utilization raises an alert.</summary>
+    public bool Alerts(double probability, double utilization) => probability >= AlertThreshold || utilization >= RuleLevel;
 
     /// <summary>Probabilities of feature rows.</summary>
     public double[] Probabilities(IReadOnlyList<float[]> rows) =>
@@ -57,17 +68,22 @@ public sealed class EarlyWarningModel
     internal static EarlyWarningModel FitBefore(IReadOnlyList<PreparedMarket> markets, DateTimeOffset cutoff, BacktestOptions options)
     {
         var horizon = options.Definition.Horizon;
+        var ranking = TimeSpan.FromHours(options.Model.RankingHorizonHours);
+        // Rows train only once every label they carry is known before the cutoff.
+        var labelWindow = ranking > horizon ? ranking : horizon;
         var stride = options.Model.RowStride;
-        var labelled = new List<(long Ticks, float[] Row, bool Label)>();
+        var labelled = new List<TrainingRow>();
         var flows = new List<(long Ticks, float[] Row, float Change)>();
         foreach (var m in markets.OrderBy(m => m.History.Name, StringComparer.Ordinal))
         {
             var times = m.Labels.Times;
+            var rankTargets = ranking > TimeSpan.Zero ? m.TargetsAt(ranking) : m.Labels.Target;
             for (var i = 0; i < times.Length; i++)
             {
                 if (times[i] >= cutoff - horizon) break;
                 var target = m.Labels.Target[i];
-                if (target != ShortfallLabels.None) labelled.Add((times[i].UtcTicks, m.Rows[i], target == 1));
+                if (target != ShortfallLabels.None && times[i] < cutoff - labelWindow && rankTargets[i] != ShortfallLabels.None)
+                    labelled.Add(new TrainingRow(times[i].UtcTicks, m.Rows[i], target == 1, rankTargets[i] == 1, m.History.Hours[i].Utilization));
                 if (i % stride == 0 && m.Labels.Eligible[i] && times[i].AddHours(24) < cutoff && m.Change24h(i) is var change && !float.IsNaN(change))
                     flows.Add((times[i].UtcTicks, m.Rows[i], change));
             }
@@ -91,12 +107,20 @@ public sealed class EarlyWarningModel
 
         ShortfallClassifier? classifier = null;
         var threshold = double.PositiveInfinity;
+        var ruleLevel = double.PositiveInfinity;
         if (labels.Take(split).Any(l => l))
         {
-            classifier = ShortfallClassifier.Fit(features, labels, split, options.Model);
-            threshold = global::Forecaster.EarlyWarning.AlertThreshold.ForBudget(classifier.HoldoutProbabilities, options.Definition.AlertBudget);
+            classifier = ranking > TimeSpan.Zero
+                ? ShortfallClassifier.FitRanked(features, rows.Select(r => r.RankLabel).ToArray(), labels, options.Model)
+                : ShortfallClassifier.Fit(features, labels, split, options.Model);
+            var scores = classifier.HoldoutProbabilities;
+            var utilization = rows.Skip(rows.Count - scores.Length).Select(r => r.Utilization).ToArray();
+            (threshold, ruleLevel) = global::Forecaster.EarlyWarning.AlertThreshold.SplitBudget(scores, utilization, options.Definition.AlertBudget, options.Model.RuleShareOfBudget);
         }
         var forecaster = LiquidityForecaster.Fit(flows.Select(f => f.Row).ToArray(), flows.Select(f => f.Change).ToArray(), options.Model);
-        return new EarlyWarningModel(classifier, forecaster, threshold, baseRate);
+        return new EarlyWarningModel(classifier, forecaster, threshold, baseRate, ruleLevel);
     }
+
+    /// <summary>A labelled training hour: its target, its label at the ranking horizon and its utilization (for the rule's share).</summary>
+    private sealed record TrainingRow(long Ticks, float[] Row, bool Label, bool RankLabel, double Utilization);
 }

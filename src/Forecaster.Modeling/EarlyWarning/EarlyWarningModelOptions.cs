@@ -49,6 +49,22 @@ public sealed record EarlyWarningModelOptions
     /// </summary>
     public bool RecalibrateOnHoldout { get; init; }
 
+    /// <summary>
+    /// Logistic learner only: when positive, rank hours by a model of "shortfall within this many hours" (longer than
+    /// the target's horizon), then map that score to the probability of the target with a Platt calibrator fitted on the
+    /// training rows' own targets. Alerts then favour hours that precede episodes by more than a day, while the
+    /// probability still answers the target's question. 0 (the default) fits on the target itself. At most 720.
+    /// </summary>
+    public int RankingHorizonHours { get; init; }
+
+    /// <summary>
+    /// Share of the alert budget given to the threshold rule's signal (utilization at or above a level): the model's
+    /// threshold is chosen for the rest of the budget, then the level so that the model's alerts and the rule's together
+    /// fill the whole budget on the training rows; an hour alerts when either does. 0 (the default) alerts on the
+    /// model alone. In [0, 1).
+    /// </summary>
+    public double RuleShareOfBudget { get; init; }
+
     /// <summary>L2 penalty of the logistic learner, non-negative.</summary>
     public double L2Regularization { get; init; } = Defaults.L2Regularization;
 
@@ -89,6 +105,10 @@ public sealed record EarlyWarningModelOptions
         if (!Enum.IsDefined(Learner)) throw new ArgumentOutOfRangeException(nameof(Learner), $"Learner must be one of {string.Join(", ", Enum.GetNames<ShortfallLearner>())}; got {Learner}.");
         foreach (var name in LogisticFeatures ?? []) ShortfallFeatureBuilder.IndexOf(name);
         if (!(L2Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(L2Regularization), $"L2Regularization must be >= 0; got {L2Regularization}.");
+        if (RankingHorizonHours is < 0 or > 720) throw new ArgumentOutOfRangeException(nameof(RankingHorizonHours), $"RankingHorizonHours must be in [0, 720]; got {RankingHorizonHours}.");
+        if (RankingHorizonHours > 0 && (Learner != ShortfallLearner.Logistic || RecalibrateOnHoldout))
+            throw new ArgumentOutOfRangeException(nameof(RankingHorizonHours), "RankingHorizonHours needs the logistic learner fitted on every training row (no RecalibrateOnHoldout).");
+        if (!(RuleShareOfBudget >= 0 && RuleShareOfBudget < 1)) throw new ArgumentOutOfRangeException(nameof(RuleShareOfBudget), $"RuleShareOfBudget must be in [0, 1); got {RuleShareOfBudget}.");
         if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentOutOfRangeException(nameof(Coverage), $"Coverage must be in (0, 1); got {Coverage}.");
     }
 }

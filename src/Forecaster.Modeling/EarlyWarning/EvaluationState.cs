@@ -39,9 +39,9 @@ internal sealed class EvaluationState
             if (time > _last) _last = time;
             _model[m].Evaluated[i] = true;
             _model[m].Probability[i] = probabilities[k];
-            _model[m].Alert[i] = probabilities[k] >= model.AlertThreshold;
-            _model[m].BaseRate[i] = model.BaseRate;
             var utilization = market.History.Hours[i].Utilization;
+            _model[m].Alert[i] = model.Alerts(probabilities[k], utilization);
+            _model[m].BaseRate[i] = model.BaseRate;
             _rule[m].Evaluated[i] = true;
             _rule[m].Probability[i] = rule.Probability(utilization);
             _rule[m].Alert[i] = rule.Alerts(utilization);

@@ -22,12 +22,22 @@ internal sealed class PreparedMarket
         }
     }
 
+    private readonly Dictionary<TimeSpan, sbyte[]> _targetsByHorizon = [];
+
     public MarketHistory History { get; }
     public ShortfallLabels Labels { get; }
     public float[][] Rows { get; }
     public int[] Later24h { get; }
     public DateTimeOffset Start => History.Hours.Count > 0 ? History.Hours[0].Hour : DateTimeOffset.MaxValue;
     public DateTimeOffset End => History.Hours.Count > 0 ? History.Hours[^1].Hour : DateTimeOffset.MinValue;
+
+    /// <summary>Targets at another horizon than the definition's (a ranking model's label), computed once per horizon.</summary>
+    public sbyte[] TargetsAt(TimeSpan horizon)
+    {
+        if (!_targetsByHorizon.TryGetValue(horizon, out var targets))
+            _targetsByHorizon[horizon] = targets = ShortfallLabels.Targets(Labels.Times, Labels.Eligible, Labels.Shortfall, horizon);
+        return targets;
+    }
 
     public double Liquidity(int i) => History.Hours[i].AvailableLiquidityUsd;
     public double Deposits(int i) => History.Hours[i].SuppliedUsd;

@@ -94,6 +94,38 @@ public sealed class ShortfallClassifier
         return new ShortfallClassifier(ml, model, train.Schema, columns, probabilities, calibrated);
     }
 
+    /// <summary>
+    /// Logistic learner ranking on a longer horizon (<see cref="EarlyWarningModelOptions.RankingHorizonHours"/>): the
+    /// logistic model is fitted on every row's <paramref name="rankingLabels"/> (shortfall within the longer horizon),
+    /// then a Platt calibrator on the same rows maps its score to the probability of <paramref name="targetLabels"/>.
+    /// Platt is monotone, so the ordering of hours (hence which hours alert) is the ranking model's, while the
+    /// probability answers the target's question. Rows are in time order; none may be resampled.
+    /// </summary>
+    /// <exception cref="InsufficientTrainingDataException">No positive row for either label.</exception>
+    public static ShortfallClassifier FitRanked(IReadOnlyList<float[]> features, IReadOnlyList<bool> rankingLabels, IReadOnlyList<bool> targetLabels, EarlyWarningModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(rankingLabels);
+        ArgumentNullException.ThrowIfNull(targetLabels);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (rankingLabels.Count != features.Count || targetLabels.Count != features.Count)
+            throw new ArgumentException($"Every row needs both labels; got {features.Count} rows, {rankingLabels.Count} ranking and {targetLabels.Count} target labels.", nameof(targetLabels));
+        if (!targetLabels.Any(l => l) || targetLabels.All(l => l))
+            throw new InsufficientTrainingDataException($"Calibrating the ranking model needs positive and negative targets; the {features.Count} rows have {targetLabels.Count(l => l)} positives.");
+
+        var ml = new MLContext(options.Seed);
+        var columns = ColumnsOf(options);
+        var projected = features.Select(f => Project(f, columns)).ToArray();
+        var ranked = FeatureData.Load(ml, projected.Select((f, i) => new FeatureData.Row { Features = f, Label = rankingLabels[i] }).ToArray(), columns.Length);
+        var target = FeatureData.Load(ml, projected.Select((f, i) => new FeatureData.Row { Features = f, Label = targetLabels[i] }).ToArray(), columns.Length);
+        var ranker = FitLogistic(ml, ranked, options);
+        var calibrator = ml.BinaryClassification.Calibrators.Platt().Fit(ranker.Transform(target));
+        var model = new TransformerChain<ITransformer>(ranker, calibrator);
+        var probabilities = FeatureData.Column(model.Transform(target), "Probability").Select(p => (double)p).ToArray();
+        return new ShortfallClassifier(ml, model, target.Schema, columns, probabilities, calibrated: true);
+    }
+
     private static ITransformer FitTrees(MLContext ml, IDataView train, EarlyWarningModelOptions options) =>
         ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {

@@ -25,6 +25,7 @@ public static class ShortfallFeatureBuilder
         "log_liquidity_over_worst_outflow", "shortfall_distance_z", "log_gap_to_full", "log_gap_to_full_max_24h",
         "deposit_outflow_surprise", "util_minus_kink", "hours_above_kink_24h", "hours_above_kink_72h",
         "hours_since_below_kink", "log_liquidity_over_outflow_es99",
+        "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
@@ -170,6 +171,9 @@ public static class ShortfallFeatureBuilder
             liquidity, distance, gap, peakGap, OutflowSurprise(flow),
             KinkFeatures.DistanceAboveKink(u, kink), KinkFeatures.HoursAboveKink(u, kink, 24), KinkFeatures.HoursAboveKink(u, kink, 72),
             KinkFeatures.HoursSinceBelowKink(u, kink), OutflowCoverage.LogCoverage(hours),
+            MarketRelativeFeatures.TrailingRank(u, MarketRelativeFeatures.Window),
+            MarketRelativeFeatures.GapToTrailingMax(u, MarketRelativeFeatures.Window),
+            MarketRelativeFeatures.LogHoursSinceShortfall(u, shortfallUtilization, MarketRelativeFeatures.Window),
         ];
     }
 

@@ -61,6 +61,19 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             Learner = ShortfallLearner.Logistic,
             LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h", "log_liquidity_over_outflow_es99"],
         }),
+        // Ranks hours by a model of shortfall within 72 h (the detection window), then maps that score to the 24 h
+        // target's probability with Platt on the training rows' 24 h targets: alerts favour hours more than a day ahead.
+        ("logistic-rank72", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72 }),
+        // The default plus utilization against the market's own last 90 days (rank, gap to the peak) and how long ago
+        // its last shortfall was: scales that transfer to a market the model has not seen.
+        ("logistic-relative", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall"],
+        }),
+        // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
+        ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
+        ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
     ];
 
     private IReadOnlyList<MarketHistory> _markets = [];
