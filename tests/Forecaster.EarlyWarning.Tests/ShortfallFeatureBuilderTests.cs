@@ -7,14 +7,41 @@ namespace Forecaster.EarlyWarning.Tests;
 
 public sealed class ShortfallFeatureBuilderTests
 {
-    private static IReadOnlyList<MarketHistory> Simulated(int seed) =>
-        MarketSimulator.Run(new SimulationOptions { Markets = 3, Days = 60, Seed = seed })
+    private static IReadOnlyList<MarketHistory> Simulated(int seed)
+    {
+        var markets = MarketSimulator.Run(new SimulationOptions { Markets = 3, Days = 60, Seed = seed })
             .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+        var prices = RandomPrices(markets[0].Hours[0].Hour.AddDays(-1), markets[0].Hours[^1].Hour, DateTimeOffset.MaxValue);
+        return markets.Select(m => m with { Prices = prices }).ToArray();
+    }
 
-    /// <summary>Replaces every hour after <paramref name="t"/> with random values: a model that peeks would change.</summary>
+    /// <summary>
+    /// ETH and one stablecoin observed every 50 minutes from <paramref name="from"/> to <paramref name="to"/>: a random walk
+    /// and a wobble around $1; prices observed after <paramref name="shuffleAfter"/> are replaced by unrelated ones.
+    /// </summary>
+    private static MarketPrices RandomPrices(DateTimeOffset from, DateTimeOffset to, DateTimeOffset shuffleAfter)
+    {
+        var walk = new Random(1);
+        var times = new List<DateTimeOffset>();
+        for (var t = from; t <= to; t = t.AddMinutes(50)) times.Add(t);
+        var eth = new double[times.Count];
+        var stable = new double[times.Count];
+        var price = 2000.0;
+        var noise = new Random(99);
+        for (var i = 0; i < times.Count; i++)
+        {
+            price *= Math.Exp(0.01 * (walk.NextDouble() - 0.5));
+            eth[i] = times[i] <= shuffleAfter ? price : 100 + 5000 * noise.NextDouble();
+            stable[i] = times[i] <= shuffleAfter ? 1 + 0.004 * (walk.NextDouble() - 0.5) : 0.5 + noise.NextDouble();
+        }
+        return new MarketPrices(new PriceSeries("ETH", times, eth), [new PriceSeries("USDC", times, stable)]);
+    }
+
+    /// <summary>Replaces every hour and price after <paramref name="t"/> with random values: a model that peeks would change.</summary>
     private static MarketHistory ShuffleFuture(MarketHistory market, DateTimeOffset t, Random random) =>
         market with
         {
+            Prices = market.Prices is null ? null : RandomPrices(market.Hours[0].Hour.AddDays(-1), market.Hours[^1].Hour, t),
             Hours = market.Hours.Select(h => h.Hour <= t ? h : h with
             {
                 SuppliedUsd = random.NextDouble() * 1e9,
@@ -48,7 +75,8 @@ public sealed class ShortfallFeatureBuilderTests
             if (hourIndex >= 1000) Assert.False(float.IsNaN(before[k].Row(i)[ShortfallFeatureBuilder.IndexOf("util_minus_kink")]));
             // The market-relative columns read a 90-day window and the last shortfall: a peek at the shuffled future
             // (random utilization, shortfalls included) would move them.
-            foreach (var name in new[] { "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall" })
+            // So do the price columns: the latest price at or before t and the week before it.
+            foreach (var name in new[] { "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall", "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h" })
                 Assert.False(float.IsNaN(before[k].Row(i)[ShortfallFeatureBuilder.IndexOf(name)]), name);
             // The shuffle really changed the future, so the test would catch a peek.
             Assert.NotEqual(before[k].Row(i + 1).ToArray(), after[k].Row(i + 1).ToArray());

@@ -26,6 +26,7 @@ public static class ShortfallFeatureBuilder
         "deposit_outflow_surprise", "util_minus_kink", "hours_above_kink_24h", "hours_above_kink_72h",
         "hours_since_below_kink", "log_liquidity_over_outflow_es99",
         "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall",
+        "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h", "prices_missing",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
@@ -61,7 +62,7 @@ public static class ShortfallFeatureBuilder
     public static IReadOnlyList<FeatureMatrix> Build(IReadOnlyList<MarketHistory> markets, double shortfallUtilization)
     {
         ArgumentNullException.ThrowIfNull(markets);
-        var own = markets.Select(m => OwnColumns(m.Hours, shortfallUtilization)).ToArray();
+        var own = markets.Select(m => OwnColumns(m, shortfallUtilization)).ToArray();
         var indexByHour = markets.Select(m =>
         {
             var map = new Dictionary<long, int>(m.Hours.Count);
@@ -107,8 +108,9 @@ public static class ShortfallFeatureBuilder
         row[3] = others > 0 ? (float)above / others : float.NaN;
     }
 
-    private static double[][] OwnColumns(IReadOnlyList<MarketHour> hours, double shortfallUtilization)
+    private static double[][] OwnColumns(MarketHistory market, double shortfallUtilization)
     {
+        var hours = market.Hours;
         var n = hours.Count;
         double[] u = new double[n], supplied = new double[n], borrowed = new double[n], liquidations = new double[n];
         double[] rate = new double[n], stale = new double[n], flow = new double[n], outflowUsd = new double[n], ratePerUtil = new double[n];
@@ -174,6 +176,7 @@ public static class ShortfallFeatureBuilder
             MarketRelativeFeatures.TrailingRank(u, MarketRelativeFeatures.Window),
             MarketRelativeFeatures.GapToTrailingMax(u, MarketRelativeFeatures.Window),
             MarketRelativeFeatures.LogHoursSinceShortfall(u, shortfallUtilization, MarketRelativeFeatures.Window),
+            .. PriceFeatures.Columns(hours.Select(h => h.Hour).ToArray(), market.Prices),
         ];
     }
 

@@ -1,6 +1,8 @@
+using Forecaster.Ingest.Prices;
 using Forecaster.Modeling.EarlyWarning;
 using Forecaster.Modeling.Features;
 using Forecaster.Simulation;
+using Forecaster.Testing;
 
 namespace Forecaster.Benchmarks.Workloads;
 
@@ -13,6 +15,13 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
 {
     private static readonly (string Name, EarlyWarningModelOptions Options)[] Variants =
     [
+        // The default plus the largest USDC/USDT/DAI distance from $1, ETH's 24 h return and drawdown from its week
+        // high, and a flag for hours without prices (the shared prices end 2023-02-25). Run on markets given prices.
+        (PricesVariant, new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h", "prices_missing"],
+        }),
         ("trees", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees }),
         // Few leaves and many rows per leaf: a leaf must hold several crises' worth of rows, not one crisis hour by hour.
         ("trees-regularised", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees, Leaves = 4, MinimumRowsPerLeaf = 400, Trees = 100, LearningRate = 0.05 }),
@@ -76,27 +85,47 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
     ];
 
+    private const string PricesVariant = "logistic-prices";
+
+    /// <summary>The stablecoins of the four markets; UST and FRAX are left out (UST stayed near $0.07 after May 2022, a permanent "depeg").</summary>
+    private static readonly string[] Stablecoins = ["USDC", "USDT", "DAI"];
+
     private IReadOnlyList<MarketHistory> _markets = [];
+    private MarketPrices? _prices;
 
     public string Name => "early-warning-variants";
 
     public string Description => "each early-warning learner on walk-forward Aave v2, unseen-market USDT and simulated train/test splits";
 
-    public async Task SetupAsync() => _markets = await BacktestAaveV2Workload.LoadMarketsAsync();
+    public async Task SetupAsync()
+    {
+        _markets = await BacktestAaveV2Workload.LoadMarketsAsync();
+        var folder = Path.Combine(SharedData.Root, "prices-hourly");
+        _prices = new MarketPrices(ReadPrices(folder, "WETH"), Stablecoins.Select(s => ReadPrices(folder, s)).ToArray());
+    }
+
+    private static PriceSeries ReadPrices(string folder, string symbol)
+    {
+        var file = PriceCsvReader.Read(Path.Combine(folder, $"{symbol}_usd.csv.gz"));
+        var observations = file.Observations.OrderBy(o => o.TimestampMs).ThenBy(o => o.Line).ToArray();
+        return new PriceSeries(symbol, observations.Select(o => DateTimeOffset.FromUnixTimeMilliseconds(o.TimestampMs)).ToArray(), observations.Select(o => o.PriceUsd).ToArray());
+    }
 
     public Task<(long Items, string Unit)> RunAsync()
     {
         // EW_VARIANTS=name,name runs only those variants (the full set takes minutes on a shared machine).
         var only = Environment.GetEnvironmentVariable("EW_VARIANTS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var variants = Variants.Where(v => only is null || only.Contains(v.Name)).ToArray();
-        var seen = _markets.Where(m => m.Name != "aave_v2_usdt").ToArray();
-        var unseen = _markets.Where(m => m.Name == "aave_v2_usdt").ToArray();
         var simulatedTrain = Simulate(seed: 11, markets: 6);
         var simulatedTest = Simulate(seed: 12, markets: 4);
         foreach (var (name, model) in variants)
         {
             var options = new BacktestOptions { Model = model };
-            Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(_markets, options));
+            // Simulated markets have no prices: there the price columns are missing throughout.
+            var markets = name == PricesVariant ? _markets.Select(m => m with { Prices = _prices }).ToArray() : _markets;
+            var seen = markets.Where(m => m.Name != "aave_v2_usdt").ToArray();
+            var unseen = markets.Where(m => m.Name == "aave_v2_usdt").ToArray();
+            Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(markets, options));
             Report(name, "unseen usdt", EarlyWarningBacktest.TrainTest(seen, unseen, options));
             Report(name, "simulated", EarlyWarningBacktest.TrainTest(simulatedTrain, simulatedTest, options));
         }
