@@ -21,18 +21,12 @@ public sealed class KinkAndOutflowFeatureTests
         return hours;
     }
 
-    private static float[] Column(FeatureMatrix features, string name)
-    {
-        var c = ShortfallFeatureBuilder.IndexOf(name);
-        return Enumerable.Range(0, features.Rows).Select(i => features.Row(i)[c]).ToArray();
-    }
-
     [Fact]
     public void UtilMinusKink_IsUnknownBeforeTheFirstWeeklyEstimate_ThenUtilizationMinusTheMarketsOwnKink()
     {
         var hours = KinkedMarket(24 * 45);
         var features = ShortfallFeatureBuilder.Build([new MarketHistory("kinked", hours)], 0.98)[0];
-        var distance = Column(features, "util_minus_kink");
+        var distance = FeatureColumns.Of(features, "util_minus_kink");
 
         // The estimator needs 14 days; the curve is re-estimated every 30 days, first at row 719.
         Assert.True(distance[..719].All(float.IsNaN), "the kink was known before any estimate could have been made");
@@ -45,8 +39,8 @@ public sealed class KinkAndOutflowFeatureTests
     {
         var hours = KinkedMarket(24 * 45);
         var features = ShortfallFeatureBuilder.Build([new MarketHistory("kinked", hours)], 0.98)[0];
-        var above24 = Column(features, "hours_above_kink_24h");
-        var since = Column(features, "hours_since_below_kink");
+        var above24 = FeatureColumns.Of(features, "hours_above_kink_24h");
+        var since = FeatureColumns.Of(features, "hours_since_below_kink");
 
         for (var i = 800; i < hours.Length; i++)
         {
@@ -79,5 +73,5 @@ public sealed class KinkAndOutflowFeatureTests
     }
 
     private static float[] OutflowCoverage(MarketHour[] hours) =>
-        Column(ShortfallFeatureBuilder.Build([new MarketHistory("m", hours)], 0.98)[0], "log_liquidity_over_outflow_es99");
+        FeatureColumns.Of(ShortfallFeatureBuilder.Build([new MarketHistory("m", hours)], 0.98)[0], "log_liquidity_over_outflow_es99");
 }

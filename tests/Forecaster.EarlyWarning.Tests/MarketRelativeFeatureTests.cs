@@ -5,12 +5,6 @@ namespace Forecaster.EarlyWarning.Tests;
 
 public sealed class MarketRelativeFeatureTests
 {
-    private static float[] Column(FeatureMatrix features, string name)
-    {
-        var c = ShortfallFeatureBuilder.IndexOf(name);
-        return Enumerable.Range(0, features.Rows).Select(i => features.Row(i)[c]).ToArray();
-    }
-
     private static FeatureMatrix Build(double[] utilization) =>
         ShortfallFeatureBuilder.Build([new MarketHistory("a", Hours.FromUtilization(utilization))], 0.98)[0];
 
@@ -18,9 +12,9 @@ public sealed class MarketRelativeFeatureTests
     public void RankGapAndSinceShortfall_MatchHandComputation_OnAShortSeries()
     {
         var features = Build([0.5, 0.7, 0.6, 0.99, 0.4, 0.7]);
-        var rank = Column(features, "util_rank_90d");
-        var gap = Column(features, "util_gap_to_max_90d");
-        var since = Column(features, "log_hours_since_shortfall");
+        var rank = FeatureColumns.Of(features, "util_rank_90d");
+        var gap = FeatureColumns.Of(features, "util_gap_to_max_90d");
+        var since = FeatureColumns.Of(features, "log_hours_since_shortfall");
 
         // Share of hours so far (this one included) at or below this hour's utilization.
         AssertClose([1, 1, 2.0 / 3, 1, 1.0 / 5, 5.0 / 6], rank);
@@ -43,8 +37,8 @@ public sealed class MarketRelativeFeatureTests
         const int window = 90 * 24;
         var u = Enumerable.Range(0, window + 10).Select(i => i == 0 ? 0.95 : 0.3 + 0.5 * i / (window + 10)).ToArray();
         var features = Build(u);
-        var rank = Column(features, "util_rank_90d");
-        var gap = Column(features, "util_gap_to_max_90d");
+        var rank = FeatureColumns.Of(features, "util_rank_90d");
+        var gap = FeatureColumns.Of(features, "util_gap_to_max_90d");
 
         Assert.Equal(0.95 - u[window - 1], gap[window - 1], 5);
         Assert.Equal((window - 1f) / window, rank[window - 1], 5); // everything but the old peak is at or below it
@@ -57,7 +51,7 @@ public sealed class MarketRelativeFeatureTests
     {
         const int cap = 90 * 24;
         var features = Build(Hours.WithShortfallAt(cap + 100, 10, 20).Select(h => h.Utilization).ToArray());
-        var since = Column(features, "log_hours_since_shortfall");
+        var since = FeatureColumns.Of(features, "log_hours_since_shortfall");
 
         Assert.Equal((float)Math.Log(1 + 9), since[19], 5);
         Assert.Equal(0f, since[20]);

@@ -5,12 +5,6 @@ namespace Forecaster.EarlyWarning.Tests;
 
 public sealed class PriceFeatureTests
 {
-    private static float[] Column(FeatureMatrix features, string name)
-    {
-        var c = ShortfallFeatureBuilder.IndexOf(name);
-        return Enumerable.Range(0, features.Rows).Select(i => features.Row(i)[c]).ToArray();
-    }
-
     /// <summary>Prices observed 10 minutes into each hour from <paramref name="firstHour"/> on, one per value.</summary>
     private static PriceSeries Hourly(string symbol, int firstHour, params double[] usd) =>
         new(symbol, usd.Select((_, i) => Hours.T0.AddHours(firstHour + i).AddMinutes(10)).ToArray(), usd);
@@ -24,10 +18,10 @@ public sealed class PriceFeatureTests
         var market = new MarketHistory("a", Hours.FromUtilization(Enumerable.Repeat(0.5, 30).ToArray())) { Prices = prices };
 
         var features = ShortfallFeatureBuilder.Build([market], 0.98)[0];
-        var depeg = Column(features, "stablecoin_depeg_max");
-        var ret = Column(features, "eth_return_24h");
-        var drawdown = Column(features, "eth_drawdown_168h");
-        var missing = Column(features, "prices_missing");
+        var depeg = FeatureColumns.Of(features, "stablecoin_depeg_max");
+        var ret = FeatureColumns.Of(features, "eth_return_24h");
+        var drawdown = FeatureColumns.Of(features, "eth_drawdown_168h");
+        var missing = FeatureColumns.Of(features, "prices_missing");
 
         // Hour 0: nothing observed yet at the hour's start.
         Assert.Equal(1f, missing[0]);
@@ -54,12 +48,12 @@ public sealed class PriceFeatureTests
         var hours = Hours.FromUtilization(Enumerable.Repeat(0.5, 20).ToArray());
         var features = ShortfallFeatureBuilder.Build([new MarketHistory("a", hours) { Prices = prices }, new MarketHistory("b", hours)], 0.98);
 
-        var missing = Column(features[0], "prices_missing");
+        var missing = FeatureColumns.Of(features[0], "prices_missing");
         // Last observation 10 min into hour 2: current until 6 h after it, then missing.
         Assert.Equal(0f, missing[8]);
         Assert.Equal(1f, missing[9]);
-        Assert.True(Column(features[1], "prices_missing").All(m => m == 1f));
-        Assert.True(Column(features[1], "eth_return_24h").All(float.IsNaN));
+        Assert.True(FeatureColumns.Of(features[1], "prices_missing").All(m => m == 1f));
+        Assert.True(FeatureColumns.Of(features[1], "eth_return_24h").All(float.IsNaN));
     }
 
     [Fact]

@@ -11,24 +11,34 @@ public sealed class ShortfallClassifierTests
 
     private static readonly Lazy<(float[][] Rows, bool[] Labels)> Training = new(() =>
     {
+        var (rows, labels, _) = LabelledRows(new ShortfallDefinition().Horizon);
+        return (rows, labels);
+    });
+
+    /// <summary>Simulated rows whose target and label at <paramref name="rankingHorizon"/> are both known.</summary>
+    private static (float[][] Rows, bool[] Targets, bool[] Ranking) LabelledRows(TimeSpan rankingHorizon)
+    {
         var definition = new ShortfallDefinition();
         var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 })
             .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
         var features = ShortfallFeatureBuilder.Build(markets, definition.ShortfallUtilization);
         var rows = new List<float[]>();
-        var labels = new List<bool>();
+        var targets = new List<bool>();
+        var ranking = new List<bool>();
         for (var k = 0; k < markets.Length; k++)
         {
-            var target = ShortfallLabels.Compute(markets[k].Hours, definition).Target;
-            for (var i = 0; i < target.Length; i++)
+            var labels = ShortfallLabels.Compute(markets[k].Hours, definition);
+            var longer = ShortfallLabels.Targets(labels.Times, labels.Eligible, labels.Shortfall, rankingHorizon);
+            for (var i = 0; i < labels.Target.Length; i++)
             {
-                if (target[i] == ShortfallLabels.None) continue;
+                if (labels.Target[i] == ShortfallLabels.None || longer[i] == ShortfallLabels.None) continue;
                 rows.Add(features[k].Row(i).ToArray());
-                labels.Add(target[i] == 1);
+                targets.Add(labels.Target[i] == 1);
+                ranking.Add(longer[i] == 1);
             }
         }
-        return (rows.ToArray(), labels.ToArray());
-    });
+        return (rows.ToArray(), targets.ToArray(), ranking.ToArray());
+    }
 
     [Fact]
     public void Logistic_GivesNearlyTheSameProbabilities_WhateverTheOrderOfTrainingRows()
@@ -63,6 +73,24 @@ public sealed class ShortfallClassifierTests
         var sample = Enumerable.Range(0, 100).Select(i => rows.Row(i * 50).ToArray()).ToArray();
         Assert.Equal(a.Probabilities(sample), b.Probabilities(sample));
         Assert.Equal(a.AlertThreshold, b.AlertThreshold);
+    }
+
+    [Fact]
+    public void Model_AlertsOnTheRulesLevelToo_OnlyWhenGivenAShareOfTheBudget()
+    {
+        var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 })
+            .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+
+        var alone = EarlyWarningModel.Fit(markets, new BacktestOptions { Model = Logistic });
+        var shared = EarlyWarningModel.Fit(markets, new BacktestOptions { Model = Logistic with { RuleShareOfBudget = 0.5 } });
+
+        Assert.Equal(double.PositiveInfinity, alone.RuleLevel);
+        Assert.InRange(shared.RuleLevel, 0.5, 1.0);
+        // Half the budget leaves the model a higher threshold; an hour at the rule's level alerts whatever its probability.
+        Assert.True(shared.AlertThreshold > alone.AlertThreshold, $"shared {shared.AlertThreshold}, alone {alone.AlertThreshold}");
+        Assert.True(shared.Alerts(0, shared.RuleLevel));
+        Assert.False(shared.Alerts(0, shared.RuleLevel - 1e-9));
+        Assert.False(alone.Alerts(0, 1.0));
     }
 
     [Fact]
@@ -108,32 +136,13 @@ public sealed class ShortfallClassifierTests
     [Fact]
     public void RankedLogistic_GivesTheTargetsProbability_WhileRankingOnTheLongerHorizon()
     {
-        // Rows whose 24 h target and 72 h label are both known.
-        var definition = new ShortfallDefinition();
-        var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 })
-            .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
-        var features = ShortfallFeatureBuilder.Build(markets, definition.ShortfallUtilization);
-        var rows = new List<float[]>();
-        var targets = new List<bool>();
-        var ranking = new List<bool>();
-        for (var k = 0; k < markets.Length; k++)
-        {
-            var labels = ShortfallLabels.Compute(markets[k].Hours, definition);
-            var longer = ShortfallLabels.Targets(labels.Times, labels.Eligible, labels.Shortfall, TimeSpan.FromHours(72));
-            for (var i = 0; i < labels.Target.Length; i++)
-            {
-                if (labels.Target[i] == ShortfallLabels.None || longer[i] == ShortfallLabels.None) continue;
-                rows.Add(features[k].Row(i).ToArray());
-                targets.Add(labels.Target[i] == 1);
-                ranking.Add(longer[i] == 1);
-            }
-        }
-        var targetRate = targets.Count(l => l) / (double)targets.Count;
-        var rankingRate = ranking.Count(l => l) / (double)ranking.Count;
+        var (rows, targets, ranking) = LabelledRows(TimeSpan.FromHours(72));
+        var targetRate = targets.Count(l => l) / (double)targets.Length;
+        var rankingRate = ranking.Count(l => l) / (double)ranking.Length;
         Assert.True(rankingRate > targetRate * 1.5, $"the 72 h label should be much commoner: {rankingRate} vs {targetRate}");
 
         var ranked = ShortfallClassifier.FitRanked(rows, ranking, targets, Logistic with { RankingHorizonHours = 72 });
-        var onRanking = ShortfallClassifier.Fit(rows, ranking, rows.Count, Logistic);
+        var onRanking = ShortfallClassifier.Fit(rows, ranking, rows.Length, Logistic);
 
         // Platt on the 24 h targets brings the mean probability to the target's rate, not the 72 h label's; a ranker
         // left uncalibrated would sit near the 72 h rate.
@@ -141,7 +150,7 @@ public sealed class ShortfallClassifierTests
         Assert.InRange(probabilities.Average(), targetRate * 0.8, targetRate * 1.2);
         Assert.True(onRanking.Predict(rows).Average() > targetRate * 1.4);
         // The calibrator is monotone: the ordering of hours is the ranking model's.
-        var order = Enumerable.Range(0, rows.Count).Where(i => i % 97 == 0).ToArray();
+        var order = Enumerable.Range(0, rows.Length).Where(i => i % 97 == 0).ToArray();
         var rankedScores = order.Select(i => probabilities[i]).ToArray();
         var rankingScores = onRanking.Predict(order.Select(i => rows[i]).ToArray());
         for (var a = 0; a < order.Length; a++)
