@@ -134,8 +134,18 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
 
     private static void Report(string variant, string split, BacktestResult result)
     {
-        Console.WriteLine($"{variant,-18} {split,-21} model {Line(result.Model.Summary)}");
-        Console.WriteLine($"{"",-18} {"",-21} rule  {Line(result.ThresholdRule.Summary)}; MASE {result.Mase24h:0.###}, coverage90 {result.Coverage90:0.###}");
+        Console.WriteLine($"{variant,-18} {split,-21} model {Line(result.Model.Summary)}; {WhilePricesLast(result.Model)}");
+        Console.WriteLine($"{"",-18} {"",-21} rule  {Line(result.ThresholdRule.Summary)}; {WhilePricesLast(result.ThresholdRule)}; MASE {result.Mase24h:0.###}, coverage90 {result.Coverage90:0.###}");
+    }
+
+    /// <summary>Episodes detected up to the end of the shared price files, where the price features are known, and after.</summary>
+    private static string WhilePricesLast(Forecaster.EarlyWarning.WarningReport report)
+    {
+        var pricesEnd = new DateTimeOffset(2023, 2, 25, 0, 0, 0, TimeSpan.Zero);
+        var episodes = report.Markets.SelectMany(m => m.Episodes).ToArray();
+        var before = episodes.Where(e => e.Start < pricesEnd).ToArray();
+        var after = episodes.Where(e => e.Start >= pricesEnd).ToArray();
+        return $"to 2023-02-25 detected {before.Count(e => e.Detected)}/{before.Length}, after {after.Count(e => e.Detected)}/{after.Length}";
     }
 
     private static string Line(Forecaster.EarlyWarning.WarningSummary s) =>
