@@ -68,6 +68,27 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void Load_ReturnsSameProbabilitiesAndRuleLevel_ForARankedModelSharingItsBudgetWithTheRule()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var markets = Fitted.Value.Markets;
+        var options = Options with { Model = Options.Model with { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 } };
+        var model = EarlyWarningModel.Fit(markets, options);
+        Assert.True(double.IsFinite(model.RuleLevel));
+        var rows = ShortfallFeatureBuilder.Build(markets, 0.98)[1];
+        var sample = Enumerable.Range(0, 200).Select(i => rows.Row(i * 20).ToArray()).ToArray();
+
+        var card = registry.Save("shortfall", model, Card(0.4, 0.8) with { Options = options });
+        var (loaded, loadedCard) = registry.Load("shortfall", card.Version);
+
+        // The ranker and its Platt map to the 24 h target load as one model; the rule's share of the budget comes back too.
+        Assert.Equal(model.Probabilities(sample), loaded.Probabilities(sample));
+        Assert.Equal(model.RuleLevel, loaded.RuleLevel);
+        Assert.Equal(72, loadedCard.Options.Model.RankingHorizonHours);
+    }
+
+    [Fact]
     public void Promote_RefusesChallenger_WhenItsBacktestIsWorse()
     {
         using var folder = new TempDirectory();

@@ -22,6 +22,7 @@ namespace Forecaster.Modeling.Registry;
 /// <param name="ForecastUsesPersistence">True when the liquidity median is persistence (the trees lost to it on the holdout).</param>
 /// <param name="HasClassifier">False when the training data had no shortfall (the model then predicts the base rate).</param>
 /// <param name="CodeVersion">Git commit of the code, or "unknown".</param>
+/// <param name="RuleLevel">Utilization at or above which the model also alerts (its budget shared with the threshold rule); null for never. Set by <see cref="ModelRegistry.Save"/> from the model.</param>
 /// <param name="FormatVersion">Card format, checked on load.</param>
 public sealed record ModelCard(
     string Name,
@@ -40,6 +41,7 @@ public sealed record ModelCard(
     bool ForecastUsesPersistence,
     bool HasClassifier,
     string CodeVersion,
+    double? RuleLevel = null,
     int FormatVersion = ModelCard.CurrentFormat)
 {
     /// <summary>The card format this code writes and reads.</summary>

@@ -37,7 +37,7 @@ public sealed class ModelRegistry
         ArgumentNullException.ThrowIfNull(card);
         Markets.Market.ValidateName(name);
         var version = Versions(name).DefaultIfEmpty(0).Max() + 1;
-        card = card with { Name = name, Version = version };
+        card = card with { Name = name, Version = version, RuleLevel = double.IsFinite(model.RuleLevel) ? model.RuleLevel : null };
         var folder = Folder(name, version);
         // Write into a temporary folder and rename, so a crash never leaves a half-written version.
         var temporary = folder + ".tmp";
@@ -113,7 +113,7 @@ public sealed class ModelRegistry
         LiquidityForecaster forecaster;
         using (var stream = File.OpenRead(Path.Combine(folder, "forecaster.zip")))
             forecaster = LiquidityForecaster.Load(stream, card.LowerResidual, card.UpperResidual, card.Options.Model.Coverage, card.ForecastUsesPersistence, card.Options.Model.Seed);
-        return (new EarlyWarningModel(classifier, forecaster, card.AlertThreshold ?? double.PositiveInfinity, card.BaseRate), card);
+        return (new EarlyWarningModel(classifier, forecaster, card.AlertThreshold ?? double.PositiveInfinity, card.BaseRate, card.RuleLevel ?? double.PositiveInfinity), card);
     }
 
     /// <summary>Loads the champion, or null when there is none.</summary>
