@@ -1,5 +1,6 @@
 using Forecaster.Modeling.EarlyWarning;
 using Forecaster.Modeling.Features;
+using Forecaster.Modeling.Persistence;
 using Forecaster.Simulation;
 using Xunit;
 
@@ -166,5 +167,23 @@ public sealed class ShortfallClassifierTests
         var e = Assert.Throws<ArgumentException>(options.Validate);
 
         Assert.Contains("no_such_feature", e.Message);
+    }
+
+    [Fact]
+    public void Load_RefusesAModelOfAnotherFeatureWidth_SayingToRetrain()
+    {
+        var (rows, labels) = Training.Value;
+        var logistic = ShortfallClassifier.Fit(rows, labels, rows.Length, Logistic);
+        using var saved = new MemoryStream();
+        logistic.Save(saved);
+        saved.Position = 0;
+
+        // Read with the trees' options, which take every feature column: a model saved by a build with fewer columns
+        // looks the same, and without the check it loads and fails only at its first prediction.
+        var e = Assert.Throws<ModelFormatException>(() => ShortfallClassifier.Load(saved, new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees }));
+
+        Assert.Contains($"reads {ShortfallFeatureBuilder.LogisticNames.Count} feature columns", e.Message);
+        Assert.Contains($"makes {ShortfallFeatureBuilder.Count}", e.Message);
+        Assert.Contains("retrain", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using Forecaster.Modeling.Features;
 using Forecaster.Modeling.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
@@ -109,6 +110,7 @@ public sealed class LiquidityForecaster
         try
         {
             var model = ml.Model.Load(stream, out var schema);
+            FeatureData.RequireWidth(schema, ShortfallFeatureBuilder.Count, "liquidity forecaster");
             return new LiquidityForecaster(ml, model, schema, lowerResidual, upperResidual, coverage) { UsesPersistence = usesPersistence };
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)

@@ -194,7 +194,9 @@ public sealed class ShortfallClassifier
         try
         {
             var model = ml.Model.Load(stream, out var schema);
-            return new ShortfallClassifier(ml, model, schema, ColumnsOf(options), [], false);
+            var columns = ColumnsOf(options);
+            FeatureData.RequireWidth(schema, columns.Length, "shortfall classifier");
+            return new ShortfallClassifier(ml, model, schema, columns, [], false);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {
