@@ -1,3 +1,5 @@
+using Forecaster.Recommend;
+
 namespace Forecaster.Pipeline;
 
 /// <summary>One real shortfall episode and what Forecaster would have recommended before it.</summary>
@@ -14,6 +16,9 @@ public sealed record ReplayEpisode(string Market, DateTimeOffset Start, int Hour
 
     /// <summary>The rate curve's kink the recommendation used (estimated from the market's rates then, or assumed).</summary>
     public double OptimalUtilization { get; init; } = double.NaN;
+
+    /// <summary>How the buffer was built (which term bound), null for episodes built by hand.</summary>
+    public ReserveTarget? Target { get; init; }
 
     /// <summary>True when the buffer would have met the outflow.</summary>
     public bool Covered => RecommendedBufferUsd >= RealizedOutflowUsd;

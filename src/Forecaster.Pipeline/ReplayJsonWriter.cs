@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Forecaster.Recommend;
 
 namespace Forecaster.Pipeline;
 
@@ -17,6 +18,7 @@ public static class ReplayJsonWriter
         return JsonSerializer.Serialize(new
         {
             profile = result.Appetite.ToString().ToLowerInvariant(),
+            basis = result.Basis,
             episodes = result.Episodes.Select(e => new
             {
                 market = e.Market,
@@ -30,6 +32,7 @@ public static class ReplayJsonWriter
                 flatRuleCovered = e.FlatRuleCovered,
                 utilization = Finite(e.Utilization),
                 optimalUtilization = Finite(e.OptimalUtilization),
+                basis = Basis(e.Target),
             }),
             coveredShare = Finite(result.CoveredShare),
             coveredShare72h = Finite(result.CoveredShare72h),
@@ -41,7 +44,27 @@ public static class ReplayJsonWriter
             timeAverageBufferShareByMarket = result.TimeAverageBufferShareByMarket,
             timeAverageSamples = result.Samples.Count,
             timeAverageSamplingDays = result.Sampling.TotalDays,
+            samples = result.Samples.Select(s => new
+            {
+                market = s.Market,
+                at = s.At,
+                depositsUsd = s.DepositsUsd,
+                recommendedBufferUsd = s.RecommendedBufferUsd,
+                utilization = Finite(s.Utilization),
+                basis = Basis(s.Target),
+            }),
             skipped = result.Skipped,
         }, new JsonSerializerOptions { WriteIndented = true });
     }
+
+    // The two terms of the buffer, so a reader can see which one bound and how far above the kink the weight was raised.
+    private static object? Basis(ReserveTarget? t) => t is null ? null : new
+    {
+        es99Outflow24hUsd = t.Es99Outflow24hUsd,
+        scenarioTermUsd = t.ScenarioWeight * t.WorstScenarioOutflowUsd,
+        worstScenarioOutflowUsd = t.WorstScenarioOutflowUsd,
+        scenarioWeight = t.ScenarioWeight,
+        optimalUtilization = double.IsFinite(t.OptimalUtilization) ? t.OptimalUtilization : (double?)null,
+        margin = t.Margin,
+    };
 }

@@ -14,6 +14,9 @@ public sealed record ReplayResult(RiskAppetite Appetite, IReadOnlyList<ReplayEpi
     /// <summary>The buffers recommended at sampled days over the whole history (for the time average).</summary>
     public IReadOnlyList<BufferSample> Samples { get; init; } = [];
 
+    /// <summary>The name of the basis the buffers rest on (<see cref="ReplayBasis"/>).</summary>
+    public string Basis { get; init; } = ReplayBasis.Current.Name;
+
     /// <summary>Interval between the sampled days.</summary>
     public TimeSpan Sampling { get; init; }
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Forecaster.EarlyWarning;
 using Forecaster.Ingest.Snapshots;
 using Forecaster.Markets;
+using Forecaster.Modeling.EarlyWarning;
+using Forecaster.Modeling.Features;
 using Forecaster.Recommend;
 using Forecaster.Risk;
 using Forecaster.Risk.Liquidity;
@@ -22,25 +24,47 @@ public static class ReplayService
     /// <summary>How often the time average samples the history: weekly keeps a replay of the shared files near a minute.</summary>
     public static readonly TimeSpan DefaultSampling = TimeSpan.FromDays(7);
 
-    // Only buffers are needed here, and they rest on filtered historical simulation: the Student-t Monte Carlo beside it
-    // (shown in proposals, its own random stream) would cost most of the time and change no number.
-    private static readonly OutflowRiskModel RiskModel = new(new OutflowRiskOptions { MonteCarlo = false });
-
     /// <summary>Replays every episode in the files.</summary>
     /// <param name="files">Snapshot files.</param>
     /// <param name="appetite">The risk profile.</param>
     /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="ForecasterException">A file is missing or malformed.</exception>
-    public static async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default)
+    /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>, the service's rule).</param>
+    public static async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
     {
+        var markets = await SnapshotFileLoader.LoadAsync(files, cancellationToken: cancellationToken);
+        return Run(markets.Select(m => (m.Market, m.Hours)).ToList(), appetite, sampling, cancellationToken, basis);
+    }
+
+    /// <summary>Replays every episode of every market in a store (e.g. agent-simulated markets from <c>forecaster simulate</c>).</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="appetite">The risk profile.</param>
+    /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
+    public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
+        foreach (var market in await store.GetMarketsAsync(cancellationToken))
+            histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
+        return Run(histories, appetite, sampling, cancellationToken, basis);
+    }
+
+    /// <summary>Replays every episode of the given market histories (each in time order).</summary>
+    public static ReplayResult Run(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        basis ??= ReplayBasis.Current;
         var every = sampling ?? DefaultSampling;
         if (every < TimeSpan.FromDays(1) || every.Ticks % TimeSpan.TicksPerDay != 0)
             throw new ArgumentOutOfRangeException(nameof(sampling), every, "The time-average sampling must be a whole number of days.");
-        var markets = await SnapshotFileLoader.LoadAsync(files, cancellationToken: cancellationToken);
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
-        var histories = markets.Select(m => (m.Market, m.Hours)).ToList();
+        var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
+            ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
+            : null);
         var episodes = new List<ReplayEpisode>();
         var skipped = new List<string>();
 
@@ -57,12 +81,13 @@ public static class ReplayService
                     if (index < 0) { skipped.Add($"{market.Name} {episode.Start:yyyy-MM-dd HH:mm}, {lead} h before: no data at that hour"); continue; }
                     try
                     {
-                        var target = TargetAt(engine, market, hours, StressTester.FindWorst(histories, at), at);
+                        var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
                         var lowest = hours.Skip(index + 1).TakeWhile(h => h.Hour <= episode.Start).Select(h => h.SuppliedUsd).DefaultIfEmpty(hours[index].SuppliedUsd).Min();
                         episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, Math.Max(hours[index].SuppliedUsd - lowest, 0))
                         {
                             Utilization = hours[index].Utilization,
                             OptimalUtilization = target.OptimalUtilization,
+                            Target = target,
                         });
                     }
                     catch (InsufficientHistoryException e)
@@ -74,24 +99,30 @@ public static class ReplayService
         }
         return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
         {
-            Samples = SampleBuffers(histories, engine, every, cancellationToken),
+            Samples = SampleBuffers(histories, buffers, every, cancellationToken),
             Sampling = every,
+            Basis = basis.Name,
         };
     }
 
     // The recommendation the service would have made at `at`, from data up to then only: the market's liquidity risk, its
-    // rate curve's kink as its own rates showed it then (assumed where they did not), and the worst episodes seen so far.
-    private static ReserveTarget TargetAt(RecommendationEngine engine, Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
+    // rate curve's kink as its own rates showed it then (assumed where they did not), and the worst episodes seen so far;
+    // under the early-warning basis, also what the model fit before then said.
+    private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RecommendationEngine Engine, WalkForwardProbabilities? Probabilities)
     {
-        var risk = RiskModel.Assess(market, hours, at);
-        var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, at);
-        return engine.Target(risk, scenarios, parameters.OptimalUtilization);
+        public ReserveTarget TargetAt(Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
+        {
+            var risk = RiskModel.Assess(market, hours, at);
+            var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, at);
+            if (Basis.DayScenariosOnly) scenarios = scenarios.Where(s => s.Horizon <= TimeSpan.FromHours(24)).ToList();
+            return Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN);
+        }
     }
 
     // The buffer at midnight UTC of every sampled day on which a market has an hour and enough history for a recommendation.
     // Days are counted from the Unix epoch so every market is sampled on the same days, which share one scenario search.
     // Days run in parallel; each assessment is seeded, so the result does not depend on the order.
-    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RecommendationEngine engine, TimeSpan every, CancellationToken cancellationToken)
+    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers, TimeSpan every, CancellationToken cancellationToken)
     {
         var withData = histories.Where(h => h.Hours.Count > 0).ToList();
         if (withData.Count == 0) return [];
@@ -113,7 +144,8 @@ public static class ReplayService
                 try
                 {
                     scenarios ??= StressTester.FindWorst(histories, day);
-                    samples.Add(new BufferSample(market.Name, day, hours[index].SuppliedUsd, TargetAt(engine, market, hours, scenarios, day).TargetBufferUsd));
+                    var target = buffers.TargetAt(market, hours, scenarios, day);
+                    samples.Add(new BufferSample(market.Name, day, hours[index].SuppliedUsd, target.TargetBufferUsd) { Target = target, Utilization = hours[index].Utilization });
                 }
                 catch (InsufficientHistoryException)
                 {

@@ -7,9 +7,9 @@ namespace Forecaster.Pipeline;
 public sealed class SimulationService(IMarketStore store)
 {
     /// <summary>Simulates and stores; returns what was written, one result per market.</summary>
-    public async Task<IReadOnlyList<UpsertResult>> SimulateAsync(SimulationOptions options, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UpsertResult>> SimulateAsync(SimulationOptions options, CancellationToken cancellationToken = default, AgentBehaviour? behaviour = null)
     {
-        var markets = AgentSimulator.Run(options);
+        var markets = AgentSimulator.Run(options, behaviour);
         return await store.UpsertAsync(markets.Select(m => new MarketBatch(m.Market, m.Hours)).ToList(), cancellationToken);
     }
 }

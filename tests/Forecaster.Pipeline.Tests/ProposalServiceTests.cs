@@ -200,6 +200,45 @@ public class ProposalServiceTests
         Assert.Equal(result.Samples.Average(s => s.RecommendedBufferUsd / s.DepositsUsd), json.RootElement.GetProperty("timeAverageBufferShareOfDeposits").GetDouble(), 10);
         Assert.Equal(result.MeanBufferShareOfDeposits, json.RootElement.GetProperty("meanBufferShareOfDeposits").GetDouble(), 10);
         Assert.Equal(28, json.RootElement.GetProperty("timeAverageSamplingDays").GetDouble());
+
+        // Every buffer shows how it was built: max(ES99, weight x worst scenario) x (1 + margin), capped at the deposits.
+        Assert.Equal("current", json.RootElement.GetProperty("basis").GetString());
+        Assert.Equal(result.Samples.Count, json.RootElement.GetProperty("samples").GetArrayLength());
+        foreach (var b in json.RootElement.GetProperty("samples").EnumerateArray().Concat(json.RootElement.GetProperty("episodes").EnumerateArray()))
+        {
+            var basis = b.GetProperty("basis");
+            var built = Math.Max(basis.GetProperty("es99Outflow24hUsd").GetDouble(), basis.GetProperty("scenarioWeight").GetDouble() * basis.GetProperty("worstScenarioOutflowUsd").GetDouble())
+                        * (1 + basis.GetProperty("margin").GetDouble());
+            Assert.Equal(Math.Min(built, b.GetProperty("depositsUsd").GetDouble()), b.GetProperty("recommendedBufferUsd").GetDouble(), 1);
+            Assert.True(basis.GetProperty("scenarioWeight").GetDouble() >= 0.25, "the current basis never covers less than the profile's share");
+        }
+    }
+
+    // The out-of-sample check of the replay: agent-simulated markets written by the simulate service into a real store and
+    // replayed from it give the same result as the same histories replayed directly; the early-warning basis replaces the
+    // profile's constant share with the walk-forward probability (below the kink it is mostly far under 25%).
+    [Fact]
+    public async Task Replay_OfASimulatedStore_MatchesTheHistories_AndTheEarlyWarningBasisWeighsByProbability()
+    {
+        using var temp = new TempDirectory("replay-sim");
+        var ct = TestContext.Current.CancellationToken;
+        var options = new SimulationOptions { Markets = 3, Days = 400, Seed = 12 };
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await new SimulationService(store).SimulateAsync(options, ct, Simulation.Agents.AgentBehaviour.Turbulent);
+
+        var fromStore = await ReplayService.RunAsync(store, RiskAppetite.Moderate, TimeSpan.FromDays(14), ct);
+        var direct = ReplayService.Run(Simulation.Agents.AgentSimulator.Run(options, Simulation.Agents.AgentBehaviour.Turbulent).Select(m => (m.Market, m.Hours)).ToList(),
+            RiskAppetite.Moderate, TimeSpan.FromDays(14), ct);
+        Assert.Equal(direct.Samples.Select(s => s.RecommendedBufferUsd), fromStore.Samples.Select(s => s.RecommendedBufferUsd));
+        Assert.Equal(direct.Episodes.Select(e => e.RecommendedBufferUsd), fromStore.Episodes.Select(e => e.RecommendedBufferUsd));
+        Assert.True(fromStore.Samples.Count > 50, $"{fromStore.Samples.Count} samples");
+
+        var early = await ReplayService.RunAsync(store, RiskAppetite.Moderate, TimeSpan.FromDays(14), ct, ReplayBasis.Named["early-warning"]);
+        Assert.Equal("early-warning", early.Basis);
+        Assert.All(fromStore.Samples, s => Assert.True(s.Target!.ScenarioWeight >= 0.25));
+        // Before the model's first fold (180 days) there is no probability and the profile's rule stands; after it, calm days weigh less.
+        Assert.Contains(early.Samples, s => s.At >= options.Start.AddDays(180) && s.Target!.ScenarioWeight < 0.25);
+        Assert.All(early.Samples.Where(s => s.At < options.Start.AddDays(180)), s => Assert.True(s.Target!.ScenarioWeight >= 0.25));
     }
 
     [Fact]

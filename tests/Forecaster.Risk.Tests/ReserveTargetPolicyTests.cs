@@ -70,4 +70,21 @@ public class ReserveTargetPolicyTests
         Assert.Equal(0.1 + 0.9 * 0.5, above.ScenarioWeight, 9);
         Assert.Throws<ArgumentOutOfRangeException>(() => ReserveTargetPolicy.UtilizationStress(0.5, 1.0));
     }
+
+    // The early-warning weighting (replay basis "early-warning"): p / the profile's breaker level, at least the kink ramp
+    // from 0; without a probability the profile's rule stands.
+    [Theory]
+    [InlineData(700e6, 0.0, 0.0)]
+    [InlineData(700e6, 0.07, 0.2)]
+    [InlineData(700e6, 0.35, 1.0)]
+    [InlineData(700e6, 0.9, 1.0)]
+    [InlineData(950e6, 0.07, 0.5)]
+    [InlineData(700e6, double.NaN, 0.25)]
+    public void Compute_WithAShortfallProbability_WeighsTheWorstEpisodeByIt(double borrowedUsd, double probability, double weight)
+    {
+        var target = ReserveTargetPolicy.For(RiskAppetite.Moderate).Compute(Report(10e6, borrowedUsd), [Run], RiskAppetite.Moderate, Kink, probability);
+
+        Assert.Equal(weight, target.ScenarioWeight, 9);
+        Assert.Equal(Math.Max(10e6, weight * 400e6) * 1.10, target.TargetBufferUsd, 1);
+    }
 }

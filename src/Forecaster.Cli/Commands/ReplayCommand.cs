@@ -1,15 +1,17 @@
 using System.CommandLine;
 using Forecaster.Pipeline;
+using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster replay --snapshots FILE... [--json FILE] [--profile moderate]</c>.</summary>
+/// <summary><c>forecaster replay (--snapshots FILE... | --store PATH) [--json FILE] [--profile moderate] [--basis NAME]</c>.</summary>
 public static class ReplayCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var snapshots = new Option<string[]>("--snapshots") { Description = "Snapshot files holding real shortfall episodes", Required = true, AllowMultipleArgumentsPerToken = true };
+        var snapshots = new Option<string[]>("--snapshots") { Description = "Snapshot files holding real shortfall episodes", AllowMultipleArgumentsPerToken = true };
+        var store = new Option<string?>("--store") { Description = "Replay every market of this store instead (e.g. simulated markets from 'forecaster simulate')" };
         var json = new Option<string?>("--json") { Description = "Write the result as JSON to this file" };
         var profile = ProposeCommand.RiskAppetiteOption();
         var sampleDays = new Option<int>("--sample-days")
@@ -17,13 +19,30 @@ public static class ReplayCommand
             Description = "Days between the samples of the buffer's time average over the history",
             DefaultValueFactory = _ => (int)ReplayService.DefaultSampling.TotalDays,
         };
-        var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, json, profile, sampleDays };
+        var basis = new Option<string>("--basis")
+        {
+            Description = $"What the buffer rests on: {string.Join(", ", ReplayBasis.Named.Keys)} (README, Replay evidence)",
+            DefaultValueFactory = _ => ReplayBasis.Current.Name,
+        };
+        var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, store, json, profile, sampleDays, basis };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
             var days = parse.GetValue(sampleDays);
             if (days < 1) throw new ForecasterException($"--sample-days must be at least 1 (got {days}).");
-            var result = await ReplayService.RunAsync(parse.GetValue(snapshots)!, parse.GetValue(profile), TimeSpan.FromDays(days), ct);
+            var (files, storePath) = (parse.GetValue(snapshots) ?? [], parse.GetValue(store));
+            var basisName = parse.GetValue(basis)!;
+            if (!ReplayBasis.Named.TryGetValue(basisName, out var rule))
+                throw new ForecasterException($"--basis: '{basisName}' is not one of {string.Join(", ", ReplayBasis.Named.Keys)}.");
+            if ((files.Length > 0) == (storePath is not null)) throw new ForecasterException("replay: give either --snapshots FILE... or --store PATH (exactly one).");
+            ReplayResult result;
+            if (storePath is null) result = await ReplayService.RunAsync(files, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule);
+            else
+            {
+                if (!File.Exists(storePath)) throw new ForecasterException($"--store: no store at {storePath}.");
+                await using var marketStore = DuckDbMarketStore.Open(storePath);
+                result = await ReplayService.RunAsync(marketStore, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule);
+            }
             foreach (var e in result.Episodes)
                 Console.WriteLine($"{e.Market} {e.Start:yyyy-MM-dd HH:mm} ({e.HoursBefore} h before): utilization {e.Utilization:P1} (kink {e.OptimalUtilization:P1}), buffer {e.RecommendedBufferUsd / 1e6:N1}M ({e.BufferShareOfDeposits:P1} of deposits), outflow {e.RealizedOutflowUsd / 1e6:N1}M -> {(e.Covered ? "covered" : "NOT covered")}{(e.FlatRuleCovered ? "" : "; flat rule NOT covered")}");
             foreach (var s in result.Skipped) Console.WriteLine($"skipped: {s}");

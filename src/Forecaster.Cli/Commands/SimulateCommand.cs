@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Forecaster.Pipeline;
 using Forecaster.Simulation;
+using Forecaster.Simulation.Agents;
 using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster simulate [--markets N] [--days N] [--seed N] [--start UTC] [--store PATH]</c>.</summary>
+/// <summary><c>forecaster simulate [--markets N] [--days N] [--seed N] [--start UTC] [--behaviour NAME] [--store PATH]</c>.</summary>
 public static class SimulateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,8 +16,13 @@ public static class SimulateCommand
         var days = new Option<int>("--days") { Description = "Days of hourly history, 1 to 3650", DefaultValueFactory = _ => SimulationOptions.Defaults.Days };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same markets", DefaultValueFactory = _ => SimulationOptions.Defaults.Seed };
         var start = new Option<string?>("--start") { Description = $"First simulated hour, UTC (default {SimulationOptions.Defaults.Start:yyyy-MM-ddTHH:mmZ})" };
+        var behaviour = new Option<string>("--behaviour")
+        {
+            Description = $"How the agents behave: {string.Join(", ", AgentBehaviour.Named.Keys)} (half or twice the default shocks and panic)",
+            DefaultValueFactory = _ => "default",
+        };
         var store = CliOptions.Store();
-        var command = new Command("simulate", "Write simulated lending markets (marked as simulated) into the store.") { markets, days, seed, start, store };
+        var command = new Command("simulate", "Write simulated lending markets (marked as simulated) into the store.") { markets, days, seed, start, behaviour, store };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
@@ -28,8 +34,11 @@ public static class SimulateCommand
                 Start = CliOptions.ParseUtc(parse.GetValue(start), "--start") ?? SimulationOptions.Defaults.Start,
             };
             options.Validate();
+            var name = parse.GetValue(behaviour)!;
+            if (!AgentBehaviour.Named.TryGetValue(name, out var agents))
+                throw new ForecasterException($"--behaviour: '{name}' is not one of {string.Join(", ", AgentBehaviour.Named.Keys)}.");
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
-            var results = await new SimulationService(marketStore).SimulateAsync(options, ct);
+            var results = await new SimulationService(marketStore).SimulateAsync(options, ct, agents);
             foreach (var r in results)
                 Console.WriteLine($"{r.Market} (simulated): stored {r.Inserted:N0} new hours, updated {r.Updated:N0}, unchanged {r.Unchanged:N0}");
             Console.WriteLine($"store {marketStore.Path}");

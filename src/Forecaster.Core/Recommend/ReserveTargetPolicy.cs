@@ -25,9 +25,9 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
     /// <summary>The policy of a risk appetite profile.</summary>
     public static ReserveTargetPolicy For(RiskAppetite appetite) => appetite switch
     {
-        RiskAppetite.Conservative => new(1.0, 0.25),
-        RiskAppetite.Moderate => new(0.25, 0.10),
-        RiskAppetite.Aggressive => new(0.10, 0.05),
+        RiskAppetite.Conservative => new(1.0, 0.25) { FullCoverProbability = 0.20 },
+        RiskAppetite.Moderate => new(0.25, 0.10) { FullCoverProbability = 0.35 },
+        RiskAppetite.Aggressive => new(0.10, 0.05) { FullCoverProbability = 0.50 },
         _ => throw new ArgumentOutOfRangeException(nameof(appetite), appetite, "Unknown risk appetite."),
     };
 
@@ -41,13 +41,28 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
         return double.IsFinite(utilization) ? Math.Clamp((utilization - optimalUtilization) / (1 - optimalUtilization), 0, 1) : 0;
     }
 
+    /// <summary>Shortfall probability (24 h) at which the whole worst episode is covered (the profile's circuit-breaker level).</summary>
+    public double FullCoverProbability { get; init; } = 0.35;
+
     /// <summary>The target for a market given its liquidity risk report, the scenarios to replay on it and its rate curve's kink.</summary>
-    public ReserveTarget Compute(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, RiskAppetite appetite, double optimalUtilization)
+    /// <remarks>
+    /// With a shortfall probability (the replay's <c>early-warning</c> basis; the service passes none), the share of the worst
+    /// episode is max(the kink ramp from 0, p / <see cref="FullCoverProbability"/>) instead of starting from the profile's
+    /// constant share: all of it where the profile would pause borrows, pro rata below. Measured, not adopted (README).
+    /// </remarks>
+    /// <param name="report">The market's liquidity risk.</param>
+    /// <param name="scenarios">Worst real episodes to replay on it.</param>
+    /// <param name="appetite">The profile (recorded in the target).</param>
+    /// <param name="optimalUtilization">The rate curve's kink, in (0, 1).</param>
+    /// <param name="shortfallProbability24h">Early-warning probability of a shortfall within 24 h; NaN for the profile's rule.</param>
+    public ReserveTarget Compute(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, RiskAppetite appetite, double optimalUtilization, double shortfallProbability24h = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(scenarios);
         var stress = UtilizationStress(report.Current.Utilization, optimalUtilization);
-        var weight = ScenarioWeight + (1 - ScenarioWeight) * stress;
+        var weight = double.IsFinite(shortfallProbability24h)
+            ? Math.Max(stress, Math.Min(1, shortfallProbability24h / FullCoverProbability))
+            : ScenarioWeight + (1 - ScenarioWeight) * stress;
         var worst = scenarios.Select(s => StressTester.Apply(report.Current, s).WithdrawalDemandUsd).DefaultIfEmpty(0).Max();
         var target = Math.Min(Math.Max(report.Es99Outflow24hUsd, weight * worst) * (1 + Margin), report.Current.SuppliedUsd);
         return new ReserveTarget(report.Market.Name, report.AsOf, appetite, report.Es99Outflow24hUsd, worst, weight, Margin,

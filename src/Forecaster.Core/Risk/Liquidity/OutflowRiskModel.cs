@@ -90,9 +90,10 @@ public sealed class OutflowRiskModel
 
     private List<(OutflowMethod, List<double>[])> Simulate(List<(double Change, int Hours)> changes)
     {
-        // Hourly EWMA variance filtered through the history: the variance standardising a change uses earlier changes only.
-        // A change spanning k hours is scaled by sqrt(k) and decays the variance by lambda^k.
-        var lambda = _options.EwmaLambda;
+        // Hourly variance filtered through the history: the variance standardising a change uses earlier changes only.
+        // A change spanning k hours is scaled by sqrt(k) and counts as k hours of its average squared size.
+        var recursion = new VarianceRecursion(1 - _options.EwmaLambda, _options.VolatilityPersistence,
+            changes.Select(c => c.Change * c.Change / c.Hours).Average());
         var seedCount = Math.Min(24, changes.Count);
         var variance = Math.Max(changes.Take(seedCount).Select(c => c.Change * c.Change / c.Hours).Average(), 1e-12);
         var standardised = new double[changes.Count];
@@ -100,8 +101,7 @@ public sealed class OutflowRiskModel
         {
             var (change, hours) = changes[t];
             standardised[t] = change / Math.Sqrt(variance * hours);
-            var decay = Math.Pow(lambda, hours);
-            variance = Math.Max(decay * variance + (1 - decay) * change * change / hours, 1e-12);
+            for (var k = 0; k < hours; k++) variance = recursion.Next(variance, change * change / hours);
         }
         // Rescale to unit variance: with fat tails the filtered shocks average more than 1 squared, and bootstrapping them
         // through the EWMA recursion would then make variance grow along every path (persistence above 1).
@@ -109,13 +109,13 @@ public sealed class OutflowRiskModel
         if (scale > 0) for (var t = 0; t < standardised.Length; t++) standardised[t] /= scale;
         var nu = StudentT.DegreesOfFreedomFromKurtosis(standardised);
 
-        var filtered = RunPaths(variance, random => standardised[random.Next(standardised.Length)], _options.Seed);
+        var filtered = RunPaths(recursion, variance, random => standardised[random.Next(standardised.Length)], _options.Seed);
         if (!_options.MonteCarlo) return [(OutflowMethod.FilteredHistorical, filtered)];
-        var monteCarlo = RunPaths(variance, random => StudentT.NextUnitVariance(random, nu), _options.Seed + 1);
+        var monteCarlo = RunPaths(recursion, variance, random => StudentT.NextUnitVariance(random, nu), _options.Seed + 1);
         return [(OutflowMethod.FilteredHistorical, filtered), (OutflowMethod.MonteCarlo, monteCarlo)];
     }
 
-    private List<double>[] RunPaths(double startVariance, Func<Random, double> shock, int seed)
+    private List<double>[] RunPaths(VarianceRecursion recursion, double startVariance, Func<Random, double> shock, int seed)
     {
         var horizons = _options.Horizons.Select(h => (int)h.TotalHours).ToArray();
         var longest = horizons.Max();
@@ -130,7 +130,7 @@ public sealed class OutflowRiskModel
                 // Deposits cannot fall below zero: a change below -100% is a full exit.
                 var change = Math.Max(shock(random) * Math.Sqrt(variance), -1);
                 deposits *= 1 + change;
-                variance = Math.Max(_options.EwmaLambda * variance + (1 - _options.EwmaLambda) * change * change, 1e-12);
+                variance = recursion.Next(variance, change * change);
                 for (var k = 0; k < horizons.Length; k++)
                     if (horizons[k] == step) results[k].Add(1 - deposits);
             }

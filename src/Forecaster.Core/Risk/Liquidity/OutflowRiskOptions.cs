@@ -12,6 +12,11 @@ public sealed record OutflowRiskOptions
         /// <summary>EWMA decay per hour-step (RiskMetrics' daily 0.94, used here on hourly changes).</summary>
         public const double EwmaLambda = 0.94;
 
+        /// <summary>
+        /// Share of the variance's excess over its long-run level kept each hour (1 = plain EWMA, no long-run level).
+        /// </summary>
+        public const double VolatilityPersistence = 1.0;
+
         /// <summary>Simulated paths for the filtered-historical and Monte Carlo methods.</summary>
         public const int Paths = 10_000;
 
@@ -27,6 +32,9 @@ public sealed record OutflowRiskOptions
 
     /// <summary>EWMA decay, in (0, 1).</summary>
     public double EwmaLambda { get; init; } = Defaults.EwmaLambda;
+
+    /// <summary>Persistence of the variance's excess over its long-run level per hour, in (1 - <see cref="EwmaLambda"/>, 1] (see <see cref="VarianceRecursion"/>).</summary>
+    public double VolatilityPersistence { get; init; } = Defaults.VolatilityPersistence;
 
     /// <summary>Simulated paths, in [100, 1,000,000].</summary>
     public int Paths { get; init; } = Defaults.Paths;
@@ -52,6 +60,8 @@ public sealed record OutflowRiskOptions
     {
         if (Lookback <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Lookback), Lookback, "Lookback must be positive.");
         if (EwmaLambda is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(EwmaLambda), EwmaLambda, "EwmaLambda must be in (0, 1).");
+        if (VolatilityPersistence <= 1 - EwmaLambda || VolatilityPersistence > 1 || double.IsNaN(VolatilityPersistence))
+            throw new ArgumentOutOfRangeException(nameof(VolatilityPersistence), VolatilityPersistence, "VolatilityPersistence must be in (1 - EwmaLambda, 1].");
         if (Paths is < 100 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(Paths), Paths, "Paths must be in [100, 1000000].");
         if (AgentPaths is < 100 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(AgentPaths), AgentPaths, "AgentPaths must be in [100, 1000000].");
         foreach (var h in Horizons)

@@ -9,6 +9,20 @@ public sealed record AgentBehaviour
     /// <summary>The defaults.</summary>
     public static AgentBehaviour Default { get; } = new();
 
+    /// <summary>A quieter world: half the shocks a year (crashes, depegs, lone whale exits) and half the panic response.</summary>
+    public static AgentBehaviour Calm { get; } = new() { PanicSensitivity = 0.5, CrashesPerYear = 2, DepegsPerYear = 0.5, WhaleExitsPerYear = 0.5 };
+
+    /// <summary>A rougher world: twice the shocks a year and twice the panic response, with whales holding 60% of deposits.</summary>
+    public static AgentBehaviour Turbulent { get; } = new() { PanicSensitivity = 2, CrashesPerYear = 8, DepegsPerYear = 2, WhaleExitsPerYear = 2, WhaleShare = 0.6 };
+
+    /// <summary>The named behaviours of <c>forecaster simulate --behaviour</c>.</summary>
+    public static IReadOnlyDictionary<string, AgentBehaviour> Named { get; } = new Dictionary<string, AgentBehaviour>
+    {
+        ["default"] = Default,
+        ["calm"] = Calm,
+        ["turbulent"] = Turbulent,
+    };
+
     /// <summary>
     /// How strongly small depositors panic at other withdrawals, utilization near 100%, price drops and depegs; 0 turns
     /// panic off, 1 is the default, 2 doubles every panic response.

@@ -1,0 +1,38 @@
+using Forecaster.Risk.Liquidity;
+
+namespace Forecaster.Pipeline;
+
+/// <summary>
+/// What the replayed buffer rests on: the service's rule (<see cref="Current"/>) or one of the variants measured against it
+/// (README, Replay evidence). Each variant's parameters were written down from their meaning before it was measured.
+/// </summary>
+/// <param name="Name">The name <c>forecaster replay --basis</c> takes.</param>
+/// <param name="Risk">Options of the outflow model behind the ES99 term.</param>
+/// <param name="DayScenariosOnly">True to weigh only scenarios of 24 h or less (the 72 h outflow is left to the 72 h lead).</param>
+/// <param name="EarlyWarning">
+/// True to weigh the worst scenario by the early-warning model's shortfall probability (24 h), fit walk-forward on data
+/// before each hour only, instead of the profile's constant share below the kink.
+/// </param>
+public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayScenariosOnly = false, bool EarlyWarning = false)
+{
+    // Only buffers are needed, and they rest on filtered historical simulation: the Student-t Monte Carlo beside it
+    // (shown in proposals, its own random stream) would cost most of the time and change no number.
+    private static readonly OutflowRiskOptions BufferOnly = new() { MonteCarlo = false };
+
+    /// <summary>The service's rule: hourly EWMA (lambda 0.94), every scenario, the profile's share ramped above the kink.</summary>
+    public static ReplayBasis Current { get; } = new("current", BufferOnly);
+
+    /// <summary>Every basis, by name.</summary>
+    public static IReadOnlyDictionary<string, ReplayBasis> Named { get; } = new[]
+    {
+        Current,
+        // RiskMetrics' 0.94 is a daily decay; carried to hours it is 0.94^(1/24) (half-life 11 days instead of 11 hours).
+        new ReplayBasis("daily-decay", BufferOnly with { EwmaLambda = Math.Pow(0.94, 1.0 / 24) }),
+        // GARCH(1,1) with variance targeting: the same reaction to the latest hour as the EWMA (0.06) and an excess over the
+        // year's level that halves in a day (Aave runs resolve in hours to days as the rate above the kink pulls liquidity back).
+        new ReplayBasis("mean-reverting", BufferOnly with { VolatilityPersistence = Math.Pow(0.5, 1.0 / 24) }),
+        new ReplayBasis("24h-scenarios", BufferOnly, DayScenariosOnly: true),
+        new ReplayBasis("early-warning", BufferOnly, EarlyWarning: true),
+        new ReplayBasis("24h-scenarios+early-warning", BufferOnly, DayScenariosOnly: true, EarlyWarning: true),
+    }.ToDictionary(b => b.Name);
+}
