@@ -21,7 +21,7 @@ internal static class DuckDbFlowRows
     public static long Append(DuckDBConnection connection, string table, int stream, IReadOnlyDictionary<string, int> markets, FlowLogBatch batch)
     {
         var (chain, source) = (batch.Checkpoint.Chain, batch.Checkpoint.Source);
-        var seen = new HashSet<(UInt128, UInt128, long)>(batch.Logs.Count);
+        var seen = new HashSet<LogKey>(batch.Logs.Count, LogKey.Comparer);
         var payload = new byte[512];
         string? lastMarket = null;
         var marketId = 0;
@@ -71,7 +71,7 @@ internal static class DuckDbFlowRows
                     lastMarket = flow.Market;
                 }
             }
-            if (!seen.Add((txHi, txLo, log.LogIndex))) continue;
+            if (!seen.Add(new LogKey(txHi, txLo, log.LogIndex))) continue;
 
             var row = appender.NextRow();
             appender.SetInt32(Stream, row, stream);
@@ -106,6 +106,21 @@ internal static class DuckDbFlowRows
         }
         appender.Close();
         return appended;
+    }
+
+    // A log's key as the integers already parsed from its transaction hash. Equality compares all of it; the hash is the
+    // transaction hash's low bits mixed with the log index: a transaction hash is a Keccak-256 digest, so those bits are
+    // already uniform, and the default tuple hashing (every field through HashCode.Combine) was a measurable part of a row.
+    private readonly record struct LogKey(UInt128 TxHi, UInt128 TxLo, long LogIndex)
+    {
+        public static readonly IEqualityComparer<LogKey> Comparer = new KeyComparer();
+
+        private sealed class KeyComparer : IEqualityComparer<LogKey>
+        {
+            public bool Equals(LogKey x, LogKey y) => x.TxLo == y.TxLo && x.LogIndex == y.LogIndex && x.TxHi == y.TxHi;
+
+            public int GetHashCode(LogKey key) => (int)(ulong)key.TxLo ^ (int)((ulong)key.TxLo >> 32) ^ (int)(key.LogIndex * 0x9E3779B1);
+        }
     }
 
     // The batch's blocks by number; two different rows for one number would leave a log's block ambiguous.
