@@ -22,7 +22,7 @@ internal static class DuckDbFlowRows
         IReadOnlyDictionary<string, int> signatures, FlowLogBatch batch)
     {
         var (chain, source) = (batch.Checkpoint.Chain, batch.Checkpoint.Source);
-        var seen = new HashSet<LogKey>(batch.Logs.Count, LogKey.Comparer);
+        var repeated = DuckDbRepeatedKeys.Find(batch.Logs);
         var payload = new byte[512];
         string? lastMarket = null, lastSignature = null;
         int marketId = 0, signatureId = 0;
@@ -79,7 +79,7 @@ internal static class DuckDbFlowRows
                     lastMarket = flow.Market;
                 }
             }
-            if (!seen.Add(new LogKey(txHi, txLo, log.LogIndex))) continue;
+            if (repeated?[i] == true) continue;
 
             var row = appender.NextRow();
             appender.SetInt32(Stream, row, stream);
@@ -116,21 +116,6 @@ internal static class DuckDbFlowRows
         }
         appender.Close();
         return appended;
-    }
-
-    // A log's key as the integers already parsed from its transaction hash. Equality compares all of it; the hash is the
-    // transaction hash's low bits mixed with the log index: a transaction hash is a Keccak-256 digest, so those bits are
-    // already uniform, and the default tuple hashing (every field through HashCode.Combine) was a measurable part of a row.
-    private readonly record struct LogKey(UInt128 TxHi, UInt128 TxLo, long LogIndex)
-    {
-        public static readonly IEqualityComparer<LogKey> Comparer = new KeyComparer();
-
-        private sealed class KeyComparer : IEqualityComparer<LogKey>
-        {
-            public bool Equals(LogKey x, LogKey y) => x.TxLo == y.TxLo && x.LogIndex == y.LogIndex && x.TxHi == y.TxHi;
-
-            public int GetHashCode(LogKey key) => (int)(ulong)key.TxLo ^ (int)((ulong)key.TxLo >> 32) ^ (int)(key.LogIndex * 0x9E3779B1);
-        }
     }
 
     // The batch's blocks by number; two different rows for one number would leave a log's block ambiguous.

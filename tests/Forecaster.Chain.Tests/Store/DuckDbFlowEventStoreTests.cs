@@ -68,6 +68,27 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_StoresEachKeyOnce_WhenKeysRepeatOrOnlyTheirFingerprintsCollide()
+    {
+        // Repeats are found by sorting fingerprints of the hash's last 16 hex digits and the log index: hashes that differ
+        // only before those digits collide and must both be stored; a key given three times is stored once, the first time.
+        static string Tx(char lead) => "0x" + lead + new string('0', 47) + "00000000deadbeef";
+        PoolLog With(PoolLog log, string tx) => log with { Log = log.Log with { TransactionHash = tx }, Flow = log.Flow! with { TransactionHash = tx } };
+        var logs = new[]
+        {
+            With(Log(5, 0), Tx('1')), With(Log(5, 1), Tx('1')), With(Log(6, 0), Tx('2')), With(Log(6, 1, 2m), Tx('1')),
+            With(Log(7, 0), Tx('3')), With(Log(7, 1, 3m), Tx('1')),
+        };
+
+        var result = await _store.AppendAsync(Batch(10, logs), Ct);
+
+        Assert.Equal(new FlowAppendResult(4, 2), result);
+        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        Assert.Equal([(Tx('1'), 0L), (Tx('1'), 1L), (Tx('2'), 0L), (Tx('3'), 0L)], stored.Select(l => (l.Log.TransactionHash, l.Log.LogIndex)).ToList());
+        Assert.Equal(1.5m, stored[1].Flow!.Amount); // the first of the three logs keyed (Tx 1, log index 1)
+    }
+
+    [Fact]
     public async Task AppendAsync_LeavesStoreUnchanged_WhenPartOfTheWriteFails()
     {
         await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
