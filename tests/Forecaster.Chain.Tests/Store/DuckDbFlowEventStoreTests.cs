@@ -68,10 +68,10 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppendAsync_StoresEachKeyOnce_WhenKeysRepeatOrOnlyTheirFingerprintsCollide()
+    public async Task AppendAsync_StoresEachKeyOnce_WhenKeysRepeatAmongHashesThatShareTheirLastDigits()
     {
-        // Repeats are found by sorting fingerprints of the hash's last 16 hex digits and the log index: hashes that differ
-        // only before those digits collide and must both be stored; a key given three times is stored once, the first time.
+        // Repeats are found by sorting fingerprints of the key: hashes that share their last 16 hex digits (a fingerprint of
+        // those alone would collide) must all be stored, and a key given three times once, the first time.
         static string Tx(char lead) => "0x" + lead + new string('0', 47) + "00000000deadbeef";
         PoolLog With(PoolLog log, string tx) => log with { Log = log.Log with { TransactionHash = tx }, Flow = log.Flow! with { TransactionHash = tx } };
         var logs = new[]
