@@ -18,6 +18,17 @@ public sealed class PoolIngestOptions
         /// <summary>Largest span.</summary>
         public const long MaxSpan = 100_000;
 
+        /// <summary>
+        /// Logs gathered from several <c>eth_getLogs</c> ranges before they are stored in one transaction, during a backfill.
+        /// DuckDB writes a commit of at least one row group (122,880 rows) straight into the database file; a smaller commit
+        /// goes through its write-ahead log first and is written a second time at the next checkpoint. One row group of
+        /// logs holds about 150 MB in memory.
+        /// </summary>
+        public const int CommitLogs = 122_880;
+
+        /// <summary>Longest time read ranges wait for a commit: a run stopped during a backfill re-reads at most this much.</summary>
+        public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(30);
+
         /// <summary>Market name prefix; the market of a reserve is PREFIX_symbol.</summary>
         public const string MarketPrefix = "aave_v3";
 
@@ -55,6 +66,16 @@ public sealed class PoolIngestOptions
     /// <summary>Largest log range span.</summary>
     public long MaxSpan { get; init; } = Defaults.MaxSpan;
 
+    /// <summary>
+    /// Logs read before they are committed: ranges are gathered until they hold this many logs (or
+    /// <see cref="CommitInterval"/> has passed, or the last range is read), then stored with their blocks and the last
+    /// range's checkpoint in one atomic append. 1 commits every range.
+    /// </summary>
+    public int CommitLogs { get; init; } = Defaults.CommitLogs;
+
+    /// <summary>Longest time between commits while ranges are gathered.</summary>
+    public TimeSpan CommitInterval { get; init; } = Defaults.CommitInterval;
+
     /// <summary>USD price per whole token by symbol (upper case), overriding the stablecoin default.</summary>
     public IReadOnlyDictionary<string, double> UsdPrices { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 
@@ -79,6 +100,10 @@ public sealed class PoolIngestOptions
             throw new ForecasterException($"--confirmations must be in [0, 1000], got {Confirmations}.");
         if (InitialSpan < 1 || MaxSpan < InitialSpan)
             throw new ForecasterException($"{SectionName}:InitialSpan must be in [1, MaxSpan], got {InitialSpan} (MaxSpan {MaxSpan}).");
+        if (CommitLogs is < 1 or > 10_000_000)
+            throw new ForecasterException($"--commit-logs must be in [1, 10000000], got {CommitLogs}.");
+        if (CommitInterval < TimeSpan.Zero)
+            throw new ForecasterException($"{SectionName}:CommitInterval must not be negative, got {CommitInterval}.");
         foreach (var (symbol, price) in UsdPrices)
             if (!(price > 0) || double.IsInfinity(price))
                 throw new ForecasterException($"--usd-price {symbol}={price}: the price must be a positive number of USD per token.");

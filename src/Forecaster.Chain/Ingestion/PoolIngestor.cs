@@ -52,6 +52,9 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         var planner = new LogRangePlanner(options.InitialSpan, 1, options.MaxSpan);
         long read = 0, inserted = 0, already = 0;
         var rejected = new List<string>();
+        // During a backfill ranges are gathered into larger commits; a run that stops before a commit leaves the store at the
+        // previous one, and the next run reads those ranges again from the checkpoint.
+        var pending = new PendingRanges();
         for (var start = from; start <= to;)
         {
             var end = planner.EndOf(start, to);
@@ -69,12 +72,14 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             planner.OnSucceeded(end - start + 1, logs.Count);
             var batch = await BuildBatchAsync(logs, end, rejected, cancellationToken).ConfigureAwait(false);
             if (batch is null) continue; // a block changed under us while reading: read the range again
-            var result = await flows.AppendAsync(batch, cancellationToken).ConfigureAwait(false);
             read += logs.Count;
+            pending.Add(batch, start);
+            start = end + 1;
+            if (start <= to && !pending.IsDue(options)) continue;
+            var (first, result) = await pending.CommitAsync(flows, cancellationToken).ConfigureAwait(false);
             inserted += result.Inserted;
             already += result.AlreadyStored;
-            log?.Invoke($"blocks {start}-{end}: {logs.Count} logs, {result.Inserted} new");
-            start = end + 1;
+            log?.Invoke($"blocks {first}-{end}: {result.Inserted + result.AlreadyStored} logs, {result.Inserted} new");
         }
 
         var (hours, drifts, transfers) = await AggregateAsync(cancellationToken).ConfigureAwait(false);

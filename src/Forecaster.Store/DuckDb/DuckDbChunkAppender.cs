@@ -57,6 +57,9 @@ internal sealed unsafe class DuckDbChunkAppender : IDisposable
     /// <summary>UTINYINT columns.</summary>
     public void SetByte(int column, int row, byte value) => ((byte*)_data[column])[row] = value;
 
+    /// <summary>USMALLINT columns.</summary>
+    public void SetUInt16(int column, int row, ushort value) => ((ushort*)_data[column])[row] = value;
+
     public void SetInt32(int column, int row, int value) => ((int*)_data[column])[row] = value;
 
     public void SetInt64(int column, int row, long value) => ((long*)_data[column])[row] = value;

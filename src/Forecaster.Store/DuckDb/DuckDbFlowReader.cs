@@ -12,8 +12,9 @@ internal static class DuckDbFlowReader
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.hash, b.ts, f.payload, m.name, f.kind, f.amount,
-                   f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo
+                   f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo, s.topic
             FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block LEFT JOIN flow_markets m ON m.id = f.market
+                 LEFT JOIN flow_signatures s ON s.id = f.signature
             WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY f.block, f.log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
@@ -28,7 +29,7 @@ internal static class DuckDbFlowReader
                 throw new ForecasterException(
                     $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
                     "the store file is inconsistent; ingest into a new store file.");
-            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 6));
+            var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 6), reader.IsDBNull(14) ? null : reader.GetString(14));
             var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5));
             var emitter = reader.IsDBNull(12) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 12), reader.GetFieldValue<uint>(13));
             var log = new ChainLog(chain, reader.GetInt64(3), reader.GetString(4), transaction, reader.GetInt64(2), timestamp, emitter, topics, data);

@@ -13,18 +13,19 @@ internal static class DuckDbFlowRows
 {
     // Column order of flow_events and of its staging copy (DuckDbFlowSchema).
     private const int Stream = 0, TxHashHi = 1, TxHashLo = 2, LogIndex = 3, Block = 4, Payload = 5, Market = 6, Kind = 7,
-        Amount = 8, AccountHi = 9, AccountLo = 10, EmitterHi = 11, EmitterLo = 12;
+        Amount = 8, AccountHi = 9, AccountLo = 10, EmitterHi = 11, EmitterLo = 12, Signature = 13;
 
     /// <summary>Appends the batch's logs to <paramref name="table"/>; a key repeated within the batch is appended once (the first).</summary>
     /// <returns>The rows appended.</returns>
     /// <exception cref="ForecasterException">A log cannot be stored as it is; the message names it.</exception>
-    public static long Append(DuckDBConnection connection, string table, int stream, IReadOnlyDictionary<string, int> markets, FlowLogBatch batch)
+    public static long Append(DuckDBConnection connection, string table, int stream, IReadOnlyDictionary<string, int> markets,
+        IReadOnlyDictionary<string, int> signatures, FlowLogBatch batch)
     {
         var (chain, source) = (batch.Checkpoint.Chain, batch.Checkpoint.Source);
-        var seen = new HashSet<(UInt128, UInt128, long)>(batch.Logs.Count);
+        var repeated = DuckDbRepeatedKeys.Find(batch.Logs);
         var payload = new byte[512];
-        string? lastMarket = null;
-        var marketId = 0;
+        string? lastMarket = null, lastSignature = null;
+        int marketId = 0, signatureId = 0;
         var blocks = BlocksByNumber(batch.Blocks, chain);
         ChainBlock? block = null;
         long appended = 0;
@@ -51,6 +52,13 @@ internal static class DuckDbFlowRows
             if (emitted && !DuckDbChainHex.TryParseAddress(log.Address, out emitterHi, out emitterLo))
                 throw Refused(i, log, $"it was emitted by '{log.Address}', which is neither the batch's source {source} nor 0x and 40 lower-case hex digits");
             var payloadLength = PackPayload(i, log, ref payload);
+            // Logs of one event share the signature string when they come from one source: look it up only when it changes.
+            if (log.Topics.Count > 0 && !ReferenceEquals(log.Topics[0], lastSignature))
+            {
+                if (!signatures.TryGetValue(log.Topics[0], out signatureId))
+                    throw Refused(i, log, $"its first topic '{log.Topics[0]}' is not 0x and 64 hex digits");
+                lastSignature = log.Topics[0];
+            }
             UInt128 accountHi = 0;
             uint accountLo = 0;
             Int128 amount = 0;
@@ -71,7 +79,7 @@ internal static class DuckDbFlowRows
                     lastMarket = flow.Market;
                 }
             }
-            if (!seen.Add((txHi, txLo, log.LogIndex))) continue;
+            if (repeated?[i] == true) continue;
 
             var row = appender.NextRow();
             appender.SetInt32(Stream, row, stream);
@@ -80,6 +88,8 @@ internal static class DuckDbFlowRows
             appender.SetInt64(LogIndex, row, log.LogIndex);
             appender.SetInt64(Block, row, log.Block);
             appender.SetBytes(Payload, row, payload.AsSpan(0, payloadLength));
+            if (log.Topics.Count > 0) appender.SetUInt16(Signature, row, (ushort)signatureId);
+            else appender.SetNull(Signature, row);
             if (emitted)
             {
                 appender.SetUInt128(EmitterHi, row, emitterHi);

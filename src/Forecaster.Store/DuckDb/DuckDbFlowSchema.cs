@@ -8,7 +8,8 @@ namespace Forecaster.Store.DuckDb;
 /// flow_events is laid out for the bulk path (<see cref="DuckDbChunkAppender"/>): nearly every column has a fixed size, since
 /// a BLOB or text longer than 12 bytes costs DuckDB a heap string per value and those columns were most of the cost of a log.
 /// (chain, source) is a small integer stream id (flow_streams), a flow's market one too (flow_markets) and its kind a UTINYINT; transaction and block hashes are pairs of UHUGEINTs and the
-/// account a UHUGEINT and a UINTEGER (<see cref="DuckDbChainHex"/>); a log's topics and data stay in one compact BLOB
+/// account a UHUGEINT and a UINTEGER (<see cref="DuckDbChainHex"/>); a log's first topic (its event signature) is a small
+/// id (flow_signatures, NULL for a log without topics) and its other topics and data stay in one compact BLOB
 /// (<see cref="DuckDbLogPayload"/>), so every stored event can be decoded again. A log emitted by another contract than the
 /// stream's source (an aToken's Transfer read with its pool) keeps its emitter in emitter_hi/lo, NULL for the source itself.
 /// A log's block hash and timestamp are not repeated per log: the writer checks that they equal its block's chain_blocks row
@@ -30,6 +31,9 @@ internal static class DuckDbFlowSchema
         CREATE TABLE IF NOT EXISTS flow_markets (
             id INTEGER PRIMARY KEY,
             name VARCHAR NOT NULL UNIQUE);
+        CREATE TABLE IF NOT EXISTS flow_signatures (
+            id INTEGER PRIMARY KEY,
+            topic VARCHAR NOT NULL UNIQUE);
         CREATE TABLE IF NOT EXISTS flow_events (
             stream INTEGER NOT NULL,
             tx_hash_hi UHUGEINT NOT NULL,
@@ -43,7 +47,8 @@ internal static class DuckDbFlowSchema
             account_hi UHUGEINT,
             account_lo UINTEGER,
             emitter_hi UHUGEINT,
-            emitter_lo UINTEGER);
+            emitter_lo UINTEGER,
+            signature USMALLINT);
         CREATE TABLE IF NOT EXISTS chain_blocks (
             chain VARCHAR NOT NULL,
             number BIGINT NOT NULL,
@@ -68,7 +73,8 @@ internal static class DuckDbFlowSchema
     }
 
     // Files written before this layout hold hashes as text or as tagged BLOBs in a tx_hash column, lack the emitter columns,
-    // repeat the block hash and timestamp in every log, or name the market as text in every flow;
+    // repeat the block hash and timestamp in every log, name the market as text in every flow, or keep a log's first topic in
+    // its payload (no signature column: the payload would be misread);
     // appending the new rows to them would fail half-way through a run, so they are refused up front (no migration: re-reading
     // the chain is the remedy).
     private static void RefuseOlderLayout(DuckDBConnection connection)
@@ -81,6 +87,7 @@ internal static class DuckDbFlowSchema
             null when ColumnType(connection, "tx_hash_hi") is not null && ColumnType(connection, "emitter_hi") is null => "no emitter column",
             null when ColumnType(connection, "block_hash_hi") is not null => "a block hash and timestamp per log",
             null when ColumnType(connection, "market") is "VARCHAR" => "markets as text",
+            null when ColumnType(connection, "payload") is not null && ColumnType(connection, "signature") is null => "the first topic in the payload",
             null => null,
         };
         if (layout is not null)

@@ -20,12 +20,12 @@ internal static class DuckDbFlowWriter
             else if (!AnyStored(connection, chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
             {
                 // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
-                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), batch);
+                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), SignatureIds(connection, batch), batch);
             }
             else
             {
                 DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
-                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), batch);
+                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), SignatureIds(connection, batch), batch);
                 inserted = Merge(connection, chain);
                 DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
             }
@@ -141,18 +141,47 @@ internal static class DuckDbFlowWriter
         {
             if (flow is null || ReferenceEquals(flow.Market, last) || ids.ContainsKey(flow.Market)) continue;
             last = flow.Market;
-            using (var insert = connection.CreateCommand())
-            {
-                insert.CommandText = "INSERT INTO flow_markets SELECT (SELECT coalesce(max(id), 0) + 1 FROM flow_markets), $name WHERE NOT EXISTS (SELECT 1 FROM flow_markets WHERE name = $name)";
-                insert.Parameters.Add(new DuckDBParameter("name", flow.Market));
-                insert.ExecuteNonQuery();
-            }
-            using var select = connection.CreateCommand();
-            select.CommandText = "SELECT id FROM flow_markets WHERE name = $name";
-            select.Parameters.Add(new DuckDBParameter("name", flow.Market));
-            ids[flow.Market] = Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            ids[flow.Market] = NameId(connection, "flow_markets", "name", flow.Market);
         }
         return ids;
+    }
+
+    // The signature ids of the batch's first topics, by the topic as the log has it (a topic in upper-case hex shares the id
+    // of its lower-case form, which is what is stored and read back). A first topic that is not 0x and 64 hex digits gets no
+    // id: DuckDbFlowRows refuses its log by name.
+    private static Dictionary<string, int> SignatureIds(DuckDBConnection connection, FlowLogBatch batch)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var (log, _) in batch.Logs)
+        {
+            if (log.Topics.Count == 0) continue;
+            var topic = log.Topics[0];
+            if (ReferenceEquals(topic, last) || ids.ContainsKey(topic)) continue;
+            last = topic;
+            if (topic.Length == 66 && topic.StartsWith("0x", StringComparison.Ordinal) && !topic.AsSpan(2).ContainsAnyExcept(HexDigits))
+                ids[topic] = NameId(connection, "flow_signatures", "topic", topic.ToLowerInvariant());
+        }
+        if (ids.Count > 0 && ids.Values.Max() > ushort.MaxValue)
+            throw new ForecasterException($"The store holds more than {ushort.MaxValue} event signatures; ingest into a new store file. Nothing of the batch was written.");
+        return ids;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    // The id of a name in a (id, name) table, a new one the first time, inside the batch's transaction. Ids are only ever added.
+    private static int NameId(DuckDBConnection connection, string table, string column, string name)
+    {
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = $"INSERT INTO {table} SELECT (SELECT coalesce(max(id), 0) + 1 FROM {table}), $name WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {column} = $name)";
+            insert.Parameters.Add(new DuckDBParameter("name", name));
+            insert.ExecuteNonQuery();
+        }
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT id FROM {table} WHERE {column} = $name";
+        select.Parameters.Add(new DuckDBParameter("name", name));
+        return Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static DuckDBCommand StreamCommand(DuckDBConnection connection, string sql, string chain, string source)

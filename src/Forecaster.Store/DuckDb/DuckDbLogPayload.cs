@@ -3,12 +3,13 @@ using System.Buffers.Binary;
 namespace Forecaster.Store.DuckDb;
 
 /// <summary>
-/// Packs a log's topics and data into one compact BLOB. ABI words are 32 bytes but mostly leading zeros (an address fills 20,
-/// an amount often 8 to 12), so each topic and each whole data word is stored as a length byte and its bytes without the
-/// leading zeros: about 110 bytes for a pool event instead of 257, which halves what DuckDB appends and writes per log.
-/// Layout: topic count; per topic (length, bytes); data length as 4 bytes little-endian; per whole 32-byte data word
-/// (length, bytes); the data's last (length mod 32) bytes verbatim. Lossless for well-formed logs (topics are 32 bytes);
-/// topics read back as lower-case 0x hex.
+/// Packs a log's topics after the first, and its data, into one compact BLOB. ABI words are 32 bytes but mostly leading zeros
+/// (an address fills 20, an amount often 8 to 12), so each topic and each whole data word is stored as a length byte and its
+/// bytes without the leading zeros. The first topic, the event's signature hash, is one of a handful per contract and is stored
+/// as a small id (flow_signatures) beside the payload instead: about 75 bytes for a pool event instead of 257.
+/// Layout: topic count (the first topic included); per later topic (length, bytes); data length as 4 bytes little-endian;
+/// per whole 32-byte data word (length, bytes); the data's last (length mod 32) bytes verbatim. Lossless for well-formed logs
+/// (topics are 32 bytes); topics read back as lower-case 0x hex.
 /// </summary>
 internal static class DuckDbLogPayload
 {
@@ -17,16 +18,20 @@ internal static class DuckDbLogPayload
     /// <summary>The most bytes <see cref="Pack"/> can write for a log of this shape (every word without leading zeros).</summary>
     public static int MaxLength(int topicCount, int dataLength) => 1 + topicCount * (1 + Word) + 4 + dataLength + dataLength / Word;
 
-    /// <summary>Writes the packed log into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes) and returns its length.</summary>
-    /// <exception cref="ArgumentException">More than 4 topics, or a topic that is not 32 bytes of hex.</exception>
+    /// <summary>
+    /// Writes the packed log, all but its first topic, into <paramref name="destination"/> (at least <see cref="MaxLength"/>
+    /// bytes) and returns its length.
+    /// </summary>
+    /// <exception cref="ArgumentException">More than 4 topics, or a later topic that is not 32 bytes of hex.</exception>
     public static int Pack(IReadOnlyList<string> topics, byte[] data, Span<byte> destination)
     {
         if (topics.Count > 4) throw new ArgumentException($"A log has at most 4 topics, not {topics.Count}.", nameof(topics));
         Span<byte> topic = stackalloc byte[Word];
         destination[0] = (byte)topics.Count;
         var at = 1;
-        foreach (var text in topics)
+        for (var i = 1; i < topics.Count; i++)
         {
+            var text = topics[i];
             var hex = text.AsSpan(text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? 2 : 0);
             if (hex.Length != 2 * Word || Convert.FromHexString(hex, topic, out _, out _) != System.Buffers.OperationStatus.Done)
                 throw new ArgumentException($"Topic '{text}' is not 32 bytes of hex.", nameof(topics));
@@ -40,12 +45,14 @@ internal static class DuckDbLogPayload
         return at + data.Length % Word;
     }
 
-    public static (string[] Topics, byte[] Data) Unpack(ReadOnlySpan<byte> payload)
+    /// <summary>The log's topics, <paramref name="firstTopic"/> first, and its data.</summary>
+    public static (string[] Topics, byte[] Data) Unpack(ReadOnlySpan<byte> payload, string? firstTopic)
     {
         Span<byte> word = stackalloc byte[Word];
         var topics = new string[payload[0]];
+        if (topics.Length > 0) topics[0] = firstTopic ?? throw new ArgumentNullException(nameof(firstTopic), "The log has topics but no signature.");
         var at = 1;
-        for (var i = 0; i < topics.Length; i++)
+        for (var i = 1; i < topics.Length; i++)
         {
             at = GetWord(payload, at, word);
             topics[i] = "0x" + Convert.ToHexStringLower(word);

@@ -38,8 +38,12 @@ public abstract class NodeTestBase : IAsyncLifetime
     }
 
     protected PoolIngestOptions Options(long fromBlock = 0, int confirmations = 0, long initialSpan = 2_000, long maxSpan = PoolIngestOptions.Defaults.MaxSpan,
-        bool reconcile = true, bool aTokenTransfers = true, string? pool = null, string marketPrefix = PoolIngestOptions.Defaults.MarketPrefix) => new()
+        bool reconcile = true, bool aTokenTransfers = true, string? pool = null, string marketPrefix = PoolIngestOptions.Defaults.MarketPrefix,
+        long? toBlock = null, int commitLogs = PoolIngestOptions.Defaults.CommitLogs, TimeSpan? commitInterval = null) => new()
     {
+        ToBlock = toBlock,
+        CommitLogs = commitLogs,
+        CommitInterval = commitInterval ?? PoolIngestOptions.Defaults.CommitInterval,
         MarketPrefix = marketPrefix,
         ATokenTransfers = aTokenTransfers,
         MaxSpan = maxSpan,
@@ -62,10 +66,11 @@ public abstract class NodeTestBase : IAsyncLifetime
         Log = Log.Add,
     });
 
-    protected async Task<IngestReport> IngestAsync(PoolIngestOptions? options = null, string? url = null, int maxRetries = 3)
+    protected async Task<IngestReport> IngestAsync(PoolIngestOptions? options = null, string? url = null, int maxRetries = 3,
+        CancellationToken? cancellationToken = null)
     {
         using var rpc = Client(url, maxRetries);
-        return await new PoolIngestor(rpc, Flows, Markets, options ?? Options(), Log.Add, Markets).RunAsync(Ct);
+        return await new PoolIngestor(rpc, Flows, Markets, options ?? Options(), Log.Add, Markets).RunAsync(cancellationToken ?? Ct);
     }
 
     protected static System.Numerics.BigInteger Units(decimal tokens, int decimals) =>

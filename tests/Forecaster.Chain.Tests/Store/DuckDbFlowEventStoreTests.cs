@@ -68,6 +68,27 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_StoresEachKeyOnce_WhenKeysRepeatAmongHashesThatShareTheirLastDigits()
+    {
+        // Repeats are found by sorting fingerprints of the key: hashes that share their last 16 hex digits (a fingerprint of
+        // those alone would collide) must all be stored, and a key given three times once, the first time.
+        static string Tx(char lead) => "0x" + lead + new string('0', 47) + "00000000deadbeef";
+        PoolLog With(PoolLog log, string tx) => log with { Log = log.Log with { TransactionHash = tx }, Flow = log.Flow! with { TransactionHash = tx } };
+        var logs = new[]
+        {
+            With(Log(5, 0), Tx('1')), With(Log(5, 1), Tx('1')), With(Log(6, 0), Tx('2')), With(Log(6, 1, 2m), Tx('1')),
+            With(Log(7, 0), Tx('3')), With(Log(7, 1, 3m), Tx('1')),
+        };
+
+        var result = await _store.AppendAsync(Batch(10, logs), Ct);
+
+        Assert.Equal(new FlowAppendResult(4, 2), result);
+        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        Assert.Equal([(Tx('1'), 0L), (Tx('1'), 1L), (Tx('2'), 0L), (Tx('3'), 0L)], stored.Select(l => (l.Log.TransactionHash, l.Log.LogIndex)).ToList());
+        Assert.Equal(1.5m, stored[1].Flow!.Amount); // the first of the three logs keyed (Tx 1, log index 1)
+    }
+
+    [Fact]
     public async Task AppendAsync_LeavesStoreUnchanged_WhenPartOfTheWriteFails()
     {
         await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
@@ -126,15 +147,34 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetLogsAsync_ReadsEachFirstTopicBack_FromSignatureIdsKeptAcrossBatchesAndReopening()
+    {
+        // The first topic is stored as an id of flow_signatures: the ids must survive a new batch and a reopened file, and an
+        // upper-case topic reads back in lower case like every other topic.
+        var path = _folder.File("signatures.duckdb");
+        var upper = "0x" + H(0xabcdef)[2..].ToUpperInvariant();
+        PoolLog With(PoolLog log, string first) => log with { Log = log.Log with { Topics = [first, H(8)] } };
+        await using (var store = DuckDbFlowEventStore.Open(path))
+            await store.AppendAsync(Batch(10, With(Log(5, 0), H(7)), With(Log(6, 0), upper)), Ct);
+        await using (var store = DuckDbFlowEventStore.Open(path))
+        {
+            await store.AppendAsync(Batch(13, With(Log(11, 0), H(0xabcdef)), With(Log(11, 1), H(7)), With(Log(12, 0), H(3))), Ct);
+            var firsts = (await store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Topics[0]).ToList();
+            Assert.Equal([H(7), H(0xabcdef), H(0xabcdef), H(7), H(3)], firsts);
+        }
+    }
+
+    [Fact]
     public async Task AppendAsync_RoundTripsEveryColumn_AcrossManyChunksWithNullFlowsBetween()
     {
         // The bulk path hands DuckDB 2,048 rows at a time and marks NULLs per chunk: 5,000 logs with a rate update (no flow)
-        // every third log cross two chunk boundaries, so a NULL mark carried into the next chunk would show here.
+        // every third log and no topics (no signature) every eleventh cross two chunk boundaries, so a NULL mark carried into
+        // the next chunk would show here; four signatures in turn show a signature id written to the wrong row.
         var logs = Enumerable.Range(0, 5_000).Select(i =>
         {
             var block = 100 + i / 7;
             var log = new ChainLog(Chain, block, H(block * 31), H(1_000_000 + i), i % 7, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000 + block * 12),
-                Pool, [H(9), H(i)], [(byte)i, (byte)(i >> 8)]);
+                Pool, i % 11 == 10 ? [] : [H(9 + i % 4), H(i)], [(byte)i, (byte)(i >> 8)]);
             var flow = i % 3 == 2 ? null
                 : new FlowEvent(Chain, log.TransactionHash, log.LogIndex, block, log.Timestamp, "market_" + (i % 5), (FlowKind)(i % 6),
                     i * 1.000001m, A(i * 7919L));
@@ -165,6 +205,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         { "bad-emitter", "it was emitted by '0xFF', which is neither the batch's source" },
         { "flow-of-other-log", "its flow is keyed to another log" },
         { "five-topics", "A log has at most 4 topics, not 5." },
+        { "short-first-topic", "its first topic '0x1234' is not 0x and 64 hex digits" },
         { "kind-past-a-byte", "the flow's kind 256 does not fit UTINYINT" },
     };
 
@@ -185,6 +226,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
             "bad-emitter" => good with { Log = good.Log with { Address = "0xFF" } },
             "flow-of-other-log" => good with { Flow = good.Flow! with { LogIndex = 9 } },
             "five-topics" => good with { Log = good.Log with { Topics = [H(1), H(2), H(3), H(4), H(5)] } },
+            "short-first-topic" => good with { Log = good.Log with { Topics = ["0x1234", H(2)] } },
             "kind-past-a-byte" => good with { Flow = good.Flow! with { Kind = (FlowKind)256 } },
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -335,6 +377,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     [InlineData("UHUGEINT", "no emitter column")]
     [InlineData("UHUGEINT with emitter", "a block hash and timestamp per log")]
     [InlineData("UHUGEINT with text markets", "markets as text")]
+    [InlineData("UHUGEINT with the first topic in the payload", "the first topic in the payload")]
     public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
         var path = _folder.File("old-layout.duckdb");
@@ -349,6 +392,8 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
                     "block BIGINT, block_hash_hi UHUGEINT, block_hash_lo UHUGEINT, ts BIGINT, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
                 "UHUGEINT with text markets" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, log_index BIGINT, " +
                     "block BIGINT, payload BLOB, market VARCHAR, kind INTEGER, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
+                "UHUGEINT with the first topic in the payload" => "CREATE TABLE flow_events (stream INTEGER, tx_hash_hi UHUGEINT, tx_hash_lo UHUGEINT, " +
+                    "log_index BIGINT, block BIGINT, payload BLOB, market INTEGER, kind UTINYINT, emitter_hi UHUGEINT, emitter_lo UINTEGER)",
                 _ => $"CREATE TABLE flow_events (chain VARCHAR, source {txHashType}, tx_hash {txHashType}, log_index BIGINT)",
             };
             command.ExecuteNonQuery();
