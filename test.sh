@@ -32,7 +32,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # --- run ----------------------------------------------------------------------------------------------------------
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+# anvil moves the block states it evicts from memory into ~/.foundry/anvil/tmp/anvil-state-* and never removes them,
+# not even on a clean exit; one node left running by an interrupted test run filled 9 GB there within an hour. The
+# folders this run's nodes created are removed when it ends, whatever the outcome.
+started=$(mktemp)
+cleanup() {
+  find "$HOME/.foundry/anvil/tmp" -maxdepth 1 -name 'anvil-state-*' -newer "$started" -exec rm -rf {} + 2>/dev/null
+  rm -f "$out" "$started"
+}
+trap cleanup EXIT
 # Test assemblies run one at a time: the machine has 2 cores and several suites start servers of their own.
 dotnet test --solution Forecaster.sln --max-parallel-test-modules 1 "$@" 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
