@@ -8,7 +8,7 @@ namespace Forecaster.Cli.Commands;
 
 /// <summary>
 /// <c>forecaster ingest rpc --url URL --pool ADDRESS --from-block N [--to-block N|latest] [--confirmations 12] [--chain NAME]
-/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--no-atoken-transfers] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
+/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--no-atoken-transfers] [--reaggregate] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
 /// </summary>
 public static class IngestRpcCommand
 {
@@ -39,10 +39,14 @@ public static class IngestRpcCommand
         {
             Description = "Read only the Pool's events, not the ERC-20 Transfer logs of its aTokens",
         };
+        var reaggregate = new Option<bool>("--reaggregate")
+        {
+            Description = "Aggregate every stored log into hours again instead of only those after the saved aggregation point",
+        };
         var store = CliOptions.Store();
         var command = new Command("rpc", "Read Aave v3 Pool events from an Ethereum node into flows and hourly market states.")
         {
-            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, noTransfers, store,
+            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, noTransfers, reaggregate, store,
         };
 
         CommandAction.Set(command, async (parse, ct) =>
@@ -58,6 +62,7 @@ public static class IngestRpcCommand
                 UsdPrices = ParsePrices(parse.GetValue(prices) ?? []),
                 Reconcile = !parse.GetValue(noReconcile),
                 ATokenTransfers = !parse.GetValue(noTransfers),
+                Reaggregate = parse.GetValue(reaggregate),
             };
             options.Validate();
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);

@@ -68,6 +68,21 @@ public abstract class NodeTestBase : IAsyncLifetime
         return await new PoolIngestor(rpc, Flows, Markets, options ?? Options(), Log.Add, Markets).RunAsync(Ct);
     }
 
+    // Runs a transaction in a block stamped at a given moment.
+    protected async Task At(DateTimeOffset when, Func<Task> action)
+    {
+        await Node.SetNextTimestampAsync(when);
+        await action();
+    }
+
+    // Mines an empty block stamped at a given moment and returns its number.
+    protected async Task<long> MineAtAsync(DateTimeOffset when)
+    {
+        await Node.SetNextTimestampAsync(when);
+        await Node.MineAsync();
+        return await Node.Rpc.GetBlockNumberAsync(Ct);
+    }
+
     protected static System.Numerics.BigInteger Units(decimal tokens, int decimals) =>
         new System.Numerics.BigInteger(tokens * (decimal)Math.Pow(10, Math.Min(decimals, 18))) * System.Numerics.BigInteger.Pow(10, Math.Max(0, decimals - 18));
 }

@@ -147,18 +147,5 @@ public sealed class PoolIngestorInterestTests : NodeTestBase
         return usdc;
     }
 
-    private async Task At(DateTimeOffset when, Func<Task> action)
-    {
-        await Node.SetNextTimestampAsync(when);
-        await action();
-    }
-
-    private async Task<long> MineAtAsync(DateTimeOffset when)
-    {
-        await Node.SetNextTimestampAsync(when);
-        await Node.MineAsync();
-        return await Node.Rpc.GetBlockNumberAsync(Ct);
-    }
-
     private static double Usdc(BigInteger raw) => (double)Aave.TokenUnits.ToTokens(raw, 6);
 }
