@@ -61,6 +61,30 @@ public sealed class PoolIngestorIncrementalTests : NodeTestBase
     }
 
     [Fact]
+    public async Task RunAsync_TakesUpAReserveInitialisedAfterTheSavedPoint_WithItsATokenTransfers()
+    {
+        // The aToken list is read at the last block of each run's range, so a reserve initialised inside the range is listed
+        // for the whole range; a resumed walk starts its state at its first event, as a walk from the opening does.
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        await At(Hour.AddMinutes(5), () => Pool.SupplyAsync(usdc, 100_000_000, Alice));
+        await IngestAsync();
+        await At(Hour.AddMinutes(10), () => Pool.SupplyAsync(usdc, 1_000_000, Alice));
+        var weth = await Pool.AddReserveAsync("WETH", 18);
+        await At(Hour.AddHours(2), () => Pool.SupplyAsync(weth, Units(3m, 18), Alice));
+        await MineAtAsync(Hour.AddHours(3));
+
+        var second = await IngestAsync();
+
+        Assert.Equal(1, Assert.Single(second.TransferChecks, c => c.Market == "aave_v3_weth").Transfers); // the mint of the new reserve
+        Assert.Equal(1, Assert.Single(second.TransferChecks, c => c.Market == "aave_v3_usdc").Transfers);  // only this run's logs
+        var (full, _) = await FullRunAsync();
+        var incremental = await HoursAsync(Markets);
+        Assert.Equal(full["aave_v3_weth"], incremental["aave_v3_weth"]);
+        Assert.Equal(full["aave_v3_usdc"], incremental["aave_v3_usdc"]);
+        Assert.Equal(Hour.AddHours(2), incremental["aave_v3_weth"][0].Hour);
+    }
+
+    [Fact]
     public async Task RunAsync_RerunWithNothingNew_RedoesOnlyTheLastHour()
     {
         var usdc = await Pool.AddReserveAsync("USDC", 6);
