@@ -234,7 +234,8 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
             hours = batches.Sum(b => (long)b.Hours.Count);
         }
-        await flows.SaveAggregationAsync(next, PoolIngestOptions.Defaults.AggregationPoints, ct).ConfigureAwait(false);
+        // Without a market store no hour was written: a point would make a later run with one skip the hours before it.
+        if (markets is not null) await flows.SaveAggregationAsync(next, PoolIngestOptions.Defaults.AggregationPoints, ct).ConfigureAwait(false);
         var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, tipBlock.Timestamp, ct).ConfigureAwait(false) : [];
         var transfers = options.ATokenTransfers ? await CheckTransfersAsync(logs, checkpoint.Block, ct).ConfigureAwait(false) : [];
         return (hours, drifts, transfers);

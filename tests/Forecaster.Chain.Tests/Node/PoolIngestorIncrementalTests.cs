@@ -1,4 +1,3 @@
-using System.Numerics;
 using Forecaster.Chain.Ingestion;
 using Forecaster.Markets;
 using Forecaster.Store.DuckDb;
@@ -13,10 +12,6 @@ namespace Forecaster.Chain.Tests.Node;
 /// </summary>
 public sealed class PoolIngestorIncrementalTests : NodeTestBase
 {
-    private static readonly BigInteger FourPct = BigInteger.Parse("40000000000000000000000000");
-    private static readonly BigInteger TenPct = BigInteger.Parse("100000000000000000000000000");
-    private static readonly DateTimeOffset Hour = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task RunAsync_SeveralRunsWithActivityBetween_WriteWhatOneFullRunWrites()
     {
