@@ -13,10 +13,31 @@ namespace Forecaster.Chain.Ingestion;
 /// Balances are tracked as the pool tracks them, scaled by the indexes of <c>ReserveDataUpdated</c>, and each hour's state
 /// brings the indexes forward to the hour's last second (deposits linearly, debt compounded), so it includes the interest
 /// accrued since the last event. Variable debt only: stable debt (retired in Aave v3.2) is counted at its principal's index.
+/// <para>
+/// One instance is one walk over the logs in chain order. It can stop after any block as an <see cref="AggregationPoint"/> and
+/// be resumed from it (<see cref="Resume"/>) with the later logs, giving the same hours and balances as one walk over all of
+/// them: the point holds every value the walk carries, exactly, and is taken with every hour before the last block's closed.
+/// </para>
 /// </summary>
-public static class HourlyFlowAggregator
+public sealed class HourlyFlowAggregator
 {
-    /// <summary>The hours of every reserve, and each reserve's final state.</summary>
+    /// <summary>Version of what a saved point holds; a point of another version is not resumed from.</summary>
+    public const int Format = 1;
+
+    private readonly IReadOnlyDictionary<string, ReserveInfo> _reserves;
+    private readonly UsdPriceBook _prices;
+    private readonly Dictionary<string, ReserveState> _states = new();
+    private readonly Dictionary<string, List<MarketHour>> _hours = new();
+    private readonly Dictionary<string, DateTimeOffset> _currentHour = new();
+    private readonly Dictionary<string, ReserveBalance> _pendingOpenings = new();
+
+    private HourlyFlowAggregator(IReadOnlyDictionary<string, ReserveInfo> reserves, UsdPriceBook? prices)
+    {
+        _reserves = reserves;
+        _prices = prices ?? UsdPriceBook.Fixed;
+    }
+
+    /// <summary>The hours of every reserve, and each reserve's final state, from one walk over all the logs.</summary>
     /// <param name="logs">Stored logs in chain order.</param>
     /// <param name="openings">Opening balances by asset (empty when read from the pool's deployment).</param>
     /// <param name="reserves">Reserve metadata by asset; logs of other assets are skipped.</param>
@@ -32,30 +53,70 @@ public static class HourlyFlowAggregator
         IReadOnlyDictionary<string, ReserveInfo> reserves,
         string chain, string pool, long lastBlock, DateTimeOffset lastTimestamp, Action<string>? note = null, UsdPriceBook? prices = null)
     {
-        prices ??= UsdPriceBook.Fixed;
-        var states = new Dictionary<string, ReserveState>();
-        var hours = new Dictionary<string, List<MarketHour>>();
-        var currentHour = new Dictionary<string, DateTimeOffset>();
-        var pendingOpenings = new Dictionary<string, ReserveBalance>();
+        var walk = Open(openings, reserves, note, prices);
+        walk.Apply(logs);
+        return walk.Finish(chain, pool, lastBlock, lastTimestamp);
+    }
+
+    /// <summary>Starts a walk at the opening balances (none when the logs start at the pool's deployment).</summary>
+    /// <param name="openings">Opening balances by asset.</param>
+    /// <param name="reserves">Reserve metadata by asset; logs of other assets are skipped.</param>
+    /// <param name="note">Receives what could not be done exactly (an opening without its block's indexes).</param>
+    /// <param name="prices">USD prices per hour; every reserve at its fixed price when null.</param>
+    public static HourlyFlowAggregator Open(IReadOnlyList<ReserveOpening> openings, IReadOnlyDictionary<string, ReserveInfo> reserves,
+        Action<string>? note = null, UsdPriceBook? prices = null)
+    {
+        var walk = new HourlyFlowAggregator(reserves, prices);
         foreach (var opening in openings.Where(o => reserves.ContainsKey(o.Balance.Asset)))
         {
             var balance = opening.Balance;
-            var state = states[balance.Asset] = new ReserveState(reserves[balance.Asset].Decimals) { LastBlock = balance.Block };
+            var state = walk._states[balance.Asset] = new ReserveState(reserves[balance.Asset].Decimals) { LastBlock = balance.Block };
             if (opening.Indexes is { } indexes)
             {
                 state.Indexes = indexes;
                 state.RatesKnown = true;
-                Open(state, balance, opening.OpenedAt);
+                OpenBalance(state, balance, opening.OpenedAt);
             }
             else
             {
                 // Without the opening block's indexes the totals are converted at the first rate update's: interest between
                 // the two is missed (reconciliation shows it), but nothing is counted at a wrong index.
-                pendingOpenings[balance.Asset] = balance;
+                walk._pendingOpenings[balance.Asset] = balance;
                 note?.Invoke($"{reserves[balance.Asset].MarketName}: no indexes at opening block {balance.Block}; the opening balances take the first rate update's index");
             }
         }
+        return walk;
+    }
 
+    /// <summary>Continues a walk from a saved point; feed it only the logs after <see cref="AggregationPoint.Block"/>.</summary>
+    /// <param name="point">The saved point.</param>
+    /// <param name="reserves">Reserve metadata by asset; must name every reserve of the point with the same market and decimals.</param>
+    /// <param name="prices">USD prices per hour; every reserve at its fixed price when null.</param>
+    /// <exception cref="ForecasterException">The point was saved by another format, or with other market names or decimals.</exception>
+    public static HourlyFlowAggregator Resume(AggregationPoint point, IReadOnlyDictionary<string, ReserveInfo> reserves, UsdPriceBook? prices = null)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        string Refuse(string why) => throw new ForecasterException(
+            $"The saved aggregation of pool {point.Source} on {point.Chain} (up to block {point.Block}) {why}; " +
+            "run 'forecaster ingest rpc' with --reaggregate to rebuild it from all stored logs.");
+        if (point.Format != Format) Refuse($"was written in format {point.Format}, this version reads format {Format}");
+        var walk = new HourlyFlowAggregator(reserves, prices);
+        foreach (var saved in point.Reserves)
+        {
+            if (!reserves.TryGetValue(saved.Asset, out var info)) Refuse($"has reserve {saved.Asset}, which this run does not know");
+            else if (info.MarketName != saved.Market || info.Decimals != saved.Decimals)
+                Refuse($"names reserve {saved.Asset} {saved.Market} with {saved.Decimals} decimals, this run {info.MarketName} with {info.Decimals}");
+            walk._states[saved.Asset] = ReserveState.FromAggregation(saved);
+            if (saved.CurrentHour is { } hour) walk._currentHour[saved.Asset] = hour;
+            if (saved.PendingOpening is { } pending) walk._pendingOpenings[saved.Asset] = pending;
+        }
+        return walk;
+    }
+
+    /// <summary>Walks the next logs (chain order, all after the logs walked before).</summary>
+    public void Apply(IReadOnlyList<PoolLog> logs)
+    {
+        ArgumentNullException.ThrowIfNull(logs);
         foreach (var (log, _) in logs)
         {
             var ev = PoolEventDecoder.TryDecode(log, out _);
@@ -64,28 +125,69 @@ public static class HourlyFlowAggregator
             var hour = HourlyGrid.Floor(log.Timestamp);
             foreach (var asset in AssetsOf(ev))
             {
-                if (!reserves.TryGetValue(asset, out var info)) continue;
-                var state = StateOf(states, asset, info);
-                CloseHoursBefore(hour, asset, info, state, hours, currentHour, lastTimestamp, prices);
-                Apply(ev, asset, info, state, log.Timestamp.ToUnixTimeSeconds());
-                if (ev.Kind == PoolEventKind.ReserveDataUpdated && pendingOpenings.Remove(asset, out var pending))
-                    Open(state, pending, log.Timestamp.ToUnixTimeSeconds());
+                if (!_reserves.TryGetValue(asset, out var info)) continue;
+                if (!_states.TryGetValue(asset, out var state)) _states[asset] = state = new ReserveState(info.Decimals);
+                CloseHoursBefore(hour, asset, info, state, lastTimestamp: null);
+                ApplyEvent(ev, asset, info, state, log.Timestamp.ToUnixTimeSeconds());
+                if (ev.Kind == PoolEventKind.ReserveDataUpdated && _pendingOpenings.Remove(asset, out var pending))
+                    OpenBalance(state, pending, log.Timestamp.ToUnixTimeSeconds());
                 state.LastBlock = log.Block;
             }
         }
-        // A reserve that never had a rate update keeps its initial indexes; its opening counts at them.
-        foreach (var (asset, pending) in pendingOpenings) Open(states[asset], pending, states[asset].Indexes.UpdatedAt);
+    }
+
+    /// <summary>
+    /// Closes every hour before the hour of <paramref name="lastTimestamp"/> and returns where the walk stands: the point to resume
+    /// from with the logs after <paramref name="lastBlock"/>. Take it after the last <see cref="Apply"/> and before <see cref="Finish"/>.
+    /// </summary>
+    /// <param name="chain">Chain name.</param>
+    /// <param name="pool">Pool address.</param>
+    /// <param name="lastBlock">Last block walked (the checkpoint).</param>
+    /// <param name="lastTimestamp">Its timestamp.</param>
+    /// <param name="marketPrefix">The run's market name prefix, kept to refuse a resume under another.</param>
+    public AggregationPoint Point(string chain, string pool, long lastBlock, DateTimeOffset lastTimestamp, string marketPrefix)
+    {
+        CloseCompleteHours(lastTimestamp);
+        var reserves = _states.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Value.ToAggregation(kv.Key, _reserves[kv.Key], _currentHour.TryGetValue(kv.Key, out var h) ? h : null, _pendingOpenings.GetValueOrDefault(kv.Key)))
+            .ToList();
+        return new AggregationPoint(chain, pool, lastBlock, Format, marketPrefix, reserves);
+    }
+
+    /// <summary>
+    /// Ends the walk at the last block: the hours closed since it started, up to and including the last block's partial hour, and
+    /// each reserve's final state. The walk cannot go on after this (take a <see cref="Point"/> first to resume later).
+    /// </summary>
+    /// <param name="chain">Chain name.</param>
+    /// <param name="pool">Pool address.</param>
+    /// <param name="lastBlock">Last block walked (the checkpoint).</param>
+    /// <param name="lastTimestamp">Its timestamp.</param>
+    public (IReadOnlyList<MarketBatch> Batches, IReadOnlyDictionary<string, ReserveState> Final) Finish(string chain, string pool, long lastBlock, DateTimeOffset lastTimestamp)
+    {
+        // Complete hours first, as a saved point has them: a resumed walk then gives the same hours as one that never stopped.
+        CloseCompleteHours(lastTimestamp);
+        // A reserve that never had a rate update keeps its initial indexes; its opening counts at them from the last, partial hour.
+        foreach (var (asset, pending) in _pendingOpenings) OpenBalance(_states[asset], pending, _states[asset].Indexes.UpdatedAt);
+        _pendingOpenings.Clear();
         var end = HourlyGrid.Floor(lastTimestamp);
         var batches = new List<MarketBatch>();
-        foreach (var (asset, state) in states)
+        foreach (var (asset, state) in _states)
         {
-            var info = reserves[asset];
-            if (!currentHour.ContainsKey(asset)) currentHour[asset] = end;
-            CloseHoursBefore(end + HourlyGrid.Step, asset, info, state, hours, currentHour, lastTimestamp, prices, lastBlock);
+            var info = _reserves[asset];
+            if (!_currentHour.ContainsKey(asset)) _currentHour[asset] = end;
+            CloseHoursBefore(end + HourlyGrid.Step, asset, info, state, lastTimestamp, lastBlock);
             var market = new Market(info.MarketName, "aave-v3", chain, info.Symbol, pool);
-            batches.Add(new MarketBatch(market, hours.TryGetValue(asset, out var list) ? list : []));
+            batches.Add(new MarketBatch(market, _hours.TryGetValue(asset, out var list) ? list : []));
         }
-        return (batches, states);
+        return (batches, _states);
+    }
+
+    // Every hour before the last block's, of every reserve that has events: they can no longer change.
+    private void CloseCompleteHours(DateTimeOffset lastTimestamp)
+    {
+        var end = HourlyGrid.Floor(lastTimestamp);
+        foreach (var (asset, state) in _states)
+            if (_currentHour.ContainsKey(asset)) CloseHoursBefore(end, asset, _reserves[asset], state, lastTimestamp: null);
     }
 
     private static IEnumerable<string> AssetsOf(PoolEvent ev)
@@ -94,14 +196,8 @@ public static class HourlyFlowAggregator
         if (ev.DebtReserve is { } debt && debt != ev.Reserve) yield return debt;
     }
 
-    private static ReserveState StateOf(Dictionary<string, ReserveState> states, string asset, ReserveInfo info)
-    {
-        if (!states.TryGetValue(asset, out var state)) states[asset] = state = new ReserveState(info.Decimals);
-        return state;
-    }
-
     // The pool's totals at the opening include interest up to then; scaled at that moment's index they grow on from there.
-    private static void Open(ReserveState state, ReserveBalance balance, long at)
+    private static void OpenBalance(ReserveState state, ReserveBalance balance, long at)
     {
         state.Supply(TokenUnits.ToRaw(balance.Supplied, state.Decimals), at);
         state.Borrow(TokenUnits.ToRaw(balance.Borrowed, state.Decimals), at);
@@ -109,7 +205,7 @@ public static class HourlyFlowAggregator
 
     // Every amount is minted or burned at the index of the event's moment: in the same transaction that is the index of the
     // ReserveDataUpdated just applied, otherwise the last one brought forward, as the pool itself computes it.
-    private static void Apply(PoolEvent ev, string asset, ReserveInfo info, ReserveState s, long at)
+    private static void ApplyEvent(PoolEvent ev, string asset, ReserveInfo info, ReserveState s, long at)
     {
         decimal Tokens(BigInteger raw) => TokenUnits.ToTokens(raw, info.Decimals);
         switch (ev.Kind)
@@ -161,26 +257,25 @@ public static class HourlyFlowAggregator
         }
     }
 
-    // Emits the finished hours of a reserve up to (not including) `until`, carrying the state across hours without events.
-    private static void CloseHoursBefore(DateTimeOffset until, string asset, ReserveInfo info, ReserveState state,
-        Dictionary<string, List<MarketHour>> hours, Dictionary<string, DateTimeOffset> currentHour, DateTimeOffset lastTimestamp, UsdPriceBook prices,
-        long? lastBlock = null)
+    // Emits the finished hours of a reserve up to (not including) `until`, carrying the state across hours without events. Only the
+    // last, partial hour (at the end of the walk) passes the last block's time and number: every other hour ends within the logs.
+    private void CloseHoursBefore(DateTimeOffset until, string asset, ReserveInfo info, ReserveState state, DateTimeOffset? lastTimestamp, long? lastBlock = null)
     {
-        if (!currentHour.TryGetValue(asset, out var hour))
+        if (!_currentHour.TryGetValue(asset, out var hour))
         {
-            currentHour[asset] = until;
+            _currentHour[asset] = until;
             return;
         }
-        if (!hours.TryGetValue(asset, out var list)) hours[asset] = list = [];
+        if (!_hours.TryGetValue(asset, out var list)) _hours[asset] = list = [];
         for (; hour < until; hour += HourlyGrid.Step)
         {
             var hourEnd = hour + HourlyGrid.Step;
-            var isLast = hourEnd > lastTimestamp;
+            var isLast = lastTimestamp is { } last && hourEnd > last;
             // The state at the hour's last second (or the last block read), interest included up to then.
-            var snapshot = (isLast ? lastTimestamp : hourEnd.AddSeconds(-1)).ToUnixTimeSeconds();
+            var snapshot = (isLast ? lastTimestamp!.Value : hourEnd.AddSeconds(-1)).ToUnixTimeSeconds();
             var supplied = state.SuppliedAt(snapshot);
             var borrowed = state.BorrowedAt(snapshot);
-            var price = prices.PriceAt(info, hour);
+            var price = _prices.PriceAt(info, hour);
             var quality = double.IsNaN(state.SupplyRatePct) ? DataQuality.MissingRates : DataQuality.None;
             if (borrowed > supplied) quality |= DataQuality.UtilizationAboveOne;
             list.Add(new MarketHour(hour,
@@ -197,6 +292,6 @@ public static class HourlyFlowAggregator
             state.LiquidatedThisHour = 0;
             state.FlowsThisHour = default;
         }
-        currentHour[asset] = hour;
+        _currentHour[asset] = hour;
     }
 }

@@ -11,9 +11,9 @@ namespace Forecaster.Chain.Ingestion;
 /// <param name="RolledBack">Logs removed because their blocks were reorganised away.</param>
 /// <param name="ReorgFromBlock">First block rolled back, or null when there was no reorg.</param>
 /// <param name="RangeRefusals">Log ranges the node refused as too large (each then split).</param>
-/// <param name="HoursWritten">Market hours upserted.</param>
+/// <param name="HoursWritten">Market hours upserted: from the saved aggregation point's last hour on (every hour when aggregated from the opening).</param>
 /// <param name="Drifts">Reconciliation of each reserve at <paramref name="ToBlock"/>; empty when not run.</param>
-/// <param name="TransferChecks">aToken transfers next to the Pool events, per reserve; empty when aToken transfers are not read.</param>
+/// <param name="TransferChecks">aToken transfers next to the Pool events of the logs aggregated in this run, per reserve; empty when aToken transfers are not read.</param>
 public sealed record IngestReport(
     long ChainId, long FromBlock, long ToBlock, long LogsRead, long Inserted, long AlreadyStored,
     IReadOnlyList<string> Rejected, long RolledBack, long? ReorgFromBlock, int RangeRefusals, long HoursWritten,

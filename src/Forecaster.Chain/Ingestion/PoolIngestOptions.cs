@@ -40,6 +40,12 @@ public sealed class PoolIngestOptions
         /// seen on Ethereum mainnet since the merge (a few blocks), and 64 requests stay under hosted providers' batch limits.
         /// </summary>
         public const int ReorgBatch = 64;
+
+        /// <summary>
+        /// Saved aggregation points kept per pool (one per run): a reorg deeper than the confirmations rolls back to the newest point
+        /// before its fork, and only one older than all of them makes the next run aggregate every stored log again.
+        /// </summary>
+        public const int AggregationPoints = 8;
     }
 
     /// <summary>Chain name (a key of <see cref="ChainIds.Known"/>), used in every stored key.</summary>
@@ -84,6 +90,9 @@ public sealed class PoolIngestOptions
 
     /// <summary>Compare the event-built state with the pool's own at the last block read.</summary>
     public bool Reconcile { get; init; } = true;
+
+    /// <summary>Aggregate every stored log from the opening again instead of resuming from the saved aggregation point.</summary>
+    public bool Reaggregate { get; init; }
 
     /// <summary>Checks the values, naming the option and the allowed range.</summary>
     public void Validate()

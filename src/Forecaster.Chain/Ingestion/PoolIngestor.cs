@@ -204,18 +204,33 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         _aTokenAssets[data.AToken] = asset;
     }
 
+    // Aggregates the logs stored since the newest saved aggregation point (all of them from the opening when none survives, or
+    // with --reaggregate), upserts the hours that changed (from the point's last, partial hour on) and saves the new point after
+    // them: a failure before the save leaves the old point, and the next run redoes the same hours.
     private async Task<(long Hours, IReadOnlyList<ReserveDrift> Drifts, IReadOnlyList<ATokenTransferSummary> Transfers)> AggregateAsync(CancellationToken ct)
     {
         var checkpoint = await flows.GetCheckpointAsync(options.Chain, _pool, ct).ConfigureAwait(false);
         if (checkpoint is null) return (0, [], []);
-        var logs = await flows.GetLogsAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        var balances = await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false);
-        foreach (var asset in balances.Select(o => o.Asset).Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
+        var point = await SavedPointAsync(checkpoint, ct).ConfigureAwait(false);
+        var logs = point is null
+            ? await flows.GetLogsAsync(options.Chain, _pool, ct).ConfigureAwait(false)
+            : await flows.GetLogsAfterAsync(options.Chain, _pool, point.Block, ct).ConfigureAwait(false);
+        var balances = point is null ? await flows.GetOpeningBalancesAsync(options.Chain, _pool, ct).ConfigureAwait(false) : [];
+        var known = point?.Reserves.Select(r => r.Asset) ?? balances.Select(o => o.Asset);
+        foreach (var asset in known.Concat(logs.SelectMany(l => AssetsOf(l.Log))).Distinct())
             await ReserveAsync(asset, checkpoint.Block, ct).ConfigureAwait(false);
-        var openings = await OpeningsAsync(balances, ct).ConfigureAwait(false);
         var tipBlock = (await flows.GetBlocksAsync(options.Chain, checkpoint.Block, 1, ct).ConfigureAwait(false))[0];
         var book = await PriceBookAsync(tipBlock.Timestamp, ct).ConfigureAwait(false);
-        var (batches, final) = HourlyFlowAggregator.Aggregate(logs, openings, _reserves, options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp, log, book);
+        var walk = point is null
+            ? HourlyFlowAggregator.Open(await OpeningsAsync(balances, ct).ConfigureAwait(false), _reserves, log, book)
+            : HourlyFlowAggregator.Resume(point, _reserves, book);
+        walk.Apply(logs);
+        var next = walk.Point(options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp, options.MarketPrefix);
+        var (batches, final) = walk.Finish(options.Chain, _pool, checkpoint.Block, tipBlock.Timestamp);
+        await RefuseSharedMarketsAsync(next, ct).ConfigureAwait(false);
+        log?.Invoke(point is null
+            ? $"aggregated all {logs.Count} stored logs from the opening"
+            : $"aggregated {logs.Count} logs after the saved point at block {point.Block}");
         foreach (var reserve in _reserves.Values.Where(r => final.ContainsKey(r.Asset)).OrderBy(r => r.MarketName, StringComparer.Ordinal))
             log?.Invoke("prices: " + book.Describe(reserve));
         long hours = 0;
@@ -224,9 +239,41 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
             await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
             hours = batches.Sum(b => (long)b.Hours.Count);
         }
+        // Without a market store no hour was written: a point would make a later run with one skip the hours before it.
+        if (markets is not null) await flows.SaveAggregationAsync(next, PoolIngestOptions.Defaults.AggregationPoints, ct).ConfigureAwait(false);
         var drifts = options.Reconcile ? await ReconcileAsync(final, checkpoint.Block, tipBlock.Timestamp, ct).ConfigureAwait(false) : [];
         var transfers = options.ATokenTransfers ? await CheckTransfersAsync(logs, checkpoint.Block, ct).ConfigureAwait(false) : [];
         return (hours, drifts, transfers);
+    }
+
+    // The newest saved point to resume from, or null to aggregate from the opening: none survives, --reaggregate (which also
+    // drops the saved points, so a failed rebuild never leaves one of the old ones behind), or a point of another market prefix.
+    private async Task<AggregationPoint?> SavedPointAsync(ChainCheckpoint checkpoint, CancellationToken ct)
+    {
+        if (options.Reaggregate)
+        {
+            await flows.ClearAggregationAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+            return null;
+        }
+        var point = await flows.GetAggregationAsync(options.Chain, _pool, ct).ConfigureAwait(false);
+        if (point is null) return null;
+        if (point.MarketPrefix != options.MarketPrefix)
+            throw new ForecasterException(
+                $"The saved aggregation of pool {_pool} on {options.Chain} (up to block {point.Block}) writes markets {point.MarketPrefix}_*, " +
+                $"this run names them {options.MarketPrefix}_*: pass --market {point.MarketPrefix}, or --reaggregate to rebuild every hour under the new names.");
+        // A rollback removes points past the fork with the logs, so a point past the checkpoint cannot be trusted: start over.
+        if (point.Block <= checkpoint.Block) return point;
+        log?.Invoke($"the saved aggregation point at block {point.Block} is past the checkpoint {checkpoint.Block}; aggregating from the opening");
+        return null;
+    }
+
+    // Two pools writing the same market would overwrite each other's hours.
+    private async Task RefuseSharedMarketsAsync(AggregationPoint point, CancellationToken ct)
+    {
+        foreach (var reserve in point.Reserves)
+            if (await flows.FindMarketWriterAsync(reserve.Market, options.Chain, _pool, ct).ConfigureAwait(false) is { } other)
+                throw new ForecasterException(
+                    $"Market {reserve.Market} is already written by pool {other.Source} on {other.Chain}: give pool {_pool} another --market prefix.");
     }
 
     private async Task<IReadOnlyList<ATokenTransferSummary>> CheckTransfersAsync(IReadOnlyList<PoolLog> logs, long block, CancellationToken ct)

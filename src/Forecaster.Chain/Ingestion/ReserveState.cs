@@ -1,5 +1,6 @@
 using System.Numerics;
 using Forecaster.Chain.Aave;
+using Forecaster.Flows;
 
 namespace Forecaster.Chain.Ingestion;
 
@@ -50,6 +51,36 @@ public sealed class ReserveState(int decimals)
 
     /// <summary>Adds (or with a negative amount removes) raw variable debt at the index of <paramref name="unixSeconds"/>.</summary>
     public void Borrow(BigInteger raw, long unixSeconds) => ScaledBorrowed += Scaled(raw, Indexes.VariableBorrowIndexAt(unixSeconds));
+
+    /// <summary>This state as a saved point's reserve.</summary>
+    /// <param name="asset">The reserve's underlying asset.</param>
+    /// <param name="info">The reserve's metadata (market name and decimals are kept to check a resume).</param>
+    /// <param name="currentHour">The hour being summed, or null before the first event.</param>
+    /// <param name="pendingOpening">An opening still waiting for the first rate update.</param>
+    public ReserveAggregation ToAggregation(string asset, ReserveInfo info, DateTimeOffset? currentHour, ReserveBalance? pendingOpening)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return new ReserveAggregation(asset, info.MarketName, Decimals, ScaledSupplied, ScaledBorrowed,
+            Indexes.LiquidityIndex, Indexes.VariableBorrowIndex, Indexes.LiquidityRate, Indexes.VariableBorrowRate, Indexes.UpdatedAt,
+            RatesKnown, currentHour, LiquidatedThisHour, FlowsThisHour.Deposits, FlowsThisHour.Withdrawals, FlowsThisHour.Borrows, FlowsThisHour.Repays,
+            LastBlock, pendingOpening);
+    }
+
+    /// <summary>The state a saved point's reserve describes.</summary>
+    public static ReserveState FromAggregation(ReserveAggregation saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        return new ReserveState(saved.Decimals)
+        {
+            ScaledSupplied = saved.ScaledSupplied,
+            ScaledBorrowed = saved.ScaledBorrowed,
+            Indexes = new ReserveIndexes(saved.LiquidityIndex, saved.VariableBorrowIndex, saved.LiquidityRate, saved.VariableBorrowRate, saved.IndexesUpdatedAt),
+            RatesKnown = saved.RatesKnown,
+            LiquidatedThisHour = saved.Liquidated,
+            FlowsThisHour = (saved.Deposits, saved.Withdrawals, saved.Borrows, saved.Repays),
+            LastBlock = saved.LastBlock,
+        };
+    }
 
     private static BigInteger Scaled(BigInteger raw, BigInteger index) => raw.Sign < 0 ? -RayMath.Div(-raw, index) : RayMath.Div(raw, index);
 

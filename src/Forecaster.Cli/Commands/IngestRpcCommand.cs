@@ -8,7 +8,7 @@ namespace Forecaster.Cli.Commands;
 
 /// <summary>
 /// <c>forecaster ingest rpc --url URL --pool ADDRESS --from-block N [--to-block N|latest] [--confirmations 12] [--chain NAME]
-/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--no-atoken-transfers] [--commit-logs N] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
+/// [--market PREFIX] [--usd-price SYMBOL=PRICE]... [--no-reconcile] [--no-atoken-transfers] [--commit-logs N] [--reaggregate] [--store PATH]</c>: follows an Aave-v3-style pool through a node.
 /// </summary>
 public static class IngestRpcCommand
 {
@@ -45,10 +45,14 @@ public static class IngestRpcCommand
                           $"{PoolIngestOptions.Defaults.CommitInterval.TotalSeconds:F0} s); 1 stores every range. Default {PoolIngestOptions.Defaults.CommitLogs} (one DuckDB row group)",
             DefaultValueFactory = _ => PoolIngestOptions.Defaults.CommitLogs,
         };
+        var reaggregate = new Option<bool>("--reaggregate")
+        {
+            Description = "Aggregate every stored log into hours again instead of only those after the saved aggregation point",
+        };
         var store = CliOptions.Store();
         var command = new Command("rpc", "Read Aave v3 Pool events from an Ethereum node into flows and hourly market states.")
         {
-            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, noTransfers, commitLogs, store,
+            url, pool, market, chain, fromBlock, toBlock, confirmations, prices, noReconcile, noTransfers, commitLogs, reaggregate, store,
         };
 
         CommandAction.Set(command, async (parse, ct) =>
@@ -65,6 +69,7 @@ public static class IngestRpcCommand
                 Reconcile = !parse.GetValue(noReconcile),
                 ATokenTransfers = !parse.GetValue(noTransfers),
                 CommitLogs = parse.GetValue(commitLogs),
+                Reaggregate = parse.GetValue(reaggregate),
             };
             options.Validate();
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);

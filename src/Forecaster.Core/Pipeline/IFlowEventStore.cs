@@ -22,13 +22,34 @@ public interface IFlowEventStore : IAsyncDisposable
     /// A reorg is a fact of the chain, not of one source: every source's logs and the chain's block hashes from there on are
     /// removed, and every checkpoint at or past that block moves back to <paramref name="ancestor"/>, the newest stored block the
     /// chain still has (null removes them), so every source re-reads the new branch on its next run instead of being stuck on
-    /// blocks that no longer exist. One transaction.
+    /// blocks that no longer exist. Saved aggregation points at or past that block include removed logs and go too. One transaction.
     /// </summary>
     /// <returns>The number of logs removed, over all sources of the chain.</returns>
     Task<long> RollbackAsync(string chain, long fromBlock, ChainBlock? ancestor, CancellationToken cancellationToken = default);
 
     /// <summary>Stored logs of a source in chain order (block, then log index), with their decoded flows.</summary>
     Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored logs of a source after block <paramref name="afterBlock"/> (exclusive), in chain order, with their decoded flows.</summary>
+    Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves where the hourly aggregation of a source stands, in one transaction (replacing a point of the same block), and keeps
+    /// only the <paramref name="keep"/> newest points of that source: older ones serve only after a reorg past all newer ones.
+    /// </summary>
+    Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest saved aggregation point of a source, or null when none survives.</summary>
+    Task<AggregationPoint?> GetAggregationAsync(string chain, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every saved aggregation point of a source (before a full rebuild).</summary>
+    Task ClearAggregationAsync(string chain, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The chain and source of another source's saved aggregation that writes <paramref name="market"/>, or null when none does:
+    /// two pools must not write the same market's hours.
+    /// </summary>
+    Task<(string Chain, string Source)?> FindMarketWriterAsync(string market, string chain, string source, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the reserves' opening balances of a source (replacing earlier ones of the same asset).</summary>
     Task SaveOpeningBalancesAsync(IReadOnlyList<ReserveBalance> balances, CancellationToken cancellationToken = default);

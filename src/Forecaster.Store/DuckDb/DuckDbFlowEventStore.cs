@@ -20,6 +20,7 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         _connection = connection;
         _ownsConnection = ownsConnection;
         DuckDbFlowSchema.Ensure(connection);
+        DuckDbAggregationPoints.Ensure(connection);
     }
 
     /// <summary>Uses the connection of an open market store (one DuckDB file holds both; DuckDB allows one writer process).</summary>
@@ -86,7 +87,38 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default) =>
-        Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source), cancellationToken);
+        Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source, afterBlock: -1), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source, afterBlock), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return Locked(() =>
+        {
+            DuckDbAggregationPoints.Save(_connection, point, keep);
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AggregationPoint?> GetAggregationAsync(string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbAggregationPoints.Newest(_connection, chain, source), cancellationToken);
+
+    /// <inheritdoc />
+    public Task ClearAggregationAsync(string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            DuckDbAggregationPoints.Clear(_connection, chain, source);
+            return 0;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<(string Chain, string Source)?> FindMarketWriterAsync(string market, string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbAggregationPoints.FindMarketWriter(_connection, market, chain, source), cancellationToken);
 
     /// <inheritdoc />
     public Task SaveOpeningBalancesAsync(IReadOnlyList<ReserveBalance> balances, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace Forecaster.Store.DuckDb;
 /// <summary>Reads stored logs back in chain order, with their flows.</summary>
 internal static class DuckDbFlowReader
 {
-    public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source)
+    public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source, long afterBlock)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -15,10 +15,11 @@ internal static class DuckDbFlowReader
                    f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo, s.topic
             FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block LEFT JOIN flow_markets m ON m.id = f.market
                  LEFT JOIN flow_signatures s ON s.id = f.signature
-            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) ORDER BY f.block, f.log_index
+            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.block > $after ORDER BY f.block, f.log_index
             """;
         command.Parameters.Add(new DuckDBParameter("chain", chain));
         command.Parameters.Add(new DuckDBParameter("source", source));
+        command.Parameters.Add(new DuckDBParameter("after", afterBlock));
         using var reader = command.ExecuteReader();
         var logs = new List<PoolLog>();
         while (reader.Read())

@@ -55,6 +55,8 @@ internal static class DuckDbFlowWriter
             else
                 Execute(connection, "UPDATE chain_checkpoints SET block = $block, block_hash = $hash WHERE chain = $chain AND block >= $from",
                     chain, fromBlock, ancestor);
+            // Aggregation points past the fork include the removed logs: the next run resumes from an older one (or the opening).
+            DuckDbAggregationPoints.RemoveFrom(connection, chain, fromBlock);
             transaction.Commit();
             return removed;
         }

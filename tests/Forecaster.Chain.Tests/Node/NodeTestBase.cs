@@ -10,6 +10,9 @@ namespace Forecaster.Chain.Tests.Node;
 public abstract class NodeTestBase : IAsyncLifetime
 {
     protected const string Alice = "0x00000000000000000000000000000000000a11ce";
+    protected static readonly System.Numerics.BigInteger FourPct = System.Numerics.BigInteger.Parse("40000000000000000000000000");  // rays
+    protected static readonly System.Numerics.BigInteger TenPct = System.Numerics.BigInteger.Parse("100000000000000000000000000");
+    protected static readonly DateTimeOffset Hour = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero); // a whole hour after anvil's genesis
 
     private readonly TempDirectory _folder = new("forecaster-chain");
 
@@ -71,6 +74,21 @@ public abstract class NodeTestBase : IAsyncLifetime
     {
         using var rpc = Client(url, maxRetries);
         return await new PoolIngestor(rpc, Flows, Markets, options ?? Options(), Log.Add, Markets).RunAsync(cancellationToken ?? Ct);
+    }
+
+    // Runs a transaction in a block stamped at a given moment.
+    protected async Task At(DateTimeOffset when, Func<Task> action)
+    {
+        await Node.SetNextTimestampAsync(when);
+        await action();
+    }
+
+    // Mines an empty block stamped at a given moment and returns its number.
+    protected async Task<long> MineAtAsync(DateTimeOffset when)
+    {
+        await Node.SetNextTimestampAsync(when);
+        await Node.MineAsync();
+        return await Node.Rpc.GetBlockNumberAsync(Ct);
     }
 
     protected static System.Numerics.BigInteger Units(decimal tokens, int decimals) =>

@@ -10,10 +10,6 @@ namespace Forecaster.Chain.Tests.Node;
 /// </summary>
 public sealed class PoolIngestorInterestTests : NodeTestBase
 {
-    private static readonly BigInteger FourPct = BigInteger.Parse("40000000000000000000000000");
-    private static readonly BigInteger TenPct = BigInteger.Parse("100000000000000000000000000");
-    private static readonly DateTimeOffset Hour = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task RunAsync_IncludesAccruedInterest_InEveryHourAndAtTheTip()
     {
@@ -145,19 +141,6 @@ public sealed class PoolIngestorInterestTests : NodeTestBase
         await Pool.BorrowAsync(usdc, borrowed, Alice);
         await Node.IncreaseTimeAsync(passing);
         return usdc;
-    }
-
-    private async Task At(DateTimeOffset when, Func<Task> action)
-    {
-        await Node.SetNextTimestampAsync(when);
-        await action();
-    }
-
-    private async Task<long> MineAtAsync(DateTimeOffset when)
-    {
-        await Node.SetNextTimestampAsync(when);
-        await Node.MineAsync();
-        return await Node.Rpc.GetBlockNumberAsync(Ct);
     }
 
     private static double Usdc(BigInteger raw) => (double)Aave.TokenUnits.ToTokens(raw, 6);

@@ -8,8 +8,6 @@ namespace Forecaster.Chain.Tests.Node;
 /// <summary>Hours valued at the store's hourly prices (forecaster ingest prices), never a later hour's, with a fixed-price fallback.</summary>
 public sealed class PoolIngestorPriceTests : NodeTestBase
 {
-    private static readonly DateTimeOffset Hour = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task RunAsync_ValuesHoursAtStoredPrices_CarryingTheLatestEarlierOne()
     {
