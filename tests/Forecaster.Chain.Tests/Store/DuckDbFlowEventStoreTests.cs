@@ -5,29 +5,8 @@ using Xunit;
 
 namespace Forecaster.Chain.Tests.Store;
 
-public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
+public sealed class DuckDbFlowEventStoreTests : FlowStoreTestBase
 {
-    private const string Chain = "ethereum";
-    private const string Pool = "0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2";
-    private readonly TempDirectory _folder = new("forecaster-flowstore");
-    private DuckDbFlowEventStore _store = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _store = DuckDbFlowEventStore.Open(_folder.File("flows.duckdb"));
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private static string H(long n) => "0x" + n.ToString("x").PadLeft(64, '0');
-
     private static string A(long n) => "0x" + n.ToString("x").PadLeft(40, '0');
 
     private static PoolLog Log(long block, long index, decimal? amount = 1.5m)
@@ -47,24 +26,24 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     [Fact]
     public async Task AppendAsync_RoundTripsLogsAndFlows()
     {
-        await _store.AppendAsync(Batch(10, Log(5, 0), Log(5, 1, amount: null), Log(9, 0, 123.000000000000000001m)), Ct);
-        var logs = await _store.GetLogsAsync(Chain, Pool, Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0), Log(5, 1, amount: null), Log(9, 0, 123.000000000000000001m)), Ct);
+        var logs = await Store.GetLogsAsync(Chain, Pool, Ct);
         Assert.Equal([(5L, 0L), (5L, 1L), (9L, 0L)], logs.Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
         Assert.Equal([H(7), H(8)], logs[0].Log.Topics);
         Assert.Equal([1, 2, 3], logs[0].Log.Data);
         Assert.Null(logs[1].Flow);
         Assert.Equal(123.000000000000000001m, logs[2].Flow!.Amount);
-        Assert.Equal(new ChainCheckpoint(Chain, Pool, 10, H(10)), await _store.GetCheckpointAsync(Chain, Pool, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, Pool, 10, H(10)), await Store.GetCheckpointAsync(Chain, Pool, Ct));
     }
 
     [Fact]
     public async Task AppendAsync_StoresEachKeyOnce_WhenBatchIsAppendedTwice()
     {
-        var first = await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
-        var second = await _store.AppendAsync(Batch(12, Log(5, 0), Log(6, 0), Log(11, 0), Log(11, 0)), Ct);
+        var first = await Store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
+        var second = await Store.AppendAsync(Batch(12, Log(5, 0), Log(6, 0), Log(11, 0), Log(11, 0)), Ct);
         Assert.Equal(new FlowAppendResult(2, 0), first);
         Assert.Equal(new FlowAppendResult(1, 3), second);
-        Assert.Equal(3, (await _store.GetLogsAsync(Chain, Pool, Ct)).Count);
+        Assert.Equal(3, (await Store.GetLogsAsync(Chain, Pool, Ct)).Count);
     }
 
     [Fact]
@@ -80,10 +59,10 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
             With(Log(7, 0), Tx('3')), With(Log(7, 1, 3m), Tx('1')),
         };
 
-        var result = await _store.AppendAsync(Batch(10, logs), Ct);
+        var result = await Store.AppendAsync(Batch(10, logs), Ct);
 
         Assert.Equal(new FlowAppendResult(4, 2), result);
-        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        var stored = await Store.GetLogsAsync(Chain, Pool, Ct);
         Assert.Equal([(Tx('1'), 0L), (Tx('1'), 1L), (Tx('2'), 0L), (Tx('3'), 0L)], stored.Select(l => (l.Log.TransactionHash, l.Log.LogIndex)).ToList());
         Assert.Equal(1.5m, stored[1].Flow!.Amount); // the first of the three logs keyed (Tx 1, log index 1)
     }
@@ -91,31 +70,31 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     [Fact]
     public async Task AppendAsync_LeavesStoreUnchanged_WhenPartOfTheWriteFails()
     {
-        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0)), Ct);
         // A null block hash violates NOT NULL in the checkpoint, the last write of the transaction.
         var broken = new FlowLogBatch([BlockOf(Log(11, 0))], [Log(11, 0)], new ChainCheckpoint(Chain, Pool, 12, null!));
-        await Assert.ThrowsAnyAsync<Exception>(() => _store.AppendAsync(broken, Ct));
-        Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
-        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.AppendAsync(broken, Ct));
+        Assert.Single(await Store.GetLogsAsync(Chain, Pool, Ct));
+        Assert.Equal(10, (await Store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
     }
 
     [Fact]
     public async Task RollbackAsync_RemovesLogsAndBlocksFromBlockOn()
     {
-        await _store.AppendAsync(Batch(20, Log(5, 0), Log(12, 0), Log(15, 0)), Ct);
-        var removed = await _store.RollbackAsync(Chain, 12, new ChainBlock(Chain, 11, H(11), DateTimeOffset.UnixEpoch), Ct);
+        await Store.AppendAsync(Batch(20, Log(5, 0), Log(12, 0), Log(15, 0)), Ct);
+        var removed = await Store.RollbackAsync(Chain, 12, new ChainBlock(Chain, 11, H(11), DateTimeOffset.UnixEpoch), Ct);
         Assert.Equal(2, removed);
-        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
-        Assert.Equal([5L], (await _store.GetBlocksAsync(Chain, 100, 10, Ct)).Select(b => b.Number).ToList());
-        Assert.Equal(11, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+        Assert.Equal([5L], (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal([5L], (await Store.GetBlocksAsync(Chain, 100, 10, Ct)).Select(b => b.Number).ToList());
+        Assert.Equal(11, (await Store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
     }
 
     [Fact]
     public async Task SaveOpeningBalancesAsync_ReplacesEarlierBalanceOfSameAsset()
     {
-        await _store.SaveOpeningBalancesAsync([new ReserveBalance(Chain, Pool, "0xa", 9, 100m, 40m)], Ct);
-        await _store.SaveOpeningBalancesAsync([new ReserveBalance(Chain, Pool, "0xa", 9, 101.25m, 40m)], Ct);
-        var balance = Assert.Single(await _store.GetOpeningBalancesAsync(Chain, Pool, Ct));
+        await Store.SaveOpeningBalancesAsync([new ReserveBalance(Chain, Pool, "0xa", 9, 100m, 40m)], Ct);
+        await Store.SaveOpeningBalancesAsync([new ReserveBalance(Chain, Pool, "0xa", 9, 101.25m, 40m)], Ct);
+        var balance = Assert.Single(await Store.GetOpeningBalancesAsync(Chain, Pool, Ct));
         Assert.Equal(101.25m, balance.Supplied);
     }
 
@@ -132,9 +111,9 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         var large = Log(43, 0, 79228162514.264337593543950335m);
         var scaled = Log(43, 1, 1.5000000000000000000000000000m);
         var zeroAccount = Log(44, 0) with { Flow = Log(44, 0).Flow! with { Account = A(0), Kind = FlowKind.Liquidation } };
-        await _store.AppendAsync(Batch(50, new PoolLog(log, flow), large, scaled, zeroAccount), Ct);
+        await Store.AppendAsync(Batch(50, new PoolLog(log, flow), large, scaled, zeroAccount), Ct);
 
-        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        var stored = await Store.GetLogsAsync(Chain, Pool, Ct);
         Assert.Equal(4, stored.Count);
         Assert.Equal(log with { Topics = stored[0].Log.Topics, Data = stored[0].Log.Data }, stored[0].Log);
         Assert.Equal(log.Topics, stored[0].Log.Topics);
@@ -151,7 +130,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     {
         // The first topic is stored as an id of flow_signatures: the ids must survive a new batch and a reopened file, and an
         // upper-case topic reads back in lower case like every other topic.
-        var path = _folder.File("signatures.duckdb");
+        var path = Folder.File("signatures.duckdb");
         var upper = "0x" + H(0xabcdef)[2..].ToUpperInvariant();
         PoolLog With(PoolLog log, string first) => log with { Log = log.Log with { Topics = [first, H(8)] } };
         await using (var store = DuckDbFlowEventStore.Open(path))
@@ -180,10 +159,10 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
                     i * 1.000001m, A(i * 7919L));
             return new PoolLog(log, flow);
         }).ToArray();
-        var result = await _store.AppendAsync(Batch(900, logs), Ct);
+        var result = await Store.AppendAsync(Batch(900, logs), Ct);
 
         Assert.Equal(new FlowAppendResult(5_000, 0), result);
-        var stored = await _store.GetLogsAsync(Chain, Pool, Ct);
+        var stored = await Store.GetLogsAsync(Chain, Pool, Ct);
         Assert.Equal(logs.Length, stored.Count);
         for (var i = 0; i < logs.Length; i++)
         {
@@ -213,7 +192,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     [MemberData(nameof(BadLogs))]
     public async Task AppendAsync_RefusesLogTheColumnsCannotHold_NamingItAndLeavingTheStoreAsItWas(string kind, string problem)
     {
-        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0)), Ct);
         var good = Log(11, 0);
         var bad = kind switch
         {
@@ -233,24 +212,24 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         // Far past the first 2,048-row chunk, so rows were already handed to DuckDB when the bad one is met.
         var logs = Enumerable.Range(0, 3_000).Select(i => Log(12 + i, 0)).Append(bad).ToArray();
 
-        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(5_000, logs), Ct));
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => Store.AppendAsync(Batch(5_000, logs), Ct));
 
         Assert.Contains(problem, error.Message);
         Assert.Contains($"Log 3000 of the batch (block 11, tx {bad.Log.TransactionHash}, log index 0)", error.Message);
-        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
-        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
-        Assert.Equal([10L, 5L], (await _store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
+        Assert.Equal([5L], (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(10, (await Store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+        Assert.Equal([10L, 5L], (await Store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
     }
 
     [Fact]
     public async Task AppendAsync_RefusesBadLogOnTheMergePath_LeavingTheStoreAsItWas()
     {
         // A batch overlapping stored blocks goes through the staging table and the anti-join; a bad log there changes nothing either.
-        await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
         var bad = Log(7, 0) with { Flow = Log(7, 0).Flow! with { Account = "0xABC" } };
-        await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(12, Log(5, 0), Log(6, 1), bad), Ct));
-        Assert.Equal([(5L, 0L), (6L, 0L)], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
-        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+        await Assert.ThrowsAsync<ForecasterException>(() => Store.AppendAsync(Batch(12, Log(5, 0), Log(6, 1), bad), Ct));
+        Assert.Equal([(5L, 0L), (6L, 0L)], (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
+        Assert.Equal(10, (await Store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
     }
 
     [Fact]
@@ -258,15 +237,15 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     {
         const string other = "0x00000000000000000000000000000000000000b2";
         PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
-        await _store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0), Log(6, 0)), Ct);
         var otherBatch = new FlowLogBatch([BlockOf(Log(6, 0)), BlockOf(Log(8, 0))], [OfOther(Log(6, 0)), OfOther(Log(6, 1)), OfOther(Log(8, 0))],
             new ChainCheckpoint(Chain, other, 9, H(9)));
-        var result = await _store.AppendAsync(otherBatch, Ct);
+        var result = await Store.AppendAsync(otherBatch, Ct);
 
         // (tx, log index) of block 6 index 0 is already stored for the chain, whichever source read it.
         Assert.Equal(new FlowAppendResult(2, 1), result);
-        Assert.Equal([(6L, 1L), (8L, 0L)], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
-        Assert.All(await _store.GetLogsAsync(Chain, other, Ct), l => Assert.Equal(other, l.Log.Address));
+        Assert.Equal([(6L, 1L), (8L, 0L)], (await Store.GetLogsAsync(Chain, other, Ct)).Select(l => (l.Log.Block, l.Log.LogIndex)).ToList());
+        Assert.All(await Store.GetLogsAsync(Chain, other, Ct), l => Assert.Equal(other, l.Log.Address));
     }
 
     [Fact]
@@ -276,26 +255,26 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         // behind a checkpoint on a block the chain no longer has (it would be refused on its next batch).
         const string other = "0x00000000000000000000000000000000000000b2";
         PoolLog OfOther(PoolLog l) => l with { Log = l.Log with { Address = other } };
-        await _store.AppendAsync(Batch(10, Log(5, 0), Log(8, 0)), Ct);
-        await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(6, 1)), BlockOf(Log(9, 1))], [OfOther(Log(6, 1)), OfOther(Log(9, 1))],
+        await Store.AppendAsync(Batch(10, Log(5, 0), Log(8, 0)), Ct);
+        await Store.AppendAsync(new FlowLogBatch([BlockOf(Log(6, 1)), BlockOf(Log(9, 1))], [OfOther(Log(6, 1)), OfOther(Log(9, 1))],
             new ChainCheckpoint(Chain, other, 9, H(9))), Ct);
         var third = "0x00000000000000000000000000000000000000c3";
-        await _store.AppendAsync(new FlowLogBatch([BlockOf(Log(4, 2))], [Log(4, 2) with { Log = Log(4, 2).Log with { Address = third } }],
+        await Store.AppendAsync(new FlowLogBatch([BlockOf(Log(4, 2))], [Log(4, 2) with { Log = Log(4, 2).Log with { Address = third } }],
             new ChainCheckpoint(Chain, third, 4, H(4))), Ct);
 
-        var removed = await _store.RollbackAsync(Chain, 7, new ChainBlock(Chain, 6, H(6), DateTimeOffset.UnixEpoch), Ct);
+        var removed = await Store.RollbackAsync(Chain, 7, new ChainBlock(Chain, 6, H(6), DateTimeOffset.UnixEpoch), Ct);
 
         Assert.Equal(2, removed);
-        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
-        Assert.Equal([6L], (await _store.GetLogsAsync(Chain, other, Ct)).Select(l => l.Log.Block).ToList());
-        Assert.Equal(new ChainCheckpoint(Chain, Pool, 6, H(6)), await _store.GetCheckpointAsync(Chain, Pool, Ct));
-        Assert.Equal(new ChainCheckpoint(Chain, other, 6, H(6)), await _store.GetCheckpointAsync(Chain, other, Ct));
-        Assert.Equal(new ChainCheckpoint(Chain, third, 4, H(4)), await _store.GetCheckpointAsync(Chain, third, Ct));
-        Assert.Equal([6L, 5L, 4L], (await _store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
+        Assert.Equal([5L], (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal([6L], (await Store.GetLogsAsync(Chain, other, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(new ChainCheckpoint(Chain, Pool, 6, H(6)), await Store.GetCheckpointAsync(Chain, Pool, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, other, 6, H(6)), await Store.GetCheckpointAsync(Chain, other, Ct));
+        Assert.Equal(new ChainCheckpoint(Chain, third, 4, H(4)), await Store.GetCheckpointAsync(Chain, third, Ct));
+        Assert.Equal([6L, 5L, 4L], (await Store.GetBlocksAsync(Chain, 10_000, 10, Ct)).Select(b => b.Number).ToList());
         // The new branch's block 8 (another hash) is accepted for the pool now.
         var reorged = Log(8, 0) with { Log = Log(8, 0).Log with { BlockHash = H(808) } };
-        await _store.AppendAsync(new FlowLogBatch([BlockOf(reorged)], [reorged], new ChainCheckpoint(Chain, Pool, 8, H(808))), Ct);
-        Assert.Equal([5L, 8L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        await Store.AppendAsync(new FlowLogBatch([BlockOf(reorged)], [reorged], new ChainCheckpoint(Chain, Pool, 8, H(808))), Ct);
+        Assert.Equal([5L, 8L], (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
     }
 
     [Fact]
@@ -304,9 +283,9 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         // An aToken's Transfer is read in the pool's stream; it must read back as emitted by the aToken, not by the pool.
         var aToken = A(0xa7);
         var transfer = Log(6, 1) with { Log = Log(6, 1).Log with { Address = aToken } };
-        await _store.AppendAsync(Batch(10, Log(6, 0), transfer, Log(7, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(6, 0), transfer, Log(7, 0)), Ct);
 
-        var logs = await _store.GetLogsAsync(Chain, Pool, Ct);
+        var logs = await Store.GetLogsAsync(Chain, Pool, Ct);
         Assert.Equal([Pool, aToken, Pool], logs.Select(l => l.Log.Address).ToList());
         Assert.Equal(transfer.Log with { Topics = logs[1].Log.Topics, Data = logs[1].Log.Data }, logs[1].Log);
     }
@@ -323,7 +302,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     public async Task AppendAsync_RefusesLogWhoseBlockHashOrTimeIsNotItsBlocks_NamingIt(string kind, string problem)
     {
         // A log's block hash and time are read back from its block's row, so a log disagreeing with it would read back changed.
-        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0)), Ct);
         var good = Log(11, 0);
         var (bad, blocks) = kind switch
         {
@@ -334,12 +313,12 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
         };
         var batch = new FlowLogBatch([.. blocks, BlockOf(Log(12, 0))], [Log(12, 0), bad], new ChainCheckpoint(Chain, Pool, 12, H(12)));
 
-        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(batch, Ct));
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => Store.AppendAsync(batch, Ct));
 
         Assert.Contains(problem, error.Message);
         Assert.Contains($"Log 1 of the batch (block 11, tx {good.Log.TransactionHash}, log index 0)", error.Message);
-        Assert.Equal([5L], (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
-        Assert.Equal(10, (await _store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
+        Assert.Equal([5L], (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Log.Block).ToList());
+        Assert.Equal(10, (await Store.GetCheckpointAsync(Chain, Pool, Ct))!.Block);
     }
 
     [Fact]
@@ -347,10 +326,10 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     {
         // Markets are stored as ids given on first sight: a later batch must reuse them and give a new market its own.
         PoolLog InMarket(PoolLog l, string market) => l with { Flow = l.Flow! with { Market = market } };
-        await _store.AppendAsync(Batch(10, InMarket(Log(5, 0), "aave_v3_usdc"), InMarket(Log(6, 0), "aave_v3_weth")), Ct);
-        await _store.AppendAsync(Batch(20, InMarket(Log(11, 0), "aave_v3_weth"), InMarket(Log(12, 0), "aave_v3_dai"), Log(13, 0, amount: null)), Ct);
+        await Store.AppendAsync(Batch(10, InMarket(Log(5, 0), "aave_v3_usdc"), InMarket(Log(6, 0), "aave_v3_weth")), Ct);
+        await Store.AppendAsync(Batch(20, InMarket(Log(11, 0), "aave_v3_weth"), InMarket(Log(12, 0), "aave_v3_dai"), Log(13, 0, amount: null)), Ct);
 
-        var markets = (await _store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Flow?.Market).ToList();
+        var markets = (await Store.GetLogsAsync(Chain, Pool, Ct)).Select(l => l.Flow?.Market).ToList();
         Assert.Equal(["aave_v3_usdc", "aave_v3_weth", "aave_v3_weth", "aave_v3_dai", null], markets);
     }
 
@@ -358,17 +337,17 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     public async Task AppendAsync_RefusesStoredBlockUnderAnotherHash_UntilItIsRolledBack()
     {
         // Stored logs read their block hash from chain_blocks: replacing a stored block without a rollback would change them.
-        await _store.AppendAsync(Batch(10, Log(5, 0)), Ct);
+        await Store.AppendAsync(Batch(10, Log(5, 0)), Ct);
         var reorganised = Log(5, 1) with { Log = Log(5, 1).Log with { BlockHash = H(55) } };
 
-        var error = await Assert.ThrowsAsync<ForecasterException>(() => _store.AppendAsync(Batch(12, reorganised), Ct));
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => Store.AppendAsync(Batch(12, reorganised), Ct));
 
         Assert.Contains($"Block 5 is stored as {H(5)}", error.Message);
-        var stored = Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct));
+        var stored = Assert.Single(await Store.GetLogsAsync(Chain, Pool, Ct));
         Assert.Equal(Log(5, 0).Log with { Topics = stored.Log.Topics, Data = stored.Log.Data }, stored.Log);
-        await _store.RollbackAsync(Chain, 5, new ChainBlock(Chain, 4, H(4), DateTimeOffset.UnixEpoch), Ct);
-        await _store.AppendAsync(Batch(12, reorganised), Ct);
-        Assert.Equal(H(55), Assert.Single(await _store.GetLogsAsync(Chain, Pool, Ct)).Log.BlockHash);
+        await Store.RollbackAsync(Chain, 5, new ChainBlock(Chain, 4, H(4), DateTimeOffset.UnixEpoch), Ct);
+        await Store.AppendAsync(Batch(12, reorganised), Ct);
+        Assert.Equal(H(55), Assert.Single(await Store.GetLogsAsync(Chain, Pool, Ct)).Log.BlockHash);
     }
 
     [Theory]
@@ -380,7 +359,7 @@ public sealed class DuckDbFlowEventStoreTests : IAsyncLifetime
     [InlineData("UHUGEINT with the first topic in the payload", "the first topic in the payload")]
     public async Task Open_RefusesStoreInAnOlderLayout_NamingTheFile(string txHashType, string layout)
     {
-        var path = _folder.File("old-layout.duckdb");
+        var path = Folder.File("old-layout.duckdb");
         await using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
         {
             connection.Open();
