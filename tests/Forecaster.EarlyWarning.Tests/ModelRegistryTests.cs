@@ -106,6 +106,23 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void Promote_ReplacesAChampionThisBuildCannotLoad_EvenWithAWorseChallenger()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var champion = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.5, recall: 0.8));
+        registry.Promote("shortfall", champion.Version);
+        var worse = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.4, recall: 0.9));
+        // As a model saved by an older build reads: its file no longer loads here.
+        File.WriteAllBytes(Path.Combine(folder.Path, "shortfall", "1", "forecaster.zip"), [1, 2, 3]);
+        Assert.Throws<Forecaster.Modeling.Persistence.ModelFormatException>(() => registry.Load("shortfall", 1));
+
+        registry.Promote("shortfall", worse.Version);
+
+        Assert.Equal(2, registry.Champion("shortfall"));
+    }
+
+    [Fact]
     public void Promote_AcceptsChallenger_WhenItBeatsTheChampion()
     {
         using var folder = new TempDirectory();

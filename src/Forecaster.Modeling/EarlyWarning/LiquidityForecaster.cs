@@ -110,7 +110,8 @@ public sealed class LiquidityForecaster
         try
         {
             var model = ml.Model.Load(stream, out var schema);
-            FeatureData.RequireWidth(schema, ShortfallFeatureBuilder.Count, "liquidity forecaster");
+            // A persistence forecaster never runs its model (its median is the current value), so its width does not matter.
+            if (!usesPersistence) FeatureData.RequireWidth(schema, ShortfallFeatureBuilder.Count, "liquidity forecaster");
             return new LiquidityForecaster(ml, model, schema, lowerResidual, upperResidual, coverage) { UsesPersistence = usesPersistence };
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)

@@ -67,13 +67,17 @@ public sealed class ModelRegistry
         return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var v) ? v : null;
     }
 
-    /// <summary>Makes a version the champion when its backtest beats the current champion's, or when forced.</summary>
+    /// <summary>
+    /// Makes a version the champion when its backtest beats the current champion's, when the current champion can no longer be
+    /// loaded by this build (a model trained before the feature set changed: it cannot serve, so it cannot hold the title), or
+    /// when forced.
+    /// </summary>
     /// <exception cref="ModelNotFoundException">No such version.</exception>
-    /// <exception cref="ChallengerRejectedException">Not forced and it does not beat the champion.</exception>
+    /// <exception cref="ChallengerRejectedException">Not forced and it does not beat a loadable champion.</exception>
     public void Promote(string name, int version, bool force = false)
     {
         var challenger = ReadCard(name, version);
-        if (Champion(name) is { } current && current != version && !force)
+        if (Champion(name) is { } current && current != version && !force && IsLoadable(name, current))
         {
             var champion = ReadCard(name, current);
             if (!challenger.Metrics.Beats(champion.Metrics))
@@ -114,6 +118,19 @@ public sealed class ModelRegistry
         using (var stream = File.OpenRead(Path.Combine(folder, "forecaster.zip")))
             forecaster = LiquidityForecaster.Load(stream, card.LowerResidual, card.UpperResidual, card.Options.Model.Coverage, card.ForecastUsesPersistence, card.Options.Model.Seed);
         return (new EarlyWarningModel(classifier, forecaster, card.AlertThreshold ?? double.PositiveInfinity, card.BaseRate, card.RuleLevel ?? double.PositiveInfinity), card);
+    }
+
+    private bool IsLoadable(string name, int version)
+    {
+        try
+        {
+            Load(name, version);
+            return true;
+        }
+        catch (ModelFormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Loads the champion, or null when there is none.</summary>
