@@ -29,7 +29,7 @@ internal static class DuckDbFlowWriter
                 inserted = Merge(connection, chain);
                 DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
             }
-            AppendBlocks(connection, batch.Blocks);
+            AppendBlocks(connection, chain, batch.Blocks);
             SetCheckpoint(connection, batch.Checkpoint);
             transaction.Commit();
             return new FlowAppendResult(inserted, batch.Logs.Count - inserted);
@@ -92,19 +92,32 @@ internal static class DuckDbFlowWriter
         command.ExecuteNonQuery();
     }
 
-    // Blocks go through the appender too: one INSERT per block would dominate the cost of a large batch.
-    private static void AppendBlocks(DuckDBConnection connection, IReadOnlyList<ChainBlock> blocks)
+    // Blocks go through the appender too: one INSERT per block would dominate the cost of a large batch. In the common case,
+    // a range past every stored block, they go straight into the table: there is no stored block to compare or replace.
+    private static void AppendBlocks(DuckDBConnection connection, string chain, IReadOnlyList<ChainBlock> blocks)
     {
         if (blocks.Count == 0) return;
-        DuckDbSchema.Execute(connection, "CREATE TABLE staging_chain_blocks AS SELECT * FROM chain_blocks LIMIT 0;");
-        using (var appender = connection.CreateAppender("staging_chain_blocks"))
+        var direct = !AnyStoredBlock(connection, chain, blocks.Min(b => b.Number), blocks.Max(b => b.Number));
+        if (!direct) DuckDbSchema.Execute(connection, "CREATE TABLE staging_chain_blocks AS SELECT * FROM chain_blocks LIMIT 0;");
+        using (var appender = connection.CreateAppender(direct ? "chain_blocks" : "staging_chain_blocks"))
         {
             foreach (var block in blocks.DistinctBy(b => (b.Chain, b.Number)))
                 appender.CreateRow().AppendValue(block.Chain).AppendValue(block.Number).AppendValue(block.Hash)
                     .AppendValue(block.Timestamp.ToUnixTimeSeconds()).EndRow();
         }
+        if (direct) return;
         RefuseChangedBlock(connection);
         DuckDbSchema.Execute(connection, "INSERT OR REPLACE INTO chain_blocks SELECT * FROM staging_chain_blocks; DROP TABLE staging_chain_blocks;");
+    }
+
+    private static bool AnyStoredBlock(DuckDBConnection connection, string chain, long fromBlock, long toBlock)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM chain_blocks WHERE chain = $chain AND number BETWEEN $from AND $to)";
+        command.Parameters.Add(new DuckDBParameter("chain", chain));
+        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
+        command.Parameters.Add(new DuckDBParameter("to", toBlock));
+        return command.ExecuteScalar() is true;
     }
 
     // Stored logs read their block hash and time from chain_blocks, so a stored block is only replaced by itself: a block
