@@ -167,11 +167,6 @@ internal static class DuckDbAggregationPoints
         command.ExecuteNonQuery();
     }
 
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        return command;
-    }
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        DuckDbSchema.Command(connection, sql, parameters);
 }

@@ -159,13 +159,8 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         return ValueTask.CompletedTask;
     }
 
-    private DuckDBCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
-        return command;
-    }
+    private DuckDBCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
+        DuckDbSchema.Command(_connection, sql, parameters);
 
     private async Task<T> Locked<T>(Func<T> work, CancellationToken cancellationToken)
     {

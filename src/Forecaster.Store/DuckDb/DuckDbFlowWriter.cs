@@ -110,15 +110,8 @@ internal static class DuckDbFlowWriter
         DuckDbSchema.Execute(connection, "INSERT OR REPLACE INTO chain_blocks SELECT * FROM staging_chain_blocks; DROP TABLE staging_chain_blocks;");
     }
 
-    private static bool AnyStoredBlock(DuckDBConnection connection, string chain, long fromBlock, long toBlock)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM chain_blocks WHERE chain = $chain AND number BETWEEN $from AND $to)";
-        command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-        command.Parameters.Add(new DuckDBParameter("to", toBlock));
-        return command.ExecuteScalar() is true;
-    }
+    private static bool AnyStoredBlock(DuckDBConnection connection, string chain, long fromBlock, long toBlock) =>
+        AnyBetween(connection, "SELECT 1 FROM chain_blocks WHERE chain = $chain AND number BETWEEN $from AND $to", chain, fromBlock, toBlock);
 
     // Stored logs read their block hash and time from chain_blocks, so a stored block is only replaced by itself: a block
     // that changed is a reorg, which is rolled back (removing its logs) before its range is stored again.
@@ -233,13 +226,13 @@ internal static class DuckDbFlowWriter
         return command.ExecuteNonQuery();
     }
 
-    private static bool AnyStored(DuckDBConnection connection, string chain, long fromBlock, long toBlock)
+    private static bool AnyStored(DuckDBConnection connection, string chain, long fromBlock, long toBlock) =>
+        AnyBetween(connection, $"SELECT 1 FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block BETWEEN $from AND $to", chain, fromBlock, toBlock);
+
+    // Whether a query over ($chain, $from, $to) finds any row.
+    private static bool AnyBetween(DuckDBConnection connection, string query, string chain, long fromBlock, long toBlock)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM flow_events WHERE stream IN ({StreamsOfChain}) AND block BETWEEN $from AND $to)";
-        command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-        command.Parameters.Add(new DuckDBParameter("to", toBlock));
+        using var command = DuckDbSchema.Command(connection, $"SELECT EXISTS ({query})", ("chain", chain), ("from", fromBlock), ("to", toBlock));
         return command.ExecuteScalar() is true;
     }
 }

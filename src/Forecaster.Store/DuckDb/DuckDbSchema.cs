@@ -65,4 +65,13 @@ internal static class DuckDbSchema
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>A command with named parameters ($name in the SQL); a null value is SQL NULL.</summary>
+    public static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        return command;
+    }
 }
