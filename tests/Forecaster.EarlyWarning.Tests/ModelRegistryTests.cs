@@ -89,6 +89,31 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void Load_ReturnsSameProbabilities_ForTheFirstPassageLearner()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var markets = Fitted.Value.Markets;
+        var options = Options with { Model = Options.Model with { Learner = ShortfallLearner.FirstPassage } };
+        var model = EarlyWarningModel.Fit(markets, options);
+        Assert.NotNull(model.Classifier);
+        var rows = ShortfallFeatureBuilder.Build(markets, 0.98)[1];
+        var sample = Enumerable.Range(0, 200).Select(i => rows.Row(i * 20).ToArray()).ToArray();
+
+        var card = registry.Save("shortfall", model, Card(0.4, 0.8) with { Options = options, AlertThreshold = model.AlertThreshold, BaseRate = model.BaseRate });
+        var (loaded, loadedCard) = registry.Load("shortfall", card.Version);
+
+        // Nothing is fitted: the probability is the first-passage column, and the threshold comes back from the card.
+        var column = ShortfallFeatureBuilder.IndexOf("first_passage_probability");
+        Assert.Equal(ShortfallLearner.FirstPassage, loadedCard.Options.Model.Learner);
+        Assert.Equal(sample.Select(r => (double)r[column]).ToArray(), loaded.Probabilities(sample));
+        Assert.Equal(model.Probabilities(sample), loaded.Probabilities(sample));
+        Assert.Equal(model.AlertThreshold, loaded.AlertThreshold);
+        Assert.True(double.IsFinite(loaded.AlertThreshold));
+        Assert.True(model.Probabilities(sample).Distinct().Count() > 10, "the probabilities must vary, or the comparison checks nothing");
+    }
+
+    [Fact]
     public void Promote_RefusesChallenger_WhenItsBacktestIsWorse()
     {
         using var folder = new TempDirectory();

@@ -76,7 +76,9 @@ public sealed class ShortfallFeatureBuilderTests
             // The market-relative columns read a 90-day window and the last shortfall: a peek at the shuffled future
             // (random utilization, shortfalls included) would move them.
             // So do the price columns: the latest price at or before t and the week before it.
-            foreach (var name in new[] { "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall", "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h" })
+            // The first-passage columns count past windows by their rises over the next day: a window still open at t
+            // (or a future one) would move them.
+            foreach (var name in new[] { "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall", "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h", "first_passage_probability", "first_passage_logit" })
                 Assert.False(float.IsNaN(before[k].Row(i)[ShortfallFeatureBuilder.IndexOf(name)]), name);
             // The shuffle really changed the future, so the test would catch a peek.
             Assert.NotEqual(before[k].Row(i + 1).ToArray(), after[k].Row(i + 1).ToArray());

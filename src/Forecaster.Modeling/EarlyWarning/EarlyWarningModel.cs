@@ -95,7 +95,8 @@ public sealed class EarlyWarningModel
         var baseRate = labelled.Count == 0 ? 0 : labelled.Count(r => r.Label) / (double)labelled.Count;
         // The logistic learner is calibrated by its own fit, so it needs the rows' base rate as it is: no holdout, and one
         // hour in `stride` whatever its label (neighbouring hours are nearly identical, so this thins without tilting).
-        var logistic = options.Model.Learner == ShortfallLearner.Logistic;
+        // The first-passage learner fits nothing, so it takes its threshold on the same rows as the logistic learner.
+        var logistic = options.Model.Learner is ShortfallLearner.Logistic or ShortfallLearner.FirstPassage;
         var holdoutFrom = logistic && !options.Model.RecalibrateOnHoldout ? labelled.Count : (int)(labelled.Count * (1 - options.Model.HoldoutShare));
         // The trees see every positive hour but only one negative hour in `stride`; the holdout keeps every hour, so the
         // calibrator restores the true base rate.

@@ -108,6 +108,8 @@ public sealed record EarlyWarningModelOptions
         if (RankingHorizonHours is < 0 or > 720) throw new ArgumentOutOfRangeException(nameof(RankingHorizonHours), $"RankingHorizonHours must be in [0, 720]; got {RankingHorizonHours}.");
         if (RankingHorizonHours > 0 && (Learner != ShortfallLearner.Logistic || RecalibrateOnHoldout))
             throw new ArgumentOutOfRangeException(nameof(RankingHorizonHours), "RankingHorizonHours needs the logistic learner fitted on every training row (no RecalibrateOnHoldout).");
+        if (Learner == ShortfallLearner.FirstPassage && (RecalibrateOnHoldout || LogisticFeatures is not null))
+            throw new ArgumentOutOfRangeException(nameof(Learner), "The FirstPassage learner fits nothing: it takes neither RecalibrateOnHoldout nor LogisticFeatures.");
         if (!(RuleShareOfBudget >= 0 && RuleShareOfBudget < 1)) throw new ArgumentOutOfRangeException(nameof(RuleShareOfBudget), $"RuleShareOfBudget must be in [0, 1); got {RuleShareOfBudget}.");
         if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentOutOfRangeException(nameof(Coverage), $"Coverage must be in (0, 1); got {Coverage}.");
     }

@@ -48,7 +48,7 @@ internal sealed class PreparedMarket
 
     public static IReadOnlyList<PreparedMarket> Prepare(IReadOnlyList<MarketHistory> markets, ShortfallDefinition definition)
     {
-        var features = ShortfallFeatureBuilder.Build(markets, definition.ShortfallUtilization);
+        var features = ShortfallFeatureBuilder.Build(markets, definition.ShortfallUtilization, (int)definition.Horizon.TotalHours);
         return markets.Select((m, k) => new PreparedMarket(m, features[k], definition)).ToArray();
     }
 }

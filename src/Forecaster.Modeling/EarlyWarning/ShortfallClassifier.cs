@@ -22,11 +22,12 @@ namespace Forecaster.Modeling.EarlyWarning;
 public sealed class ShortfallClassifier
 {
     private readonly MLContext _ml;
-    private readonly ITransformer _model;
-    private readonly DataViewSchema _inputSchema;
+    /// <summary>The ML.NET model; null for <see cref="ShortfallLearner.FirstPassage"/>, whose probability is its one column.</summary>
+    private readonly ITransformer? _model;
+    private readonly DataViewSchema? _inputSchema;
     private readonly int[] _columns;
 
-    private ShortfallClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, int[] columns, double[] holdoutProbabilities, bool calibrated)
+    private ShortfallClassifier(MLContext ml, ITransformer? model, DataViewSchema? inputSchema, int[] columns, double[] holdoutProbabilities, bool calibrated)
     {
         _ml = ml;
         _model = model;
@@ -61,6 +62,12 @@ public sealed class ShortfallClassifier
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(holdoutStart);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(holdoutStart, features.Count);
+        if (options.Learner == ShortfallLearner.FirstPassage)
+        {
+            // Nothing to fit: the threshold is chosen on every training row's own first-passage probability.
+            var column = ColumnsOf(options);
+            return new ShortfallClassifier(new MLContext(options.Seed), null, null, column, features.Select(f => Probability(f[column[0]])).ToArray(), calibrated: false);
+        }
         var logisticOnAll = options.Learner == ShortfallLearner.Logistic && !options.RecalibrateOnHoldout;
         var split = logisticOnAll ? features.Count : holdoutStart;
         var trainPositives = labels.Take(split).Count(l => l);
@@ -160,9 +167,20 @@ public sealed class ShortfallClassifier
     }
 
     /// <summary>Feature columns the learner reads, as positions in <see cref="ShortfallFeatureBuilder.Names"/>.</summary>
-    private static int[] ColumnsOf(EarlyWarningModelOptions options) => options.Learner == ShortfallLearner.Logistic
-        ? (options.LogisticFeatures ?? ShortfallFeatureBuilder.LogisticNames).Select(ShortfallFeatureBuilder.IndexOf).ToArray()
-        : Enumerable.Range(0, ShortfallFeatureBuilder.Count).ToArray();
+    private static int[] ColumnsOf(EarlyWarningModelOptions options) => options.Learner switch
+    {
+        ShortfallLearner.Logistic => (options.LogisticFeatures ?? ShortfallFeatureBuilder.LogisticNames).Select(ShortfallFeatureBuilder.IndexOf).ToArray(),
+        ShortfallLearner.FirstPassage => [ShortfallFeatureBuilder.IndexOf(FirstPassageColumn)],
+        _ => Enumerable.Range(0, ShortfallFeatureBuilder.Count).ToArray(),
+    };
+
+    /// <summary>The feature the first-passage learner reads as its probability.</summary>
+    private const string FirstPassageColumn = "first_passage_probability";
+
+    /// <summary>Kind tag of a saved first-passage classifier (it has no ML.NET model, only this header).</summary>
+    private const string FirstPassageKind = "first-passage-classifier";
+
+    private static double Probability(float value) => Math.Clamp((double)value, 0, 1);
 
     private static float[] Project(float[] row, int[] columns)
     {
@@ -177,12 +195,23 @@ public sealed class ShortfallClassifier
     {
         ArgumentNullException.ThrowIfNull(features);
         if (features.Count == 0) return [];
+        if (_model is null) return features.Select(f => Probability(f[_columns[0]])).ToArray();
         var projected = features.Select(f => Project(f, _columns)).ToArray();
         return FeatureData.Column(_model.Transform(FeatureData.Load(_ml, projected, _columns.Length)), "Probability").Select(p => (double)p).ToArray();
     }
 
     /// <summary>Saves the ML.NET model (zip) to a stream.</summary>
-    public void Save(Stream stream) => _ml.Model.Save(_model, _inputSchema, stream);
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (_model is null)
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            StateHeader.Write(writer, FirstPassageKind, 1);
+            return;
+        }
+        _ml.Model.Save(_model, _inputSchema, stream);
+    }
 
     /// <summary>Loads a model saved by <see cref="Save"/> with the options it was fit with (they say which columns it reads).</summary>
     /// <exception cref="ModelFormatException">The stream is not a saved classifier.</exception>
@@ -191,6 +220,12 @@ public sealed class ShortfallClassifier
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         var ml = new MLContext(options.Seed);
+        if (options.Learner == ShortfallLearner.FirstPassage)
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            StateHeader.Read(reader, FirstPassageKind, 1);
+            return new ShortfallClassifier(ml, null, null, ColumnsOf(options), [], false);
+        }
         try
         {
             var model = ml.Model.Load(stream, out var schema);

@@ -13,4 +13,11 @@ public enum ShortfallLearner
     /// split (walk-forward, unseen market, simulated); see README, Early warning.
     /// </summary>
     Logistic,
+
+    /// <summary>
+    /// No fitting: the probability is the first-passage feature itself (<see cref="Features.FirstPassageProbability"/>,
+    /// the share of the market's past standardised rises of −ln(1 − u) over the horizon that would reach the shortfall
+    /// line from here at today's volatility). Only the alert threshold is chosen on training data.
+    /// </summary>
+    FirstPassage,
 }

@@ -11,9 +11,7 @@ namespace Forecaster.Modeling.Features;
 /// </summary>
 /// <remarks>
 /// Method: the filtering step of the filtered historical simulation of <see cref="OutflowRiskModel"/> (issue 5), an
-/// EWMA variance of hourly deposit changes with its decay (<see cref="OutflowRiskOptions.Defaults.EwmaLambda"/>), fresh
-/// hours only (stale hours repeat the last snapshot and would read as calm), seeded by the mean square of the first 24
-/// changes. The ES99 of 24 such hours is taken as the normal one, 2.665 σ √24, instead of re-simulating paths every hour
+/// EWMA variance of hourly deposit changes over fresh hours (<see cref="FreshHourVariance"/>). The ES99 of 24 such hours is taken as the normal one, 2.665 σ √24, instead of re-simulating paths every hour
 /// (OutflowRiskModel costs tens of milliseconds an hour, hours of CPU over a walk-forward); on a log scale the constant
 /// shifts the feature but does not reorder hours. Hour t reads hours up to t only.
 /// </remarks>
@@ -25,32 +23,14 @@ internal static class OutflowCoverage
     /// <summary>ln(available liquidity / ES99 of the 24 h outflow in USD), clamped to [−10, 10]; NaN before any fresh change.</summary>
     public static double[] LogCoverage(IReadOnlyList<MarketHour> hours)
     {
+        var variance = FreshHourVariance.Ewma(hours, (before, now) =>
+            hours[before].SuppliedUsd > 0 ? hours[now].SuppliedUsd / hours[before].SuppliedUsd - 1 : null);
         var result = new double[hours.Count];
-        const double lambda = OutflowRiskOptions.Defaults.EwmaLambda;
-        double variance = 0, seedSum = 0;
-        var fresh = 0;
-        MarketHour? previous = null;
         for (var i = 0; i < hours.Count; i++)
         {
-            var hour = hours[i];
-            if (!(hour.Has(DataQuality.Stale) && previous is not null))
-            {
-                if (previous is { SuppliedUsd: > 0 } p)
-                {
-                    var change = hour.SuppliedUsd / p.SuppliedUsd - 1;
-                    fresh++;
-                    if (fresh <= 24)
-                    {
-                        seedSum += change * change;
-                        variance = seedSum / fresh;
-                    }
-                    else variance = lambda * variance + (1 - lambda) * change * change;
-                }
-                previous = hour;
-            }
-            var es99Usd = NormalEs99 * Math.Sqrt(Math.Max(variance, 1e-12) * 24) * hour.SuppliedUsd;
-            var available = Math.Max(hour.AvailableLiquidityUsd, 0);
-            result[i] = fresh == 0 || es99Usd <= 0 ? double.NaN : Math.Clamp(Math.Log((available + 1) / es99Usd), -10, 10);
+            var es99Usd = NormalEs99 * Math.Sqrt(Math.Max(variance[i], 1e-12) * 24) * hours[i].SuppliedUsd;
+            var available = Math.Max(hours[i].AvailableLiquidityUsd, 0);
+            result[i] = double.IsNaN(variance[i]) || es99Usd <= 0 ? double.NaN : Math.Clamp(Math.Log((available + 1) / es99Usd), -10, 10);
         }
         return result;
     }

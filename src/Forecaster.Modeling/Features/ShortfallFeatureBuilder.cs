@@ -27,6 +27,7 @@ public static class ShortfallFeatureBuilder
         "hours_since_below_kink", "log_liquidity_over_outflow_es99",
         "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall",
         "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h", "prices_missing",
+        "first_passage_probability", "first_passage_logit",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
     ];
 
@@ -59,11 +60,12 @@ public static class ShortfallFeatureBuilder
 
     /// <summary>Builds features for every market, using the others' same hours for the cross-market columns.</summary>
     /// <param name="markets">Markets with hours in ascending order.</param>
-    /// <param name="shortfallUtilization">Shortfall level U, used by the distance feature.</param>
-    public static IReadOnlyList<FeatureMatrix> Build(IReadOnlyList<MarketHistory> markets, double shortfallUtilization)
+    /// <param name="shortfallUtilization">Shortfall level U, used by the distance and first-passage features.</param>
+    /// <param name="horizonHours">Target horizon H in hours, used by the first-passage features (the chance of reaching U within H).</param>
+    public static IReadOnlyList<FeatureMatrix> Build(IReadOnlyList<MarketHistory> markets, double shortfallUtilization, int horizonHours = 24)
     {
         ArgumentNullException.ThrowIfNull(markets);
-        var own = markets.Select(m => OwnColumns(m, shortfallUtilization)).ToArray();
+        var own = markets.Select(m => OwnColumns(m, shortfallUtilization, horizonHours)).ToArray();
         var indexByHour = markets.Select(m =>
         {
             var map = new Dictionary<long, int>(m.Hours.Count);
@@ -109,7 +111,7 @@ public static class ShortfallFeatureBuilder
         row[3] = others > 0 ? (float)above / others : float.NaN;
     }
 
-    private static double[][] OwnColumns(MarketHistory market, double shortfallUtilization)
+    private static double[][] OwnColumns(MarketHistory market, double shortfallUtilization, int horizonHours)
     {
         var hours = market.Hours;
         var n = hours.Count;
@@ -154,6 +156,7 @@ public static class ShortfallFeatureBuilder
         var gap = LogGapToFull(u);
         var peakGap = LogGapToFull(RollingWindow.Max(u, 24));
         var kink = KinkFeatures.KinkInForce(hours);
+        var firstPassage = FirstPassageProbability.Compute(hours, shortfallUtilization, horizonHours);
         var utilMinusMean = new double[n];
         var logDeposits = new double[n];
         for (var i = 0; i < n; i++)
@@ -178,6 +181,7 @@ public static class ShortfallFeatureBuilder
             MarketRelativeFeatures.GapToTrailingMax(u, MarketRelativeFeatures.Window),
             MarketRelativeFeatures.LogHoursSinceShortfall(u, shortfallUtilization, MarketRelativeFeatures.Window),
             .. PriceFeatures.Columns(hours.Select(h => h.Hour).ToArray(), market.Prices),
+            firstPassage, FirstPassageProbability.Logit(firstPassage),
         ];
     }
 

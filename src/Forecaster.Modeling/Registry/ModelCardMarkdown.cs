@@ -19,9 +19,12 @@ public static class ModelCardMarkdown
         text.AppendLine(CultureInfo.InvariantCulture, $"- Data: {string.Join(", ", card.Markets)}, {card.DataFrom:yyyy-MM-dd HH:mm} to {card.DataTo:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Target: utilization >= {d.ShortfallUtilization} within {d.Horizon.TotalHours} h; alert budget {d.AlertBudget}; alert threshold {card.AlertThreshold?.ToString("0.####", CultureInfo.InvariantCulture) ?? "never"}");
         var o = card.Options.Model;
-        var classifier = o.Learner == EarlyWarning.ShortfallLearner.Logistic
-            ? $"logistic regression (L2 {o.L2Regularization.ToString(CultureInfo.InvariantCulture)}) on {string.Join(", ", o.LogisticFeatures ?? Features.ShortfallFeatureBuilder.LogisticNames)}, calibrated by its fit"
-            : $"LightGBM ({o.Trees} trees, {o.Leaves} leaves) + Platt calibration";
+        var classifier = o.Learner switch
+        {
+            EarlyWarning.ShortfallLearner.Logistic => $"logistic regression (L2 {o.L2Regularization.ToString(CultureInfo.InvariantCulture)}) on {string.Join(", ", o.LogisticFeatures ?? Features.ShortfallFeatureBuilder.LogisticNames)}, calibrated by its fit",
+            EarlyWarning.ShortfallLearner.FirstPassage => "first-passage probability by filtered historical simulation (no fitting; threshold chosen on training hours)",
+            _ => $"LightGBM ({o.Trees} trees, {o.Leaves} leaves) + Platt calibration",
+        };
         text.AppendLine(CultureInfo.InvariantCulture, $"- Model: {classifier}; liquidity: LightGBM regression + held-out residual interval ({o.Coverage:P0})");
         text.AppendLine();
         text.AppendLine("## Walk-forward backtest");
