@@ -44,6 +44,7 @@ public static class RiskModelOption
         var (model, card) = registry.LoadChampion()
             ?? throw new ForecasterException($"--model {Champion}: no champion in {registryRoot} after training (see 'forecaster models list').");
         log($"Using {card.Name} v{card.Version} ({card.Options.Model.Learner}) for the shortfall probability.");
-        return new ChampionRiskModel(model, $"{card.Name} v{card.Version}", shortfallUtilization: card.Options.Definition.ShortfallUtilization);
+        return new ChampionRiskModel(model, $"{card.Name} v{card.Version}", shortfallUtilization: card.Options.Definition.ShortfallUtilization,
+            horizonHours: (int)card.Options.Definition.Horizon.TotalHours);
     }
 }

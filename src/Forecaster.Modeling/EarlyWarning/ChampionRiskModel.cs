@@ -20,6 +20,7 @@ public sealed class ChampionRiskModel : IMarketRiskModel
     private readonly StatusPolicy _policy;
     private readonly string _method;
     private readonly double _shortfallUtilization;
+    private readonly int _horizonHours;
 
     /// <summary>Wraps a fitted model.</summary>
     /// <param name="model">The model.</param>
@@ -27,9 +28,11 @@ public sealed class ChampionRiskModel : IMarketRiskModel
     /// <param name="baseline">Used for horizons other than 24 h and when history is short; default options when null.</param>
     /// <param name="policy">Traffic-light policy; <see cref="StatusPolicy.Default"/> when null.</param>
     /// <param name="shortfallUtilization">The shortfall level the model was trained for (its card's options).</param>
+    /// <param name="horizonHours">The target horizon the model was trained for, in hours (its card's options); the first-passage features read it.</param>
     public ChampionRiskModel(EarlyWarningModel model, string label, BaselineRiskModel? baseline = null, StatusPolicy? policy = null,
-        double shortfallUtilization = global::Forecaster.EarlyWarning.ShortfallDefinition.Defaults.ShortfallUtilization)
+        double shortfallUtilization = global::Forecaster.EarlyWarning.ShortfallDefinition.Defaults.ShortfallUtilization, int horizonHours = 24)
     {
+        _horizonHours = horizonHours;
         _shortfallUtilization = shortfallUtilization;
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
@@ -46,9 +49,10 @@ public sealed class ChampionRiskModel : IMarketRiskModel
         ArgumentNullException.ThrowIfNull(horizons);
         var baseline = _baseline.Assess(market, hours, asOf, horizons);
         var upTo = hours.TakeWhile(h => h.Hour <= asOf).ToArray();
-        // Only the last 30 days matter to the features (their longest window is 720 h).
+        // Only the last 30 days matter to the default's features (their longest window is 720 h). The first-passage
+        // probability would read the whole history; over 31 days it has too few closed windows and uses its closed form.
         var recent = upTo[Math.Max(0, upTo.Length - 24 * 31)..];
-        var features = ShortfallFeatureBuilder.Build([new MarketHistory(market.Name, recent)], _shortfallUtilization)[0];
+        var features = ShortfallFeatureBuilder.Build([new MarketHistory(market.Name, recent)], _shortfallUtilization, _horizonHours)[0];
         var row = new[] { features.Row(features.Rows - 1).ToArray() };
         var probability = _model.Probabilities(row)[0];
         var current = recent[^1];

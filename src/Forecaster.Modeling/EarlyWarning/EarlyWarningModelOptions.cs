@@ -53,7 +53,8 @@ public sealed record EarlyWarningModelOptions
     /// Logistic learner only: when positive, rank hours by a model of "shortfall within this many hours" (longer than
     /// the target's horizon), then map that score to the probability of the target with a Platt calibrator fitted on the
     /// training rows' own targets. Alerts then favour hours that precede episodes by more than a day, while the
-    /// probability still answers the target's question. 0 (the default) fits on the target itself. At most 720.
+    /// probability still answers the target's question. A horizon of 1 h makes the ranker a discrete-time hazard model
+    /// (the chance of a shortfall in the next hour). 0 (the default) fits on the target itself. At most 720.
     /// </summary>
     public int RankingHorizonHours { get; init; }
 

@@ -80,6 +80,30 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             Learner = ShortfallLearner.Logistic,
             LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall"],
         }),
+        // A structural view with no fitting: the share of the market's own past standardised rises of −ln(1 − u) over
+        // the horizon that would reach the shortfall line from here at today's volatility (filtered historical
+        // simulation). Only the alert threshold is chosen on training hours.
+        ("first-passage", new EarlyWarningModelOptions { Learner = ShortfallLearner.FirstPassage }),
+        // The same score Platt-calibrated on training hours (a logistic model on its logit alone): monotone, so the same
+        // alerts, recall and lead; only the probability, hence Brier skill, changes.
+        ("first-passage-platt", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, LogisticFeatures = ["first_passage_logit"] }),
+        // The default plus that probability on the logit scale, where a logistic model adds evidence.
+        ("logistic-first-passage", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "first_passage_logit"],
+        }),
+        // A discrete-time hazard: the default's features rank hours by the chance of a shortfall in the next hour, and
+        // Platt maps that score to the 24 h target. Under a constant hazard, compounding 1 − (1 − h)^24 would be the map;
+        // either is monotone, so the alerts (hence recall and lead) are the same and only the calibration differs.
+        ("logistic-hazard-1h", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 1 }),
+        // The hazard model given the first-passage probability as a seventh feature (both of this structural family).
+        ("logistic-hazard-1h-first-passage", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            RankingHorizonHours = 1,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "first_passage_logit"],
+        }),
         // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
         ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
         ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
