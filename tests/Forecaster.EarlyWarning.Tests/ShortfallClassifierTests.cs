@@ -160,6 +160,21 @@ public sealed class ShortfallClassifierTests
     }
 
     [Fact]
+    public void HazardLogistic_GivesTheTargetsProbability_WhileRankingOnTheNextHour()
+    {
+        var (rows, targets, nextHour) = LabelledRows(TimeSpan.FromHours(1));
+        var targetRate = targets.Count(l => l) / (double)targets.Length;
+        var hazardRate = nextHour.Count(l => l) / (double)nextHour.Length;
+        Assert.True(hazardRate > 0 && hazardRate < targetRate / 3, $"the next-hour label should be much rarer: {hazardRate} vs {targetRate}");
+
+        var hazard = ShortfallClassifier.FitRanked(rows, nextHour, targets, Logistic with { RankingHorizonHours = 1 });
+
+        // Platt on the 24 h targets lifts the hazard's scale to the target's rate; a hazard left unmapped would sit near
+        // the next hour's rate, a third of it or less.
+        Assert.InRange(hazard.Predict(rows).Average(), targetRate * 0.8, targetRate * 1.2);
+    }
+
+    [Fact]
     public void Fit_RejectsAnUnknownLogisticFeature_NamingIt()
     {
         var options = Logistic with { LogisticFeatures = ["utilization", "no_such_feature"] };

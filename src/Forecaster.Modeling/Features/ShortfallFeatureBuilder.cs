@@ -44,7 +44,7 @@ public static class ShortfallFeatureBuilder
     /// ratios or scores, so markets of any size pool together. A wider set (adding deposit flight, largest outflow, rate
     /// regime, liquidity over the worst outflow) did no better on any split, nor did adding utilization against the market's own
     /// kink, hours above it, liquidity over the next day's outflow ES99, an SSA outlook, utilization against the market's
-    /// own last 90 days, hours since its last shortfall, or stablecoin and ETH prices (README, Early warning).
+    /// own last 90 days, hours since its last shortfall, stablecoin and ETH prices, or the first-passage probability (README, Early warning).
     /// </summary>
     public static IReadOnlyList<string> LogisticNames { get; } =
         ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_outflow_surprise", "others_util_max"];
