@@ -22,11 +22,15 @@ public static class DepositChange
     }
 
     /// <summary>
-    /// What left between the two hours valued at the earlier hour's price, USD (negative when deposits grew): the earlier
-    /// deposits times the share of tokens that left, or in USD exactly <c>earlier.SuppliedUsd - later.SuppliedUsd</c>.
+    /// The later deposits valued at the earlier hour's price, USD: the earlier deposits times the tokens' ratio, or in USD
+    /// exactly <c>later.SuppliedUsd</c>.
     /// </summary>
-    public static double OutflowUsd(in MarketHour earlier, in MarketHour later) =>
-        InTokens(earlier, later)
-            ? earlier.SuppliedUsd * (1 - later.SuppliedTokens / earlier.SuppliedTokens)
-            : earlier.SuppliedUsd - later.SuppliedUsd;
+    public static double LaterAtEarlierPriceUsd(in MarketHour earlier, in MarketHour later) =>
+        InTokens(earlier, later) ? earlier.SuppliedUsd * (later.SuppliedTokens / earlier.SuppliedTokens) : later.SuppliedUsd;
+
+    /// <summary>
+    /// What left between the two hours valued at the earlier hour's price, USD (negative when deposits grew); in USD
+    /// exactly <c>earlier.SuppliedUsd - later.SuppliedUsd</c>.
+    /// </summary>
+    public static double OutflowUsd(in MarketHour earlier, in MarketHour later) => earlier.SuppliedUsd - LaterAtEarlierPriceUsd(earlier, later);
 }
