@@ -8,7 +8,7 @@ namespace Forecaster.Pipeline;
 /// <param name="HoursBefore">How long before the start the recommendation was made (24 or 72).</param>
 /// <param name="DepositsUsd">Deposits at the time of the recommendation, USD.</param>
 /// <param name="RecommendedBufferUsd">The target buffer recommended then, using data up to then only, USD.</param>
-/// <param name="RealizedOutflowUsd">Largest fall of deposits from then until the episode's start, USD.</param>
+/// <param name="RealizedOutflowUsd">Largest fall of deposits from then until the episode's start (in tokens where known, valued at the price then), USD.</param>
 public sealed record ReplayEpisode(string Market, DateTimeOffset Start, int HoursBefore, double DepositsUsd, double RecommendedBufferUsd, double RealizedOutflowUsd)
 {
     /// <summary>Utilization at the time of the recommendation.</summary>

@@ -82,8 +82,7 @@ public static class ReplayService
                     try
                     {
                         var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
-                        var lowest = hours.Skip(index + 1).TakeWhile(h => h.Hour <= episode.Start).Select(h => h.SuppliedUsd).DefaultIfEmpty(hours[index].SuppliedUsd).Min();
-                        episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, Math.Max(hours[index].SuppliedUsd - lowest, 0))
+                        episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, RealizedOutflowUsd(hours, index, episode.Start))
                         {
                             Utilization = hours[index].Utilization,
                             OptimalUtilization = target.OptimalUtilization,
@@ -103,6 +102,17 @@ public static class ReplayService
             Sampling = every,
             Basis = basis.Name,
         };
+    }
+
+    /// <summary>
+    /// The largest fall of deposits from hour <paramref name="index"/> until <paramref name="until"/>, valued at that hour's
+    /// price: in tokens where both hours know them (a price fall is no outflow), in USD otherwise; 0 when nothing left.
+    /// </summary>
+    public static double RealizedOutflowUsd(IReadOnlyList<MarketHour> hours, int index, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        var from = hours[index];
+        return hours.Skip(index + 1).TakeWhile(h => h.Hour <= until).Select(h => DepositChange.OutflowUsd(from, h)).Append(0).Max();
     }
 
     // The recommendation the service would have made at `at`, from data up to then only: the market's liquidity risk, its

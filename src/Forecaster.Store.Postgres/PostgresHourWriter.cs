@@ -62,8 +62,8 @@ internal static class PostgresHourWriter
                 await importer.WriteAsync(h.SuppliedUsd, NpgsqlDbType.Double, cancellationToken);
                 await importer.WriteAsync(h.BorrowedUsd, NpgsqlDbType.Double, cancellationToken);
                 await importer.WriteAsync(h.LiquidationsUsd, NpgsqlDbType.Double, cancellationToken);
-                await WriteRateAsync(importer, h.SupplyRatePct, cancellationToken);
-                await WriteRateAsync(importer, h.BorrowRatePct, cancellationToken);
+                await WriteUnlessNaNAsync(importer, h.SupplyRatePct, cancellationToken);
+                await WriteUnlessNaNAsync(importer, h.BorrowRatePct, cancellationToken);
                 await importer.WriteAsync((int)h.Quality, NpgsqlDbType.Integer, cancellationToken);
                 await importer.WriteAsync(h.SnapshotTimestamp, NpgsqlDbType.Bigint, cancellationToken);
                 await importer.WriteAsync(h.Block, NpgsqlDbType.Bigint, cancellationToken);
@@ -71,14 +71,16 @@ internal static class PostgresHourWriter
                 await WriteFlowAsync(importer, h.Flows?.WithdrawalsUsd, cancellationToken);
                 await WriteFlowAsync(importer, h.Flows?.BorrowsUsd, cancellationToken);
                 await WriteFlowAsync(importer, h.Flows?.RepaysUsd, cancellationToken);
+                await WriteUnlessNaNAsync(importer, h.SuppliedTokens, cancellationToken);
             }
         }
         await importer.CompleteAsync(cancellationToken);
     }
 
-    // NaN means "unknown" in the domain; stored as NULL like the embedded store, so comparisons treat two unknowns as equal.
-    private static Task WriteRateAsync(NpgsqlBinaryImporter importer, double rate, CancellationToken cancellationToken) =>
-        double.IsNaN(rate) ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(rate, NpgsqlDbType.Double, cancellationToken);
+    // NaN means "unknown" in the domain (rates, token balances); stored as NULL like the embedded store, so comparisons
+    // treat two unknowns as equal.
+    private static Task WriteUnlessNaNAsync(NpgsqlBinaryImporter importer, double value, CancellationToken cancellationToken) =>
+        double.IsNaN(value) ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
 
     // Gross flows are unknown (NULL) for snapshot data.
     private static Task WriteFlowAsync(NpgsqlBinaryImporter importer, double? amount, CancellationToken cancellationToken) =>

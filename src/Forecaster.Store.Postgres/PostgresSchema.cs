@@ -9,8 +9,8 @@ namespace Forecaster.Store.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    // 2: gross hourly flows (nullable) added to market_hours.
-    public const int Version = 2;
+    // 2: gross hourly flows (nullable) added to market_hours. 3: deposits in raw token units (nullable).
+    public const int Version = 3;
 
     // Any fixed number: serializes schema creation and writes across every process sharing the database.
     public const long LockKey = 0x46_6F_72_65_63_61_73;
@@ -47,7 +47,7 @@ internal static class PostgresSchema
                 price_usd DOUBLE PRECISION NOT NULL,
                 observed_ms BIGINT NOT NULL,
                 PRIMARY KEY (symbol, hour));
-            """ + MarketHourSql.AddFlowColumns("DOUBLE PRECISION"), transaction: transaction, cancellationToken: cancellationToken));
+            """ + MarketHourSql.AddLaterColumns("DOUBLE PRECISION"), transaction: transaction, cancellationToken: cancellationToken));
         var stored = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT max(version) FROM forecaster_schema_info", transaction: transaction, cancellationToken: cancellationToken));
         if (stored is null)
             await connection.ExecuteAsync(new CommandDefinition($"INSERT INTO forecaster_schema_info VALUES ({Version})", transaction: transaction, cancellationToken: cancellationToken));

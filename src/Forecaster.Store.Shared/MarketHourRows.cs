@@ -21,6 +21,7 @@ internal static class MarketHourRows
         {
             // The four flow columns are written together, so one NULL means the hour has no event-level flows.
             Flows = r.IsDBNull(9) ? null : new GrossFlows(r.GetDouble(9), r.GetDouble(10), r.GetDouble(11), r.GetDouble(12)),
+            SuppliedTokens = NaNIfNull(r, 13),
         };
 
     private static double NaNIfNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? double.NaN : r.GetDouble(ordinal);

@@ -10,18 +10,19 @@ internal static class MarketHourSql
     /// <summary>The value columns of market_hours after (market, hour), in table order.</summary>
     public const string ValueColumns = """
         supplied_usd, borrowed_usd, liquidations_usd, supply_rate_pct, borrow_rate_pct, quality, snapshot_ts, block,
-        deposits_usd, withdrawals_usd, borrows_usd, repays_usd
+        deposits_usd, withdrawals_usd, borrows_usd, repays_usd, supplied_tokens
         """;
 
     /// <summary>
-    /// Gross flows are nullable (unknown for snapshot data); added after the first schema, so older files gain them
-    /// through <see cref="AddFlowColumns"/>.
+    /// Columns added after the first schema, in order, all nullable doubles: the gross flows (schema 2; unknown for
+    /// snapshot data) and the deposits in raw token units (schema 3; unknown where the source lacks them). Older files and
+    /// databases gain them through <see cref="AddLaterColumns"/> and read them as unknown.
     /// </summary>
-    public static readonly string[] FlowColumns = ["deposits_usd", "withdrawals_usd", "borrows_usd", "repays_usd"];
+    public static readonly string[] LaterColumns = ["deposits_usd", "withdrawals_usd", "borrows_usd", "repays_usd", "supplied_tokens"];
 
-    /// <summary>The ALTER statements that bring a first-version hour table up to date (both dialects accept them).</summary>
-    public static string AddFlowColumns(string doubleType) =>
-        string.Join("\n", FlowColumns.Select(c => $"ALTER TABLE market_hours ADD COLUMN IF NOT EXISTS {c} {doubleType};"));
+    /// <summary>The ALTER statements that bring an older hour table up to date (both dialects accept them).</summary>
+    public static string AddLaterColumns(string doubleType) =>
+        string.Join("\n", LaterColumns.Select(c => $"ALTER TABLE market_hours ADD COLUMN IF NOT EXISTS {c} {doubleType};"));
 
     /// <summary>True when staged row s differs from stored row h in any value (NULLs compare equal to NULLs).</summary>
     public const string Changed = """
@@ -30,7 +31,8 @@ internal static class MarketHourSql
          OR s.borrow_rate_pct IS DISTINCT FROM h.borrow_rate_pct OR s.quality IS DISTINCT FROM h.quality
          OR s.snapshot_ts IS DISTINCT FROM h.snapshot_ts OR s.block IS DISTINCT FROM h.block
          OR s.deposits_usd IS DISTINCT FROM h.deposits_usd OR s.withdrawals_usd IS DISTINCT FROM h.withdrawals_usd
-         OR s.borrows_usd IS DISTINCT FROM h.borrows_usd OR s.repays_usd IS DISTINCT FROM h.repays_usd)
+         OR s.borrows_usd IS DISTINCT FROM h.borrows_usd OR s.repays_usd IS DISTINCT FROM h.repays_usd
+         OR s.supplied_tokens IS DISTINCT FROM h.supplied_tokens)
         """;
 
     /// <summary>Per market: staged hours that are new, changed (and not older), unchanged, and changed but older than stored.</summary>

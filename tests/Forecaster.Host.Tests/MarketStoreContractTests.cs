@@ -76,6 +76,24 @@ public abstract class MarketStoreContractTests
     }
 
     [Fact]
+    public async Task UpsertAsync_KeepsTokenBalancesExactly_AndCountsAFirstKnownBalanceAsAnUpdate()
+    {
+        await using var store = await OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+        // Raw 18-decimal balances pass a long: 1.7e27 is DAI's largest in the shared files.
+        await store.UpsertAsync([new MarketBatch(Market.FromName("d_weth"), [Hour(0) with { SuppliedTokens = 1.2358016499486193e+24 }, Hour(1)])], ct);
+        var stored = await store.GetHoursAsync("d_weth", cancellationToken: ct);
+        Assert.Equal(1.2358016499486193e+24, stored[0].SuppliedTokens);
+        Assert.True(double.IsNaN(stored[1].SuppliedTokens), "unknown stays unknown, not zero");
+
+        // Re-ingesting a file that now carries the balance fills it in: the hour changed.
+        var rewrite = await store.UpsertAsync([new MarketBatch(Market.FromName("d_weth"),
+            [Hour(0) with { SuppliedTokens = 1.2358016499486193e+24 }, Hour(1) with { SuppliedTokens = 1.7378e27 }])], ct);
+        Assert.Equal(new UpsertResult("d_weth", 0, 1, 1, 0), rewrite.Single());
+        Assert.Equal(1.7378e27, (await store.GetHoursAsync("d_weth", cancellationToken: ct))[1].SuppliedTokens);
+    }
+
+    [Fact]
     public async Task GetHoursAsync_Throws_WhenTheMarketIsUnknown()
     {
         await using var store = await OpenAsync();
@@ -91,7 +109,7 @@ public sealed class DuckDbMarketStoreContractTests : MarketStoreContractTests, I
     protected override Task<IMarketStore> OpenAsync() => Task.FromResult<IMarketStore>(DuckDbMarketStore.Open(_temp.File("s.duckdb")));
 
     [Fact]
-    public async Task Open_AddsTheFlowColumnsAndKeepsTheHours_WhenTheFileHasTheFirstSchema()
+    public async Task Open_AddsTheLaterColumnsAndKeepsTheHours_WhenTheFileHasTheFirstSchema()
     {
         var path = _temp.File("v1.duckdb");
         using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
@@ -115,9 +133,12 @@ public sealed class DuckDbMarketStoreContractTests : MarketStoreContractTests, I
         var old = Assert.Single(await store.GetHoursAsync("a_usdc", cancellationToken: ct));
         Assert.Equal(100, old.SuppliedUsd);
         Assert.Null(old.Flows);
-        var next = old with { Hour = old.Hour.AddHours(1), Block = 8, SnapshotTimestamp = old.SnapshotTimestamp + 3600, Flows = new GrossFlows(1, 2, 3, 4) };
+        Assert.True(double.IsNaN(old.SuppliedTokens));
+        var next = old with { Hour = old.Hour.AddHours(1), Block = 8, SnapshotTimestamp = old.SnapshotTimestamp + 3600, Flows = new GrossFlows(1, 2, 3, 4), SuppliedTokens = 1e26 };
         await store.UpsertAsync([new MarketBatch(Market.FromName("a_usdc"), [next])], ct);
-        Assert.Equal(new GrossFlows(1, 2, 3, 4), (await store.GetHoursAsync("a_usdc", cancellationToken: ct))[1].Flows);
+        var read = (await store.GetHoursAsync("a_usdc", cancellationToken: ct))[1];
+        Assert.Equal(new GrossFlows(1, 2, 3, 4), read.Flows);
+        Assert.Equal(1e26, read.SuppliedTokens);
     }
 
     public void Dispose() => _temp.Dispose();
@@ -126,4 +147,36 @@ public sealed class DuckDbMarketStoreContractTests : MarketStoreContractTests, I
 public sealed class PostgresMarketStoreContractTests(PostgresCluster cluster) : MarketStoreContractTests
 {
     protected override async Task<IMarketStore> OpenAsync() => await PostgresMarketStore.OpenAsync(await cluster.CreateDatabaseAsync());
+
+    [Fact]
+    public async Task OpenAsync_AddsTheTokenColumnAndKeepsTheHours_WhenTheDatabaseHasSchema2()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE forecaster_schema_info (version INTEGER NOT NULL); INSERT INTO forecaster_schema_info VALUES (2);
+                CREATE TABLE markets (name TEXT PRIMARY KEY, protocol TEXT NOT NULL, chain TEXT NOT NULL, asset TEXT NOT NULL,
+                    pool_address TEXT, is_simulated BOOLEAN NOT NULL);
+                CREATE TABLE market_hours (market TEXT NOT NULL REFERENCES markets (name), hour BIGINT NOT NULL,
+                    supplied_usd DOUBLE PRECISION NOT NULL, borrowed_usd DOUBLE PRECISION NOT NULL, liquidations_usd DOUBLE PRECISION NOT NULL,
+                    supply_rate_pct DOUBLE PRECISION, borrow_rate_pct DOUBLE PRECISION, quality INTEGER NOT NULL, snapshot_ts BIGINT NOT NULL,
+                    block BIGINT NOT NULL, deposits_usd DOUBLE PRECISION, withdrawals_usd DOUBLE PRECISION, borrows_usd DOUBLE PRECISION,
+                    repays_usd DOUBLE PRECISION, PRIMARY KEY (market, hour));
+                INSERT INTO markets VALUES ('a_weth', 'aave-v2', 'ethereum', 'WETH', NULL, false);
+                INSERT INTO market_hours VALUES ('a_weth', 1704067200, 100, 50, 0, 1, 2, 0, 1704067200, 7, NULL, NULL, NULL, NULL);
+                """;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await using var store = await PostgresMarketStore.OpenAsync(connectionString, ct);
+        var old = Assert.Single(await store.GetHoursAsync("a_weth", cancellationToken: ct));
+        Assert.Equal(100, old.SuppliedUsd);
+        Assert.True(double.IsNaN(old.SuppliedTokens), "a database from before the column reads its balances as unknown");
+        var next = old with { Hour = old.Hour.AddHours(1), Block = 8, SnapshotTimestamp = old.SnapshotTimestamp + 3600, SuppliedTokens = 5e22 };
+        await store.UpsertAsync([new MarketBatch(Market.FromName("a_weth"), [next])], ct);
+        Assert.Equal(5e22, (await store.GetHoursAsync("a_weth", cancellationToken: ct))[1].SuppliedTokens);
+    }
 }

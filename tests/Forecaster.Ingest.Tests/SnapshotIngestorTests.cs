@@ -98,6 +98,8 @@ public class SnapshotIngestorTests : IDisposable
     [InlineData(7, "2022-01-01T05:00:00Z,1641013200,105,800,800", "line 7: row has 5 fields, the header has 12")]
     [InlineData(8, "2022-01-01T06:00:00Z,,106,850,850,600,0,850,2.0,,4.0,9", "line 8, column 2 (timestamp): value is empty")]
     [InlineData(8, "2022-01-01T05:00:00Z,1641016800,106,850,850,600,0,850,2.0,,4.0,9", "line 8: hour 2022-01-01T05:00:00Z appears again (first on line 7)")]
+    [InlineData(4, "2022-01-01T02:00:00Z,1641002400,102,1000,1000,500,0,12x,1.5,,3.0,8", "line 4, column 8 (token_balance): '12x' is not a number")]
+    [InlineData(9, "2022-01-01T09:00:00Z,1641027600,109,870,870,610,0,-1e20,2.0,,4.0,9", "line 9, column 8 (token_balance): '-1e20' is negative")]
     public async Task IngestAsync_FailsNamingFileLineAndColumn_AndStoresNothing_WhenARowIsMalformed(int line, string row, string expected)
     {
         var good = SnapshotFixtures.Write(_temp.Path, "good.csv", SnapshotFixtures.Messy);
@@ -110,6 +112,27 @@ public class SnapshotIngestorTests : IDisposable
         Assert.Contains("nothing was stored", error.Message);
         var counts = await _store.CountHoursAsync(TestContext.Current.CancellationToken);
         Assert.Equal(new Dictionary<string, long> { ["other"] = 6 }, counts);
+    }
+
+    [Fact]
+    public async Task IngestAsync_StoresTokenBalances_AndKeepsThemUnknown_WhereACellIsEmptyOrTheColumnAbsent()
+    {
+        // A WETH-sized raw balance (the shared file's first WETH value is 1.2358016499486193e+24): past a long, exact in a double.
+        var content = SnapshotFixtures.WithLine(SnapshotFixtures.Messy, 9, "2022-01-01T09:00:00Z,1641027600,109,870,870,610,0,1.2358016499486193e+24,2.0,,4.0,9");
+        content = SnapshotFixtures.WithLine(content, 8, "2022-01-01T06:00:00Z,1641016800,106,850,850,600,0,,2.0,,4.0,9");
+        await Ingest(files: SnapshotFixtures.Write(_temp.Path, "tokens.csv", content));
+        var hours = await _store.GetHoursAsync("tokens", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1000, hours[0].SuppliedTokens);
+        Assert.True(double.IsNaN(hours[^2].SuppliedTokens), "an empty cell is unknown, not zero");
+        Assert.Equal(1.2358016499486193e+24, hours[^1].SuppliedTokens);
+
+        var withoutColumn = string.Join('\n', SnapshotFixtures.Messy.Split('\n').Select(line => string.Join(',', line.Split(',').Where((_, i) => i != 7))));
+        Assert.DoesNotContain("token_balance", withoutColumn);
+        await Ingest(files: SnapshotFixtures.Write(_temp.Path, "usdonly.csv", withoutColumn));
+        var usdOnly = await _store.GetHoursAsync("usdonly", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(6, usdOnly.Count);
+        Assert.All(usdOnly, h => Assert.True(double.IsNaN(h.SuppliedTokens)));
+        Assert.Equal(hours.Take(5).Select(h => h.SuppliedUsd), usdOnly.Take(5).Select(h => h.SuppliedUsd));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class SnapshotParquetReaderTests
         Assert.Equal("supplied_USD", rejection.Column);
     }
 
-    private static object Key(SnapshotRow r) => (r.Hour, r.SnapshotTimestamp, r.Block, r.SuppliedUsd, r.BorrowedUsd, r.LiquidationsUsd, r.SupplyRatePct, r.BorrowRatePct);
+    private static object Key(SnapshotRow r) => (r.Hour, r.SnapshotTimestamp, r.Block, r.SuppliedUsd, r.BorrowedUsd, r.LiquidationsUsd, r.SupplyRatePct, r.BorrowRatePct, r.SuppliedTokens);
 
     // The shared data's original Parquet schema: a timestamp column and doubles, rates nullable.
     private static async Task WriteParquetAsync(string path, IReadOnlyList<SnapshotRow> rows)
@@ -48,11 +48,12 @@ public class SnapshotParquetReaderTests
         var schema = new ParquetSchema(
             new DataField<DateTime>("hour_utc"), new DataField<long>("timestamp"), new DataField<long>("block"),
             new DataField<double>("supplied_USD"), new DataField<double>("borrowed_USD"), new DataField<double>("liquidations"),
-            new DataField<double?>("lender_variable_apr"), new DataField<double?>("borrower_variable_apr"));
+            new DataField<double?>("token_balance"), new DataField<double?>("lender_variable_apr"), new DataField<double?>("borrower_variable_apr"));
         var data = rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["hour_utc"] = r.Hour.UtcDateTime, ["timestamp"] = r.SnapshotTimestamp, ["block"] = r.Block,
             ["supplied_USD"] = r.SuppliedUsd, ["borrowed_USD"] = r.BorrowedUsd, ["liquidations"] = r.LiquidationsUsd,
+            ["token_balance"] = double.IsNaN(r.SuppliedTokens) ? null : r.SuppliedTokens,
             ["lender_variable_apr"] = double.IsNaN(r.SupplyRatePct) ? null : r.SupplyRatePct,
             ["borrower_variable_apr"] = double.IsNaN(r.BorrowRatePct) ? null : r.BorrowRatePct,
         }).ToList();

@@ -57,6 +57,24 @@ public class CorrelatedStressTests
     }
 
     [Fact]
+    public void Analyze_CountsNoOutflow_ForAMarketWhosePriceHalvesWhileItsTokensStay()
+    {
+        // On day 40 a WETH market's USD deposits halve with the ETH price; its tokens do not move.
+        var (weth, usd) = Market("x_weth", d => d == 40 ? 0.5 : 0);
+        var tokens = usd.Select(h => h with { SuppliedTokens = 1e24 }).ToList();
+        var none = new Dictionary<string, IReadOnlyList<PriceHour>>();
+
+        var inTokens = CorrelatedStressAnalyzer.Analyze([.. Markets(), (weth, tokens)], none, End).WorstJointDays[0];
+        Assert.Equal(T0.AddDays(39), inTokens.Day);
+        Assert.Equal(0, inTokens.OutflowShare["x_weth"]);
+        Assert.InRange(inTokens.TotalOutflowShare, 0.07, 0.10); // about (200M + 150M + 0 + 0) / 4,000M
+
+        var inUsd = CorrelatedStressAnalyzer.Analyze([.. Markets(), (weth, usd)], none, End).WorstJointDays[0];
+        Assert.Equal(0.5, inUsd.OutflowShare["x_weth"], 9);
+        Assert.InRange(inUsd.TotalOutflowShare, 0.19, 0.23); // about (200M + 150M + 500M) / 4,000M
+    }
+
+    [Fact]
     public void Analyze_ReportsNoCorrelation_WithTooFewCommonDays()
     {
         var stress = CorrelatedStressAnalyzer.Analyze(Markets(), new Dictionary<string, IReadOnlyList<PriceHour>>(), T0.AddDays(30));

@@ -288,6 +288,8 @@ public sealed class HourlyFlowAggregator
             {
                 Flows = new GrossFlows((double)state.FlowsThisHour.Deposits * price, (double)state.FlowsThisHour.Withdrawals * price,
                     (double)state.FlowsThisHour.Borrows * price, (double)state.FlowsThisHour.Repays * price),
+                // Raw units, as the snapshot files count them, so hours from either source compare in the same unit.
+                SuppliedTokens = (double)state.SuppliedRawAt(snapshot),
             });
             state.LiquidatedThisHour = 0;
             state.FlowsThisHour = default;

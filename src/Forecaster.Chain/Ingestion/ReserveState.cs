@@ -35,7 +35,10 @@ public sealed class ReserveState(int decimals)
     public long LastBlock { get; set; }
 
     /// <summary>Deposits with interest at <paramref name="unixSeconds"/>, whole tokens.</summary>
-    public decimal SuppliedAt(long unixSeconds) => Tokens(RayMath.Mul(ScaledSupplied, Indexes.LiquidityIndexAt(unixSeconds)));
+    public decimal SuppliedAt(long unixSeconds) => Tokens(SuppliedRawAt(unixSeconds));
+
+    /// <summary>Deposits with interest at <paramref name="unixSeconds"/>, raw token units (what the snapshot files call token_balance).</summary>
+    public BigInteger SuppliedRawAt(long unixSeconds) => RayMath.Mul(ScaledSupplied, Indexes.LiquidityIndexAt(unixSeconds));
 
     /// <summary>Debt with interest at <paramref name="unixSeconds"/>, whole tokens.</summary>
     public decimal BorrowedAt(long unixSeconds) => Tokens(RayMath.Mul(ScaledBorrowed, Indexes.VariableBorrowIndexAt(unixSeconds)));

@@ -29,6 +29,14 @@ public readonly record struct MarketHour(
     /// </summary>
     public GrossFlows? Flows { get; init; }
 
+    /// <summary>
+    /// Total deposits in the asset's own raw units (the smallest unit the chain counts, e.g. wei); NaN when the source does
+    /// not know it. Liquidity is about tokens: a fall in the asset's price lowers <see cref="SuppliedUsd"/> although no
+    /// token left the reserve, so relative deposit changes are measured in these units where known
+    /// (<see cref="DepositChange"/>). A double, because raw balances reach 1e27 (18-decimal tokens), past a long.
+    /// </summary>
+    public double SuppliedTokens { get; init; } = double.NaN;
+
     /// <summary>What depositors could withdraw right now: deposits minus borrows, USD. Negative when the source over-reports borrows.</summary>
     public double AvailableLiquidityUsd => SuppliedUsd - BorrowedUsd;
 

@@ -63,7 +63,7 @@ public static class SnapshotCleaner
                 missingRates++;
             }
             hours.Add(new MarketHour(row.Hour, row.SuppliedUsd, row.BorrowedUsd, row.LiquidationsUsd,
-                row.SupplyRatePct, row.BorrowRatePct, quality, row.SnapshotTimestamp, row.Block));
+                row.SupplyRatePct, row.BorrowRatePct, quality, row.SnapshotTimestamp, row.Block) { SuppliedTokens = row.SuppliedTokens });
             previous = row;
         }
         return new CleanedMarket(hours, skipped, stale, aboveOne, gaps, missingHours, missingRates, superseded, duplicates);

@@ -14,6 +14,9 @@ public sealed record SnapshotRow(
     double SupplyRatePct,
     double BorrowRatePct)
 {
+    /// <summary>Total deposits in raw token units; NaN when the file has no such column or the cell is empty.</summary>
+    public double SuppliedTokens { get; init; } = double.NaN;
+
     /// <summary>True for the placeholder rows the source writes before a market opened.</summary>
     public bool IsAllZero => SuppliedUsd == 0 && BorrowedUsd == 0 && LiquidationsUsd == 0;
 }

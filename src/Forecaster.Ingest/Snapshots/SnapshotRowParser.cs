@@ -11,6 +11,7 @@ internal sealed class SnapshotRowParser
     private readonly string _file;
     private readonly IReadOnlyList<string> _header;
     private readonly int[] _index;
+    private readonly int _tokensIndex;
 
     /// <summary>Maps the header; throws when a required column is missing.</summary>
     /// <exception cref="SnapshotFormatException">A required column is missing.</exception>
@@ -27,6 +28,8 @@ internal sealed class SnapshotRowParser
                 throw new SnapshotFormatException(new RowRejection(file, 1, name, 0,
                     $"required column '{name}' is missing from the header (columns: {string.Join(", ", header)})", string.Join(',', header)));
         }
+        // Optional: a file without it leaves every hour's token balance unknown.
+        _tokensIndex = header.ToList().IndexOf(SnapshotSchema.SuppliedTokens);
     }
 
     /// <summary>Number of columns the header has.</summary>
@@ -55,7 +58,11 @@ internal sealed class SnapshotRowParser
         if (!TryRate(fields[_index[6]], out var supplyRate, out why)) return (null, Reject(6, why));
         if (!TryRate(fields[_index[7]], out var borrowRate, out why)) return (null, Reject(7, why));
 
-        return (new SnapshotRow(_file, line, hour, timestamp, block, supplied, borrowed, liquidations, supplyRate, borrowRate), null);
+        var tokens = double.NaN;
+        if (_tokensIndex >= 0 && !TryOptionalAmount(fields[_tokensIndex], out tokens, out why))
+            return (null, new RowRejection(_file, line, SnapshotSchema.SuppliedTokens, _tokensIndex + 1, why, raw));
+
+        return (new SnapshotRow(_file, line, hour, timestamp, block, supplied, borrowed, liquidations, supplyRate, borrowRate) { SuppliedTokens = tokens }, null);
     }
 
     // The real data has a few sub-second snapshot timestamps ("1643288305.5"): the snapshot's second is what matters,
@@ -85,6 +92,14 @@ internal sealed class SnapshotRowParser
         }
         why = text.Length == 0 ? "value is empty" : $"'{text}' is not a number";
         return false;
+    }
+
+    // An optional amount may be empty (the source did not know it): NaN, unknown. Anything else must be a non-negative number.
+    private static bool TryOptionalAmount(string text, out double value, out string why)
+    {
+        value = double.NaN;
+        why = "";
+        return text.Length == 0 || TryAmount(text, out value, out why);
     }
 
     // Rates may legitimately be empty (the source had none for that hour): NaN, flagged later.

@@ -94,6 +94,7 @@ internal static class DuckDbHourWriter
                 row = h.Flows is { } f
                     ? row.AppendValue(f.DepositsUsd).AppendValue(f.WithdrawalsUsd).AppendValue(f.BorrowsUsd).AppendValue(f.RepaysUsd)
                     : row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
+                row = double.IsNaN(h.SuppliedTokens) ? row.AppendNullValue() : row.AppendValue(h.SuppliedTokens);
                 row.EndRow();
             }
         }

@@ -8,8 +8,8 @@ namespace Forecaster.Store.DuckDb;
 /// </summary>
 internal static class DuckDbSchema
 {
-    // 2: gross hourly flows (nullable) added to market_hours.
-    public const int Version = 2;
+    // 2: gross hourly flows (nullable) added to market_hours. 3: deposits in raw token units (nullable).
+    public const int Version = 3;
 
     public static void Ensure(DuckDBConnection connection)
     {
@@ -41,7 +41,7 @@ internal static class DuckDbSchema
                 observed_ms BIGINT NOT NULL,
                 PRIMARY KEY (symbol, hour));
             """);
-        Execute(connection, MarketHourSql.AddFlowColumns("DOUBLE"));
+        Execute(connection, MarketHourSql.AddLaterColumns("DOUBLE"));
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(version) FROM schema_info";
         var stored = command.ExecuteScalar();

@@ -3,6 +3,8 @@ using Forecaster.Chain.Aave;
 using Forecaster.Chain.Abi;
 using Forecaster.Chain.Ingestion;
 using Forecaster.Flows;
+using Forecaster.Markets;
+using Forecaster.Pipeline;
 using Xunit;
 
 namespace Forecaster.Chain.Tests.Ingestion;
@@ -43,14 +45,30 @@ public sealed class HourlyFlowAggregatorTests
         Assert.Contains("aave_v3_usdc: no indexes at opening block 9; the opening balances take the first rate update's index", notes);
     }
 
-    private static ReserveState Aggregate(ReserveOpening opening, List<string> notes)
+    [Fact]
+    public void Aggregate_GivesEachHoursDepositsInRawTokenUnits_AsTheSnapshotFilesCountThem()
+    {
+        var opening = new ReserveOpening(Balance(100m), new ReserveIndexes(Ray, Ray, 0, 0, Opened.ToUnixTimeSeconds()), Opened.ToUnixTimeSeconds());
+
+        var hours = AggregateHours(opening, []);
+
+        // The walk's one hour ends at the update: the opening's 100 USDC grown to 110 by the index, 6 decimals.
+        Assert.Equal([110e6], hours.Select(h => h.SuppliedTokens));
+        Assert.All(hours, h => Assert.Equal(h.SuppliedUsd, h.SuppliedTokens / 1e6, 9));
+    }
+
+    private static ReserveState Aggregate(ReserveOpening opening, List<string> notes) => Run(opening, notes).Final[Usdc];
+
+    private static IReadOnlyList<MarketHour> AggregateHours(ReserveOpening opening, List<string> notes) =>
+        Run(opening, notes).Batches.Single().Hours;
+
+    private static (IReadOnlyList<MarketBatch> Batches, IReadOnlyDictionary<string, ReserveState> Final) Run(ReserveOpening opening, List<string> notes)
     {
         var at = Opened.AddHours(1);
         var update = new ChainLog("ethereum", 10, "0xb10", "0x7a", 0, at, Pool,
             [AaveV3PoolEvents.ReserveDataUpdated, "0x" + Usdc[2..].PadLeft(64, '0')],
             Hex.Parse(Word(0) + Word(0) + Word(0) + Word(Ray * 11 / 10) + Word(Ray)));
-        var (_, final) = HourlyFlowAggregator.Aggregate([new PoolLog(update, null)], [opening], Reserves, "ethereum", Pool, 10, at, notes.Add);
-        return final[Usdc];
+        return HourlyFlowAggregator.Aggregate([new PoolLog(update, null)], [opening], Reserves, "ethereum", Pool, 10, at, notes.Add);
     }
 
     private static ReserveBalance Balance(decimal supplied) => new("ethereum", Pool, Usdc, 9, supplied, 0m);

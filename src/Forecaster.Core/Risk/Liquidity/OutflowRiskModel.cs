@@ -6,7 +6,8 @@ using Forecaster.Simulation.Agents;
 namespace Forecaster.Risk.Liquidity;
 
 /// <summary>
-/// Measures the distribution of a market's net deposit outflow (share of deposits that leaves) over several horizons,
+/// Measures the distribution of a market's net deposit outflow (share of deposits that leaves, in tokens where the hours
+/// know them, so a price fall is no outflow) over several horizons,
 /// by historical simulation, filtered historical simulation (EWMA volatility) and Monte Carlo (Student-t shocks with
 /// EWMA volatility), and the liquidity coverage that follows; on request (<see cref="WithAgentBased"/>), over 24 h, also
 /// agent-based Monte Carlo (<see cref="AgentStress"/>).
@@ -54,7 +55,10 @@ public sealed class OutflowRiskModel
         return new LiquidityRiskReport(market, current.Hour, current, outflows, es99, coverage);
     }
 
-    /// <summary>Past outflows over a horizon: 1 - D(t+h)/D(t) for every pair exactly h apart in the window.</summary>
+    /// <summary>
+    /// Past outflows over a horizon: 1 - D(t+h)/D(t) for every pair exactly h apart in the window, deposits D counted in
+    /// tokens where both hours know them (<see cref="DepositChange"/>).
+    /// </summary>
     public static List<double> HistoricalOutflows(IReadOnlyList<MarketHour> window, TimeSpan horizon)
     {
         var steps = (int)horizon.TotalHours;
@@ -62,14 +66,15 @@ public sealed class OutflowRiskModel
         for (var i = 0; i + steps < window.Count; i++)
         {
             if (window[i + steps].Hour - window[i].Hour != horizon || window[i].SuppliedUsd <= 0) continue;
-            outflows.Add(1 - window[i + steps].SuppliedUsd / window[i].SuppliedUsd);
+            var ratio = DepositChange.Ratio(window[i], window[i + steps]);
+            if (!double.IsNaN(ratio)) outflows.Add(1 - ratio);
         }
         return outflows;
     }
 
-    // Changes of deposits between fresh observations, with the hours each spans. Forward-filled (stale) hours repeat the
-    // previous snapshot, so they are skipped rather than read as hours of zero change: zeros would shrink the EWMA
-    // volatility and turn the next real move into an absurd standardised shock.
+    // Changes of deposits between fresh observations (in tokens where both know them), with the hours each spans.
+    // Forward-filled (stale) hours repeat the previous snapshot, so they are skipped rather than read as hours of zero
+    // change: zeros would shrink the EWMA volatility and turn the next real move into an absurd standardised shock.
     private static List<(double Change, int Hours)> FreshChanges(IReadOnlyList<MarketHour> window)
     {
         var changes = new List<(double, int)>(window.Count);
@@ -80,8 +85,9 @@ public sealed class OutflowRiskModel
             if (previous is { SuppliedUsd: > 0 } p)
             {
                 var hours = (int)Math.Round((hour.Hour - p.Hour).TotalHours);
+                var ratio = DepositChange.Ratio(p, hour);
                 // A hole of more than a day in fresh data is a gap, not a slow move: start again after it.
-                if (hours is >= 1 and <= 24) changes.Add((hour.SuppliedUsd / p.SuppliedUsd - 1, hours));
+                if (hours is >= 1 and <= 24 && !double.IsNaN(ratio)) changes.Add((ratio - 1, hours));
             }
             previous = hour;
         }

@@ -5,7 +5,8 @@ namespace Forecaster.Risk.Stress;
 
 /// <summary>
 /// Measures joint outflows across the markets of a store from their own histories up to an as-of hour (later hours are
-/// never read): daily 24 h relative outflows aligned on UTC days, their correlation matrix, the worst joint days, and the
+/// never read): daily 24 h relative outflows aligned on UTC days (in tokens where both midnights know them, see
+/// <see cref="DepositChange"/>), their correlation matrix, the worst joint days, and the
 /// deepest stablecoin depeg (3-hour median price at least 2% under the peg; the median ignores single noisy prints such as
 /// the shared data's USDC at 1.026) with each market's outflow over the two days around its trough.
 /// </summary>
@@ -55,8 +56,9 @@ public static class CorrelatedStressAnalyzer
             {
                 if (!daily[i].TryGetValue(day, out var share)) continue;
                 shares[names[i]] = share;
-                before += midnights[i][day - TimeSpan.FromDays(1)];
-                after += midnights[i][day];
+                var start = midnights[i][day - TimeSpan.FromDays(1)];
+                before += start.SuppliedUsd;
+                after += DepositChange.LaterAtEarlierPriceUsd(start, midnights[i][day]);
             }
             // A joint day needs at least two markets: one market alone is what the single-market scenarios already replay.
             if (shares.Count >= 2) joint.Add(new JointOutflowDay(day - TimeSpan.FromDays(1), shares, 1 - after / before));
@@ -69,18 +71,18 @@ public static class CorrelatedStressAnalyzer
     public static StressOutcome Replay(MarketHour current, string name, DateTimeOffset start, TimeSpan horizon, string sourceMarket, double share) =>
         StressTester.Apply(current, new StressScenario(name, sourceMarket, start, horizon, Math.Max(share, 0), 0));
 
-    // Deposits at each 00:00 UTC up to asOf, for markets large enough for their moves to mean something.
-    private static Dictionary<DateTimeOffset, double> Midnights(IReadOnlyList<MarketHour> hours, DateTimeOffset asOf) =>
+    // The hours at each 00:00 UTC up to asOf, for markets large enough for their moves to mean something.
+    private static Dictionary<DateTimeOffset, MarketHour> Midnights(IReadOnlyList<MarketHour> hours, DateTimeOffset asOf) =>
         hours.Where(h => h.Hour <= asOf && h.Hour.Hour == 0 && h.Hour.Minute == 0 && h.SuppliedUsd >= StressTester.MinimumDepositsUsd)
-            .ToDictionary(h => h.Hour, h => h.SuppliedUsd);
+            .ToDictionary(h => h.Hour);
 
-    // Keyed by the day's end (the later midnight).
-    private static Dictionary<DateTimeOffset, double> DailyOutflows(Dictionary<DateTimeOffset, double> midnights)
+    // Keyed by the day's end (the later midnight); in tokens where both midnights know them.
+    private static Dictionary<DateTimeOffset, double> DailyOutflows(Dictionary<DateTimeOffset, MarketHour> midnights)
     {
         var outflows = new Dictionary<DateTimeOffset, double>();
-        foreach (var (end, supplied) in midnights)
+        foreach (var (end, hour) in midnights)
         {
-            if (midnights.TryGetValue(end - TimeSpan.FromDays(1), out var start)) outflows[end] = 1 - supplied / start;
+            if (midnights.TryGetValue(end - TimeSpan.FromDays(1), out var start)) outflows[end] = 1 - DepositChange.Ratio(start, hour);
         }
         return outflows;
     }
@@ -119,9 +121,11 @@ public static class CorrelatedStressAnalyzer
         var shares = new Dictionary<string, double>();
         foreach (var (market, hours) in markets)
         {
-            var a = hours.Where(h => h.Hour == start).Select(h => h.SuppliedUsd).DefaultIfEmpty(double.NaN).First();
-            var b = hours.Where(h => h.Hour == end).Select(h => h.SuppliedUsd).DefaultIfEmpty(double.NaN).First();
-            if (a >= StressTester.MinimumDepositsUsd && double.IsFinite(b)) shares[market.Name] = 1 - b / a;
+            // In tokens where both hours know them: a depegged stablecoin's deposits fall in USD although no token left.
+            var a = hours.Where(h => h.Hour == start).Cast<MarketHour?>().FirstOrDefault();
+            var b = hours.Where(h => h.Hour == end).Cast<MarketHour?>().FirstOrDefault();
+            if (a is { } from && b is { } to && from.SuppliedUsd >= StressTester.MinimumDepositsUsd && double.IsFinite(to.SuppliedUsd))
+                shares[market.Name] = 1 - DepositChange.Ratio(from, to);
         }
         return new DepegEpisode(d.Symbol, d.Hour, d.Median, start, end, shares);
     }

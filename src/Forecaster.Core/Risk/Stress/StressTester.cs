@@ -14,7 +14,8 @@ public static class StressTester
 
     /// <summary>
     /// The worst episodes up to <paramref name="asOf"/> over all the given markets: the largest relative deposit outflow over
-    /// 1 h, 24 h and 72 h, and the largest 24 h utilization jump. Hours after <paramref name="asOf"/> are never read.
+    /// 1 h, 24 h and 72 h (in tokens where both hours know them, see <see cref="DepositChange"/>), and the largest 24 h
+    /// utilization jump. Hours after <paramref name="asOf"/> are never read.
     /// </summary>
     public static IReadOnlyList<StressScenario> FindWorst(IEnumerable<(Market Market, IReadOnlyList<MarketHour> Hours)> markets, DateTimeOffset asOf)
     {
@@ -35,7 +36,7 @@ public static class StressTester
                 {
                     var (a, b) = (visible[i], visible[i + steps]);
                     if (b.Hour - a.Hour != horizon || a.SuppliedUsd < MinimumDepositsUsd) continue;
-                    var outflow = 1 - b.SuppliedUsd / a.SuppliedUsd;
+                    var outflow = 1 - DepositChange.Ratio(a, b);
                     if (outflow <= 0) continue;
                     Consider(new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization),
                         outflow, s => s.DepositOutflowShare);
@@ -48,7 +49,7 @@ public static class StressTester
                 if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
                 var jump = b.Utilization - a.Utilization;
                 if (jump <= 0) continue;
-                Consider(new StressScenario("largest 24 h utilization jump", market.Name, a.Hour, day, Math.Max(0, 1 - b.SuppliedUsd / a.SuppliedUsd), jump),
+                Consider(new StressScenario("largest 24 h utilization jump", market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump),
                     jump, s => s.UtilizationJump);
             }
         }
