@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Forecaster.Chain.Abi;
 
@@ -22,9 +23,8 @@ public sealed class RpcProxy : IAsyncDisposable
     public RpcProxy(string target)
     {
         _target = target;
-        Port = AnvilNode.FreePort();
+        Port = Listen();
         Url = $"http://127.0.0.1:{Port}/v3/0123456789abcdef0123456789abcdef";
-        Start();
     }
 
     public int Port { get; }
@@ -53,13 +53,39 @@ public sealed class RpcProxy : IAsyncDisposable
     /// <summary>Requests answered with HTTP 429.</summary>
     public int RateLimitedAnswers { get; private set; }
 
-    public void Start()
+    /// <summary>Listens again on <see cref="Port"/> after <see cref="Stop"/>.</summary>
+    public void Start() => Listen(Port);
+
+    // HttpListener cannot be given port 0, so a port the kernel reports free is taken; another process may bind it first (it
+    // is free until the listener binds it), and then the next one is tried: the proxy never shares a port, it fails to bind.
+    private int Listen()
     {
-        _listener = new HttpListener();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        var listener = _listener;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            try
+            {
+                Listen(port);
+                return port;
+            }
+            catch (HttpListenerException) when (attempt < 5) { /* taken meanwhile: another port */ }
+        }
+    }
+
+    private void Listen(int port)
+    {
+        var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        _listener = listener;
         _loop = Task.Run(() => LoopAsync(listener));
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Stops listening: new connections are refused until <see cref="Start"/>.</summary>
