@@ -19,7 +19,10 @@ internal static class PostgresHourWriter
         // One writer at a time across processes: the classification below and the merge must see the same stored rows,
         // or two workers writing the same hours would both count them as inserted.
         await Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", new { key = PostgresSchema.LockKey }, cancellationToken);
-        await Execute(connection, transaction, "CREATE TEMP TABLE staging_hours (LIKE market_hours) ON COMMIT DROP", null, cancellationToken);
+        await Execute(connection, transaction, $"""
+            CREATE TEMP TABLE staging_hours (LIKE market_hours) ON COMMIT DROP;
+            CREATE TEMP TABLE staging_spans ({MarketHourSql.SpanColumns}) ON COMMIT DROP;
+            """, null, cancellationToken);
         foreach (var batch in batches)
         {
             await Execute(connection, transaction, """
@@ -29,14 +32,20 @@ internal static class PostgresHourWriter
                 """, batch.Market, cancellationToken);
         }
         await CopyStagingAsync(connection, batches, cancellationToken);
+        foreach (var batch in batches)
+            if (batch.AuthoritativeFrom is { } from)
+                await Execute(connection, transaction, "INSERT INTO staging_spans VALUES (@market, @from)",
+                    new { market = batch.Market.Name, from = from.ToUnixTimeSeconds() }, cancellationToken);
         var counts = (await connection.QueryAsync<(string Market, long Inserted, long Updated, long Unchanged, long KeptNewer)>(new CommandDefinition(MarketHourSql.Classify, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Market);
+        var removed = (await connection.QueryAsync<(string Market, long Removed)>(new CommandDefinition(MarketHourSql.CountOrphaned, transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.Market, c => c.Removed);
         await Execute(connection, transaction, $"""
             INSERT INTO market_hours {MarketHourSql.RowsToMerge}
-            ON CONFLICT (market, hour) DO UPDATE SET ({MarketHourSql.ValueColumns}) = ({Excluded(MarketHourSql.ValueColumns)})
+            ON CONFLICT (market, hour) DO UPDATE SET ({MarketHourSql.ValueColumns}) = ({Excluded(MarketHourSql.ValueColumns)});
+            {MarketHourSql.RemoveOrphaned};
             """, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batches.Select(b => counts.TryGetValue(b.Market.Name, out var c)
-            ? new UpsertResult(c.Market, c.Inserted, c.Updated, c.Unchanged, c.KeptNewer)
+            ? new UpsertResult(c.Market, c.Inserted, c.Updated, c.Unchanged, c.KeptNewer) { Removed = removed.GetValueOrDefault(c.Market) }
             : new UpsertResult(b.Market.Name, 0, 0, 0, 0)).ToList();
     }
 

@@ -35,22 +35,47 @@ internal static class MarketHourSql
          OR s.supplied_tokens IS DISTINCT FROM h.supplied_tokens)
         """;
 
-    /// <summary>Per market: staged hours that are new, changed (and not older), unchanged, and changed but older than stored.</summary>
+    /// <summary>
+    /// True when staged row s may replace a changed stored row h: its snapshot is not older, or its batch is authoritative
+    /// from an hour at or before it (<see cref="Forecaster.Pipeline.MarketBatch.Authoritative"/>; a chain reorg can stamp
+    /// the new branch's tip earlier than the orphaned one's).
+    /// </summary>
+    private const string Supersedes = """
+        (s.snapshot_ts >= h.snapshot_ts
+         OR EXISTS (SELECT 1 FROM staging_spans r WHERE r.market = s.market AND s.hour >= r.from_hour))
+        """;
+
+    /// <summary>Per market: staged hours that are new, changed (and allowed to replace), unchanged, and changed but kept.</summary>
     public const string Classify = $"""
         SELECT s.market,
             count(*) FILTER (WHERE h.market IS NULL),
-            count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts >= h.snapshot_ts),
+            count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND {Supersedes}),
             count(*) FILTER (WHERE h.market IS NOT NULL AND NOT {Changed}),
-            count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND s.snapshot_ts < h.snapshot_ts)
+            count(*) FILTER (WHERE h.market IS NOT NULL AND {Changed} AND NOT {Supersedes})
         FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
         GROUP BY s.market
         """;
 
-    /// <summary>The staged rows to merge: new hours, and changed hours from a snapshot not older than the stored one.</summary>
+    /// <summary>The staged rows to merge: new hours, and changed hours allowed to replace the stored ones.</summary>
     public const string RowsToMerge = $"""
         SELECT s.* FROM staging_hours s LEFT JOIN market_hours h ON h.market = s.market AND h.hour = s.hour
-        WHERE h.market IS NULL OR ({Changed} AND s.snapshot_ts >= h.snapshot_ts)
+        WHERE h.market IS NULL OR ({Changed} AND {Supersedes})
         """;
+
+    /// <summary>The staging table of authoritative spans: a market and the first hour (unix seconds) its batch accounts for.</summary>
+    public const string SpanColumns = "market VARCHAR, from_hour BIGINT";
+
+    // Stored hours inside an authoritative span that its batch no longer has: they came from blocks no longer on the chain.
+    private const string Orphaned = """
+        FROM market_hours WHERE EXISTS (SELECT 1 FROM staging_spans r WHERE r.market = market_hours.market AND market_hours.hour >= r.from_hour)
+            AND NOT EXISTS (SELECT 1 FROM staging_hours s WHERE s.market = market_hours.market AND s.hour = market_hours.hour)
+        """;
+
+    /// <summary>Per market: how many stored hours <see cref="RemoveOrphaned"/> will remove.</summary>
+    public const string CountOrphaned = $"SELECT market, count(*) {Orphaned} GROUP BY market";
+
+    /// <summary>Removes the stored hours of authoritative spans that their batches no longer have.</summary>
+    public const string RemoveOrphaned = $"DELETE {Orphaned}";
 
     /// <summary>Selects a market's hours in [$from/@from, $to/@to] in time order; the parameter prefix differs by dialect.</summary>
     public static string SelectHours(char parameterPrefix) => $"""

@@ -35,6 +35,31 @@ public abstract class MarketStoreContractTests
     }
 
     [Fact]
+    public async Task UpsertAsync_ReplacesOlderStampedHoursAndRemovesMissingOnes_FromAnAuthoritativeBatchsFirstHour()
+    {
+        // A chain reorg: hours 1-3 were aggregated from a branch whose tip is now gone. The new branch's account starts at
+        // hour 2, stamps it earlier than the orphaned one and ends before hour 3.
+        await using var store = await OpenAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var late = T0.AddHours(9).ToUnixTimeSeconds();
+        await store.UpsertAsync([new MarketBatch(Market.FromName("a_usdc"), [Hour(0), Hour(1, 110, late), Hour(2, 120, late), Hour(3, 130, late)])], ct);
+
+        var plain = await store.UpsertAsync([new MarketBatch(Market.FromName("a_usdc"), [Hour(2, 70)])], ct);
+        Assert.Equal(new UpsertResult("a_usdc", 0, 0, 0, 1), plain.Single());
+
+        var reorg = await store.UpsertAsync([new MarketBatch(Market.FromName("a_usdc"), [Hour(2, 70)]) { Authoritative = true }], ct);
+        Assert.Equal(new UpsertResult("a_usdc", 0, 1, 0, 0) { Removed = 1 }, reorg.Single());
+        var hours = await store.GetHoursAsync("a_usdc", cancellationToken: ct);
+        Assert.Equal([T0, T0.AddHours(1), T0.AddHours(2)], hours.Select(h => h.Hour)); // hour 3 is gone; hours before the span stay
+        Assert.Equal([100, 110, 70], hours.Select(h => h.SuppliedUsd));
+
+        // A market seen for the first time loses nothing to its own span.
+        var fresh = await store.UpsertAsync([new MarketBatch(Market.FromName("b_dai"), [Hour(0), Hour(1)]) { Authoritative = true }], ct);
+        Assert.Equal(new UpsertResult("b_dai", 2, 0, 0, 0), fresh.Single());
+        Assert.Equal(2, (await store.CountHoursAsync(ct))["b_dai"]);
+    }
+
+    [Fact]
     public async Task UpsertAsync_LeavesTheStoreAsItWas_WhenTheWriteFails()
     {
         await using var store = await OpenAsync();

@@ -177,7 +177,9 @@ public sealed class HourlyFlowAggregator
             if (!_currentHour.ContainsKey(asset)) _currentHour[asset] = end;
             CloseHoursBefore(end + HourlyGrid.Step, asset, info, state, lastTimestamp, lastBlock);
             var market = new Market(info.MarketName, "aave-v3", chain, info.Symbol, pool);
-            batches.Add(new MarketBatch(market, _hours.TryGetValue(asset, out var list) ? list : []));
+            // The walk is the canonical branch's whole account from its first hour on: after a reorg it must replace the
+            // orphaned branch's hours even where they carry a later stamp, and remove those past the new tip.
+            batches.Add(new MarketBatch(market, _hours.TryGetValue(asset, out var list) ? list : []) { Authoritative = true });
         }
         return (batches, _states);
     }

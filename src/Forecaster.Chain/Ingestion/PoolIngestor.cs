@@ -236,8 +236,10 @@ public sealed class PoolIngestor(JsonRpcClient rpc, IFlowEventStore flows, IMark
         long hours = 0;
         if (markets is not null && batches.Count > 0)
         {
-            await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
+            var results = await markets.UpsertAsync(batches, ct).ConfigureAwait(false);
             hours = batches.Sum(b => (long)b.Hours.Count);
+            foreach (var r in results.Where(r => r.Removed > 0))
+                log?.Invoke($"{r.Market}: removed {r.Removed} stored hours past the chain's tip (written from blocks a reorg replaced)");
         }
         // Without a market store no hour was written: a point would make a later run with one skip the hours before it.
         if (markets is not null) await flows.SaveAggregationAsync(next, PoolIngestOptions.Defaults.AggregationPoints, ct).ConfigureAwait(false);

@@ -8,6 +8,18 @@ namespace Forecaster.Pipeline;
 public sealed record MarketBatch(Market Market, IReadOnlyList<MarketHour> Hours)
 {
     /// <summary>
+    /// True when the hours are their source's whole, current account of the market from the batch's first hour on (a chain's
+    /// hours aggregated from its canonical branch). In that span a changed stored hour is replaced even when its snapshot is
+    /// newer (after a reorg the new tip can be stamped earlier than the orphaned one), and a stored hour the batch lacks is
+    /// removed (it came from blocks no longer on the chain). False for snapshot files, where an older file never overwrites
+    /// a newer one.
+    /// </summary>
+    public bool Authoritative { get; init; }
+
+    /// <summary>The first hour an authoritative batch accounts for; null when it is not authoritative or has no hours.</summary>
+    public DateTimeOffset? AuthoritativeFrom => Authoritative && Hours.Count > 0 ? Hours.Min(h => h.Hour) : null;
+
+    /// <summary>
     /// Checks that a write names each market once and each of its hours once: every store implementation refuses such a
     /// write whole before touching anything.
     /// </summary>

@@ -25,15 +25,21 @@ internal static class DuckDbHourWriter
             Append(connection, "market_hours", fresh);
             foreach (var b in fresh) counts[b.Market.Name] = new UpsertResult(b.Market.Name, b.Hours.Count, 0, 0, 0);
 
-            DuckDbSchema.Execute(connection, """
+            DuckDbSchema.Execute(connection, $"""
                 CREATE TABLE staging_hours AS SELECT * FROM market_hours LIMIT 0;
+                CREATE TABLE staging_spans ({MarketHourSql.SpanColumns});
                 """);
-            Append(connection, "staging_hours", batches.Except(fresh).ToList());
+            var staged = batches.Except(fresh).ToList();
+            Append(connection, "staging_hours", staged);
+            AppendSpans(connection, staged);
             foreach (var (market, result) in Classify(connection)) counts[market] = result;
+            foreach (var (market, removed) in CountOrphaned(connection)) counts[market] = counts[market] with { Removed = removed };
             DuckDbSchema.Execute(connection, $"""
                 CREATE TABLE staging_changes AS {MarketHourSql.RowsToMerge};
                 INSERT OR REPLACE INTO market_hours SELECT * FROM staging_changes;
+                {MarketHourSql.RemoveOrphaned};
                 DROP TABLE staging_changes;
+                DROP TABLE staging_spans;
                 DROP TABLE staging_hours;
                 """);
             transaction.Commit();
@@ -98,6 +104,25 @@ internal static class DuckDbHourWriter
                 row.EndRow();
             }
         }
+    }
+
+    // Markets with stored hours only: a fresh market's hours are already in market_hours, and a span would remove them.
+    private static void AppendSpans(DuckDBConnection connection, IReadOnlyList<MarketBatch> staged)
+    {
+        using var appender = connection.CreateAppender("staging_spans");
+        foreach (var batch in staged)
+            if (batch.AuthoritativeFrom is { } from)
+                appender.CreateRow().AppendValue(batch.Market.Name).AppendValue(from.ToUnixTimeSeconds()).EndRow();
+    }
+
+    private static Dictionary<string, long> CountOrphaned(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = MarketHourSql.CountOrphaned;
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, long>();
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
     }
 
     private static Dictionary<string, UpsertResult> Classify(DuckDBConnection connection)

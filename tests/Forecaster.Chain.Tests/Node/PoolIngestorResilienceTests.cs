@@ -62,6 +62,38 @@ public sealed class PoolIngestorResilienceTests : NodeTestBase
     }
 
     [Fact]
+    public async Task RunAsync_RewritesTheForkHourAndRemovesLaterOnes_WhenTheNewBranchIsStampedEarlier()
+    {
+        // The orphaned branch reaches into the next hour; the new one is shorter and earlier, as after a real reorg or an
+        // anvil revert (which resets the clock). The fork hour must be rewritten although its new stamp is older than the
+        // stored one, and the hour only the orphaned branch reached must go.
+        var usdc = await Pool.AddReserveAsync("USDC", 6);
+        await At(Hour.AddMinutes(5), () => Pool.SupplyAsync(usdc, 100_000_000, Alice));
+        var snapshot = await Node.SnapshotAsync();
+        await At(Hour.AddMinutes(40), () => Pool.BorrowAsync(usdc, 50_000_000, Alice));
+        await MineAtAsync(Hour.AddMinutes(70));
+        await IngestAsync();
+        var orphanedHours = await Markets.GetHoursAsync("aave_v3_usdc", cancellationToken: Ct);
+        Assert.Equal([Hour, Hour.AddHours(1)], orphanedHours.Select(h => h.Hour));
+        Assert.Equal(50, orphanedHours[0].BorrowedUsd, 6);
+
+        await Node.RevertAsync(snapshot);
+        await At(Hour.AddMinutes(10), () => Pool.WithdrawAsync(usdc, 30_000_000, Alice));
+        await MineAtAsync(Hour.AddMinutes(12));
+        await MineAtAsync(Hour.AddMinutes(14));
+        var after = await IngestAsync();
+
+        Assert.NotNull(after.ReorgFromBlock);
+        var hours = await Markets.GetHoursAsync("aave_v3_usdc", cancellationToken: Ct);
+        var last = Assert.Single(hours);
+        Assert.Equal(Hour, last.Hour);
+        Assert.Equal(0, last.BorrowedUsd);
+        Assert.Equal(70, last.SuppliedUsd, 6);
+        Assert.Equal(Hour.AddMinutes(14).ToUnixTimeSeconds(), last.SnapshotTimestamp); // older than the orphaned hour's 10:59:59
+        Assert.Contains(Log, line => line.Contains("aave_v3_usdc: removed 1 stored hours past the chain's tip"));
+    }
+
+    [Fact]
     public async Task RunAsync_RollsBackAnotherPoolsOrphanedBlocks_WhenThatPoolHadReadPastThisOnesCheckpoint()
     {
         // Two pools of one chain in one store: B reads past A's checkpoint into blocks a reorg then replaces. A's next run must
