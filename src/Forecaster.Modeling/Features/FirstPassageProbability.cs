@@ -54,8 +54,8 @@ public static class FirstPassageProbability
         ArgumentOutOfRangeException.ThrowIfLessThan(horizonHours, 1);
         var n = hours.Count;
         var x = new double[n];
-        for (var i = 0; i < n; i++) x[i] = ToBarrierScale(hours[i].Utilization);
-        var barrier = ToBarrierScale(shortfallUtilization);
+        for (var i = 0; i < n; i++) x[i] = ShortfallFeatureBuilder.LogGapToFull(hours[i].Utilization);
+        var barrier = ShortfallFeatureBuilder.LogGapToFull(shortfallUtilization);
         var sigma = Volatility(hours, x);
         var rise = MaxRiseAhead(x, horizonHours);
 
@@ -74,7 +74,7 @@ public static class FirstPassageProbability
             var s = t - horizonHours;
             if (s >= 0 && !double.IsNaN(z[s]))
             {
-                for (var k = LowerBound(sorted, z[s]) + 1; k < tree.Length; k += k & -k) tree[k]++;
+                for (var k = SortedSearch.LowerBound(sorted, z[s]) + 1; k < tree.Length; k += k & -k) tree[k]++;
                 inserted++;
             }
             var distance = barrier - x[t];
@@ -84,7 +84,7 @@ public static class FirstPassageProbability
             {
                 var needed = distance / sigma[t];
                 var below = 0;
-                for (var k = LowerBound(sorted, needed); k > 0; k -= k & -k) below += tree[k];
+                for (var k = SortedSearch.LowerBound(sorted, needed); k > 0; k -= k & -k) below += tree[k];
                 result[t] = (inserted - below) / (double)inserted;
             }
         }
@@ -107,9 +107,6 @@ public static class FirstPassageProbability
         .Select(p => Math.Log(p / (1 - p)))
         .ToArray();
 
-    /// <summary>−ln(1 − u), capped at u = 0.9999 as <c>log_gap_to_full</c> is.</summary>
-    private static double ToBarrierScale(double utilization) => -Math.Log(1 - Math.Clamp(utilization, 0, 0.9999));
-
     /// <summary>Hourly volatility of x known at each hour (see the remarks), floored.</summary>
     private static double[] Volatility(IReadOnlyList<MarketHour> hours, double[] x) =>
         FreshHourVariance.Ewma(hours, (before, now) => x[now] - x[before])
@@ -123,18 +120,5 @@ public static class FirstPassageProbability
         var rise = new double[x.Length];
         for (var s = 0; s < x.Length; s++) rise[s] = s + horizon < x.Length ? trailingMax[s + horizon] - x[s] : double.NaN;
         return rise;
-    }
-
-    /// <summary>First index whose value is at or above <paramref name="value"/> (the count of values below it).</summary>
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Forecaster.Modeling.Features;
 
 /// <summary>
@@ -26,9 +28,9 @@ internal static class MarketRelativeFeatures
         var sorted = new List<double>(Math.Min(window, utilization.Length) + 1);
         for (var i = 0; i < utilization.Length; i++)
         {
-            if (i >= window) sorted.RemoveAt(LowerBound(sorted, utilization[i - window]));
-            sorted.Insert(UpperBound(sorted, utilization[i]), utilization[i]);
-            result[i] = UpperBound(sorted, utilization[i]) / (double)sorted.Count;
+            if (i >= window) sorted.RemoveAt(SortedSearch.LowerBound(CollectionsMarshal.AsSpan(sorted), utilization[i - window]));
+            sorted.Insert(SortedSearch.UpperBound(CollectionsMarshal.AsSpan(sorted), utilization[i]), utilization[i]);
+            result[i] = SortedSearch.UpperBound(CollectionsMarshal.AsSpan(sorted), utilization[i]) / (double)sorted.Count;
         }
         return result;
     }
@@ -57,27 +59,5 @@ internal static class MarketRelativeFeatures
             result[i] = Math.Log(1 + since);
         }
         return result;
-    }
-
-    private static int LowerBound(List<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
-    private static int UpperBound(List<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) lo = mid + 1; else hi = mid;
-        }
-        return lo;
     }
 }

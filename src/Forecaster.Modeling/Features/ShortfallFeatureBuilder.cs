@@ -199,11 +199,11 @@ public static class ShortfallFeatureBuilder
         return result;
     }
 
-    /// <summary>−ln(1 − u), capped at u = 0.9999: grows without bound as utilization nears 1, where withdrawals stop.</summary>
-    private static double[] LogGapToFull(double[] utilization)
-    {
-        var result = new double[utilization.Length];
-        for (var i = 0; i < result.Length; i++) result[i] = -Math.Log(1 - Math.Clamp(utilization[i], 0, 0.9999));
-        return result;
-    }
+    /// <summary>
+    /// −ln(1 − u), capped at u = 0.9999: grows without bound as utilization nears 1, where withdrawals stop. The scale of
+    /// <c>log_gap_to_full</c>, and the one the first-passage probability measures distances to the shortfall line on.
+    /// </summary>
+    internal static double LogGapToFull(double utilization) => -Math.Log(1 - Math.Clamp(utilization, 0, 0.9999));
+
+    private static double[] LogGapToFull(double[] utilization) => Array.ConvertAll(utilization, LogGapToFull);
 }
