@@ -9,17 +9,13 @@ internal static class DuckDbFlowReader
 {
     public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source, long afterBlock)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = DuckDbSchema.Command(connection, $"""
             SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.hash, b.ts, f.payload, m.name, f.kind, f.amount,
                    f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo, s.topic
             FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block LEFT JOIN flow_markets m ON m.id = f.market
                  LEFT JOIN flow_signatures s ON s.id = f.signature
             WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.block > $after ORDER BY f.block, f.log_index
-            """;
-        command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("source", source));
-        command.Parameters.Add(new DuckDBParameter("after", afterBlock));
+            """, ("chain", chain), ("source", source), ("after", afterBlock));
         using var reader = command.ExecuteReader();
         var logs = new List<PoolLog>();
         while (reader.Read())

@@ -97,9 +97,8 @@ internal static class DuckDbFlowSchema
 
     private static string? ColumnType(DuckDBConnection connection, string column)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data_type FROM information_schema.columns WHERE table_name = 'flow_events' AND column_name = $column";
-        command.Parameters.Add(new DuckDBParameter("column", column));
+        using var command = DuckDbSchema.Command(connection,
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'flow_events' AND column_name = $column", ("column", column));
         return command.ExecuteScalar() as string;
     }
 }

@@ -69,26 +69,16 @@ internal static class DuckDbFlowWriter
 
     private static int Execute(DuckDBConnection connection, string sql, string chain, long fromBlock, ChainBlock? block = null)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("from", fromBlock));
-        if (block is not null)
-        {
-            command.Parameters.Add(new DuckDBParameter("block", block.Number));
-            command.Parameters.Add(new DuckDBParameter("hash", block.Hash));
-        }
+        using var command = block is null
+            ? DuckDbSchema.Command(connection, sql, ("chain", chain), ("from", fromBlock))
+            : DuckDbSchema.Command(connection, sql, ("chain", chain), ("from", fromBlock), ("block", block.Number), ("hash", block.Hash));
         return command.ExecuteNonQuery();
     }
 
     private static void SetCheckpoint(DuckDBConnection connection, ChainCheckpoint checkpoint)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO chain_checkpoints VALUES ($chain, $source, $block, $hash)";
-        command.Parameters.Add(new DuckDBParameter("chain", checkpoint.Chain));
-        command.Parameters.Add(new DuckDBParameter("source", checkpoint.Source));
-        command.Parameters.Add(new DuckDBParameter("block", checkpoint.Block));
-        command.Parameters.Add(new DuckDBParameter("hash", checkpoint.BlockHash));
+        using var command = DuckDbSchema.Command(connection, "INSERT OR REPLACE INTO chain_checkpoints VALUES ($chain, $source, $block, $hash)",
+            ("chain", checkpoint.Chain), ("source", checkpoint.Source), ("block", checkpoint.Block), ("hash", checkpoint.BlockHash));
         command.ExecuteNonQuery();
     }
 
@@ -180,26 +170,17 @@ internal static class DuckDbFlowWriter
     // The id of a name in a (id, name) table, a new one the first time, inside the batch's transaction. Ids are only ever added.
     private static int NameId(DuckDBConnection connection, string table, string column, string name)
     {
-        using (var insert = connection.CreateCommand())
+        using (var insert = DuckDbSchema.Command(connection,
+            $"INSERT INTO {table} SELECT (SELECT coalesce(max(id), 0) + 1 FROM {table}), $name WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {column} = $name)", ("name", name)))
         {
-            insert.CommandText = $"INSERT INTO {table} SELECT (SELECT coalesce(max(id), 0) + 1 FROM {table}), $name WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {column} = $name)";
-            insert.Parameters.Add(new DuckDBParameter("name", name));
             insert.ExecuteNonQuery();
         }
-        using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT id FROM {table} WHERE {column} = $name";
-        select.Parameters.Add(new DuckDBParameter("name", name));
+        using var select = DuckDbSchema.Command(connection, $"SELECT id FROM {table} WHERE {column} = $name", ("name", name));
         return Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static DuckDBCommand StreamCommand(DuckDBConnection connection, string sql, string chain, string source)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new DuckDBParameter("chain", chain));
-        command.Parameters.Add(new DuckDBParameter("source", source));
-        return command;
-    }
+    private static DuckDBCommand StreamCommand(DuckDBConnection connection, string sql, string chain, string source) =>
+        DuckDbSchema.Command(connection, sql, ("chain", chain), ("source", source));
 
     /// <summary>SQL for the stream id of ($chain, $source), for use as a subquery.</summary>
     internal const string StreamOf = "SELECT id FROM flow_streams WHERE chain = $chain AND source = $source";
@@ -212,8 +193,7 @@ internal static class DuckDbFlowWriter
     // block order).
     private static long Merge(DuckDBConnection connection, string chain)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = DuckDbSchema.Command(connection, $"""
             INSERT INTO flow_events
             SELECT s.* FROM staging_flow_events s
             WHERE NOT EXISTS (
@@ -221,8 +201,7 @@ internal static class DuckDbFlowWriter
                 WHERE f.stream IN ({StreamsOfChain})
                   AND f.block BETWEEN (SELECT min(block) FROM staging_flow_events) AND (SELECT max(block) FROM staging_flow_events)
                   AND f.tx_hash_hi = s.tx_hash_hi AND f.tx_hash_lo = s.tx_hash_lo AND f.log_index = s.log_index)
-            """;
-        command.Parameters.Add(new DuckDBParameter("chain", chain));
+            """, ("chain", chain));
         return command.ExecuteNonQuery();
     }
 

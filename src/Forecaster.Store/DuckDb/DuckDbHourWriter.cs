@@ -54,26 +54,19 @@ internal static class DuckDbHourWriter
 
     private static void UpsertMarket(DuckDBConnection connection, Markets.Market market)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = DuckDbSchema.Command(connection, """
             INSERT INTO markets VALUES ($name, $protocol, $chain, $asset, $pool, $simulated)
             ON CONFLICT (name) DO UPDATE SET protocol = excluded.protocol, chain = excluded.chain, asset = excluded.asset,
                 pool_address = coalesce(excluded.pool_address, markets.pool_address), is_simulated = excluded.is_simulated
-            """;
-        command.Parameters.Add(new DuckDBParameter("name", market.Name));
-        command.Parameters.Add(new DuckDBParameter("protocol", market.Protocol));
-        command.Parameters.Add(new DuckDBParameter("chain", market.Chain));
-        command.Parameters.Add(new DuckDBParameter("asset", market.Asset));
-        command.Parameters.Add(new DuckDBParameter("pool", (object?)market.PoolAddress ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("simulated", market.IsSimulated));
+            """,
+            ("name", market.Name), ("protocol", market.Protocol), ("chain", market.Chain), ("asset", market.Asset),
+            ("pool", market.PoolAddress), ("simulated", market.IsSimulated));
         command.ExecuteNonQuery();
     }
 
     private static long StoredHours(DuckDBConnection connection, string market)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM market_hours WHERE market = $name";
-        command.Parameters.Add(new DuckDBParameter("name", market));
+        using var command = DuckDbSchema.Command(connection, "SELECT count(*) FROM market_hours WHERE market = $name", ("name", market));
         return Convert.ToInt64(command.ExecuteScalar());
     }
 

@@ -82,16 +82,11 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
         ArgumentNullException.ThrowIfNull(market);
         return SerializedAsync<IReadOnlyList<MarketHour>>(async () =>
         {
-            using var exists = _connection.CreateCommand();
-            exists.CommandText = "SELECT count(*) FROM markets WHERE name = $name";
-            exists.Parameters.Add(new DuckDBParameter("name", market));
+            using var exists = DuckDbSchema.Command(_connection, "SELECT count(*) FROM markets WHERE name = $name", ("name", market));
             if (Convert.ToInt64(exists.ExecuteScalar()) == 0) throw new UnknownMarketException(market);
 
-            using var command = _connection.CreateCommand();
-            command.CommandText = MarketHourSql.SelectHours('$');
-            command.Parameters.Add(new DuckDBParameter("market", market));
-            command.Parameters.Add(new DuckDBParameter("from", from?.ToUnixTimeSeconds() ?? long.MinValue));
-            command.Parameters.Add(new DuckDBParameter("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
+            using var command = DuckDbSchema.Command(_connection, MarketHourSql.SelectHours('$'),
+                ("market", market), ("from", from?.ToUnixTimeSeconds() ?? long.MinValue), ("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await MarketHourRows.ReadAllAsync(reader, cancellationToken);
         }, cancellationToken);
@@ -149,11 +144,9 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
         ArgumentNullException.ThrowIfNull(symbol);
         return Serialized<IReadOnlyList<PriceHour>>(() =>
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT hour, price_usd, observed_ms FROM price_hours WHERE symbol = $symbol AND hour >= $from AND hour <= $to ORDER BY hour";
-            command.Parameters.Add(new DuckDBParameter("symbol", symbol.ToUpperInvariant()));
-            command.Parameters.Add(new DuckDBParameter("from", from?.ToUnixTimeSeconds() ?? long.MinValue));
-            command.Parameters.Add(new DuckDBParameter("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
+            using var command = DuckDbSchema.Command(_connection,
+                "SELECT hour, price_usd, observed_ms FROM price_hours WHERE symbol = $symbol AND hour >= $from AND hour <= $to ORDER BY hour",
+                ("symbol", symbol.ToUpperInvariant()), ("from", from?.ToUnixTimeSeconds() ?? long.MinValue), ("to", to?.ToUnixTimeSeconds() ?? long.MaxValue));
             using var reader = command.ExecuteReader();
             var hours = new List<PriceHour>();
             while (reader.Read())
