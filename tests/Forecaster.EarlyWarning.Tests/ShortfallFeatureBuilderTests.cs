@@ -12,8 +12,13 @@ public sealed class ShortfallFeatureBuilderTests
         var markets = MarketSimulator.Run(new SimulationOptions { Markets = 3, Days = 60, Seed = seed })
             .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
         var prices = RandomPrices(markets[0].Hours[0].Hour.AddDays(-1), markets[0].Hours[^1].Hour, DateTimeOffset.MaxValue);
-        return markets.Select(m => m with { Prices = prices }).ToArray();
+        // Two of the three know their token balances (the deposit flows read tokens there), under a moving price.
+        return markets.Select((m, k) => m with { Prices = prices, Hours = k == 2 ? m.Hours : WithTokens(m.Hours) }).ToArray();
     }
+
+    /// <summary>Token balances of a reserve whose token price wanders by a few percent: deposits in USD over the price.</summary>
+    private static IReadOnlyList<MarketHour> WithTokens(IReadOnlyList<MarketHour> hours) =>
+        hours.Select((h, i) => h with { SuppliedTokens = h.SuppliedUsd / (1 + 0.05 * Math.Sin(i / 30.0)) * 1e18 }).ToArray();
 
     /// <summary>
     /// ETH and one stablecoin observed every 50 minutes from <paramref name="from"/> to <paramref name="to"/>: a random walk
@@ -45,6 +50,7 @@ public sealed class ShortfallFeatureBuilderTests
             Hours = market.Hours.Select(h => h.Hour <= t ? h : h with
             {
                 SuppliedUsd = random.NextDouble() * 1e9,
+                SuppliedTokens = double.IsNaN(h.SuppliedTokens) ? double.NaN : random.NextDouble() * 1e27,
                 BorrowedUsd = random.NextDouble() * 1e9,
                 LiquidationsUsd = random.NextDouble() * 1e7,
                 BorrowRatePct = random.NextDouble() * 100,

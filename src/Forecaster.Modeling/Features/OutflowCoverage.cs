@@ -23,8 +23,10 @@ internal static class OutflowCoverage
     /// <summary>ln(available liquidity / ES99 of the 24 h outflow in USD), clamped to [−10, 10]; NaN before any fresh change.</summary>
     public static double[] LogCoverage(IReadOnlyList<MarketHour> hours)
     {
+        // Changes in tokens where both hours know them (DepositChange): an ETH move is no WETH outflow. The ES99 and the
+        // liquidity it is compared with stay USD, scaled by this hour's deposits.
         var variance = FreshHourVariance.Ewma(hours, (before, now) =>
-            hours[before].SuppliedUsd > 0 ? hours[now].SuppliedUsd / hours[before].SuppliedUsd - 1 : null);
+            DepositChange.Ratio(hours[before], hours[now]) is var ratio && !double.IsNaN(ratio) ? ratio - 1 : null);
         var result = new double[hours.Count];
         for (var i = 0; i < hours.Count; i++)
         {

@@ -116,7 +116,7 @@ public static class ShortfallFeatureBuilder
         var hours = market.Hours;
         var n = hours.Count;
         double[] u = new double[n], supplied = new double[n], borrowed = new double[n], liquidations = new double[n];
-        double[] rate = new double[n], stale = new double[n], flow = new double[n], outflowUsd = new double[n], ratePerUtil = new double[n];
+        double[] rate = new double[n], stale = new double[n], ratePerUtil = new double[n];
         var lastRate = 0.0;
         for (var i = 0; i < n; i++)
         {
@@ -130,10 +130,10 @@ public static class ShortfallFeatureBuilder
             rate[i] = lastRate;
             ratePerUtil[i] = lastRate / Math.Max(u[i], 0.05);
             stale[i] = h.Has(DataQuality.Stale) && i > 0 ? Math.Min(stale[i - 1] + 1, 48) : 0;
-            var before = i > 0 ? supplied[i - 1] : supplied[i];
-            flow[i] = before > 0 ? (supplied[i] - before) / before : 0;
-            outflowUsd[i] = Math.Max(0, before - supplied[i]);
         }
+        // Deposit changes in tokens where known (a price move is no flow); the deposit level stays USD, for size.
+        var flow = DepositFlows.RelativeChange(hours, 1);
+        var outflowUsd = DepositFlows.HourlyOutflowUsd(hours);
 
         var utilStep = RollingWindow.Change(u, 1);
         var liquidity = new double[n];
@@ -169,7 +169,7 @@ public static class ShortfallFeatureBuilder
         [
             u, utilStep, RollingWindow.Change(u, 6), RollingWindow.Change(u, 24), RollingWindow.Change(u, 168),
             RollingWindow.Max(u, 24), RollingWindow.Max(u, 168), utilMinusMean,
-            logDeposits, RollingWindow.RelativeChange(supplied, 24), RollingWindow.RelativeChange(supplied, 168),
+            logDeposits, DepositFlows.RelativeChange(hours, 24), DepositFlows.RelativeChange(hours, 168),
             RollingWindow.RelativeChange(borrowed, 24), RollingWindow.RelativeChange(borrowed, 168),
             RollingWindow.StandardDeviation(flow, 24), RollingWindow.StandardDeviation(flow, 168),
             RollingWindow.Min(flow, 24), RollingWindow.Min(flow, 168),
