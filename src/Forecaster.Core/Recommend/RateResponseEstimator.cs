@@ -5,7 +5,9 @@ namespace Forecaster.Recommend;
 /// <summary>
 /// Estimates how deposits answer the supply rate in a market's own history: the least-squares slope of the next 24 h
 /// relative deposit change on the supply rate at the start of the window (rate leads, flows follow, so the window never
-/// uses a rate set after the flow it explains). Reported in USD of today's deposits per percentage point of supply APR.
+/// uses a rate set after the flow it explains). The change is measured in tokens where both hours know them
+/// (<see cref="DepositChange"/>), so a WETH price move is not read as depositors answering the rate; the slope is then
+/// reported in USD of today's deposits per percentage point of supply APR.
 /// Rates also rise because deposits leave, which biases the slope down: a non-positive estimate is reported as unknown.
 /// </summary>
 public static class RateResponseEstimator
@@ -21,9 +23,11 @@ public static class RateResponseEstimator
         for (var i = 0; i + 24 < window.Count; i++)
         {
             var (a, b) = (window[i], window[i + 24]);
-            if (b.Hour - a.Hour != TimeSpan.FromHours(24) || a.SuppliedUsd <= 0 || !double.IsFinite(a.SupplyRatePct)) continue;
+            if (b.Hour - a.Hour != TimeSpan.FromHours(24) || !double.IsFinite(a.SupplyRatePct)) continue;
+            var ratio = DepositChange.Ratio(a, b);
+            if (!double.IsFinite(ratio)) continue;
             var x = a.SupplyRatePct;
-            var y = b.SuppliedUsd / a.SuppliedUsd - 1;
+            var y = ratio - 1;
             sx += x; sy += y; sxx += x * x; sxy += x * y;
             n++;
         }
