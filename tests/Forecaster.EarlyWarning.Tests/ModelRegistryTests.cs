@@ -89,6 +89,32 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void Load_ReturnsSameProbabilities_ForAnOnsetRankedModel()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var markets = Fitted.Value.Markets;
+        var ranked = Options.Model with { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72 };
+        var options = Options with { Model = ranked with { RankOnOnsets = true } };
+        var model = EarlyWarningModel.Fit(markets, options);
+        var rows = ShortfallFeatureBuilder.Build(markets, 0.98)[1];
+        var sample = Enumerable.Range(0, 200).Select(i => rows.Row(i * 20).ToArray()).ToArray();
+
+        var card = registry.Save("shortfall", model, Card(0.4, 0.8) with { Options = options, AlertThreshold = model.AlertThreshold, BaseRate = model.BaseRate });
+        var (loaded, loadedCard) = registry.Load("shortfall", card.Version);
+
+        // The onset ranker and its Platt map load as one model, and the card says what it ranks on.
+        Assert.True(loadedCard.Options.Model.RankOnOnsets);
+        Assert.Equal(72, loadedCard.Options.Model.RankingHorizonHours);
+        Assert.Equal(model.Probabilities(sample), loaded.Probabilities(sample));
+        Assert.Equal(model.AlertThreshold, loaded.AlertThreshold);
+        Assert.Contains("episode start within 72 h", File.ReadAllText(Path.Combine(folder.Path, "shortfall", "1", "card.md")));
+        // Ranking on onsets must change the model, or the option does nothing.
+        Assert.NotEqual(EarlyWarningModel.Fit(markets, Options with { Model = ranked }).Probabilities(sample), model.Probabilities(sample));
+        Assert.True(model.Probabilities(sample).Distinct().Count() > 10, "the probabilities must vary, or the comparison checks nothing");
+    }
+
+    [Fact]
     public void Load_ReturnsSameProbabilities_ForTheFirstPassageLearner()
     {
         using var folder = new TempDirectory();

@@ -77,13 +77,15 @@ public sealed class EarlyWarningModel
         foreach (var m in markets.OrderBy(m => m.History.Name, StringComparer.Ordinal))
         {
             var times = m.Labels.Times;
-            var rankTargets = ranking > TimeSpan.Zero ? m.TargetsAt(ranking) : m.Labels.Target;
+            var rankTargets = options.Model.RankOnOnsets ? m.OnsetsAt(ranking)
+                : ranking > TimeSpan.Zero ? m.TargetsAt(ranking) : m.Labels.Target;
             for (var i = 0; i < times.Length; i++)
             {
                 if (times[i] >= cutoff - horizon) break;
                 var target = m.Labels.Target[i];
+                // An onset label's window closes before the cutoff, so the episode start it names is known by then too.
                 if (target != ShortfallLabels.None && times[i] < cutoff - labelWindow && rankTargets[i] != ShortfallLabels.None)
-                    labelled.Add(new TrainingRow(times[i].UtcTicks, m.Rows[i], target == 1, rankTargets[i] == 1, m.History.Hours[i].Utilization));
+                    labelled.Add(new TrainingRow(times[i].UtcTicks, m.Rows[i], target == 1, rankTargets[i] == 1, rankTargets[i] != ShortfallLabels.InEpisode, m.History.Hours[i].Utilization));
                 if (i % stride == 0 && m.Labels.Eligible[i] && times[i].AddHours(24) < cutoff && m.Change24h(i) is var change && !float.IsNaN(change))
                     flows.Add((times[i].UtcTicks, m.Rows[i], change));
             }
@@ -109,10 +111,11 @@ public sealed class EarlyWarningModel
         ShortfallClassifier? classifier = null;
         var threshold = double.PositiveInfinity;
         var ruleLevel = double.PositiveInfinity;
-        if (labels.Take(split).Any(l => l))
+        // An onset ranker also needs an onset among its own rows (a history may start inside its only episode).
+        if (labels.Take(split).Any(l => l) && (ranking == TimeSpan.Zero || rows.Any(r => r.Ranks && r.RankLabel)))
         {
             classifier = ranking > TimeSpan.Zero
-                ? ShortfallClassifier.FitRanked(features, rows.Select(r => r.RankLabel).ToArray(), labels, options.Model)
+                ? ShortfallClassifier.FitRanked(features, rows.Select(r => r.RankLabel).ToArray(), labels, options.Model, rows.Select(r => r.Ranks).ToArray())
                 : ShortfallClassifier.Fit(features, labels, split, options.Model);
             var scores = classifier.HoldoutProbabilities;
             var utilization = rows.Skip(rows.Count - scores.Length).Select(r => r.Utilization).ToArray();
@@ -122,6 +125,9 @@ public sealed class EarlyWarningModel
         return new EarlyWarningModel(classifier, forecaster, threshold, baseRate, ruleLevel);
     }
 
-    /// <summary>A labelled training hour: its target, its label at the ranking horizon and its utilization (for the rule's share).</summary>
-    private sealed record TrainingRow(long Ticks, float[] Row, bool Label, bool RankLabel, double Utilization);
+    /// <summary>
+    /// A labelled training hour: its target, its label at the ranking horizon, whether the ranker learns from it (not
+    /// when it is in an episode's tail and the ranker ranks onsets) and its utilization (for the rule's share).
+    /// </summary>
+    private sealed record TrainingRow(long Ticks, float[] Row, bool Label, bool RankLabel, bool Ranks, double Utilization);
 }

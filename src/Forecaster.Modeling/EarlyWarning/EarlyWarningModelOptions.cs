@@ -59,6 +59,15 @@ public sealed record EarlyWarningModelOptions
     public int RankingHorizonHours { get; init; }
 
     /// <summary>
+    /// With <see cref="RankingHorizonHours"/> as the window W: the ranking label at t is "an episode starts in (t, t+W]"
+    /// rather than "a shortfall hour lies in (t, t+W]", and hours less than the episode merge gap after a shortfall hour
+    /// (the tail of an episode under way) are left out of the ranker's rows; they still train the Platt map to the
+    /// target and the alert threshold, and are scored like any hour. Detection is scored on episode starts, while most
+    /// hours before a shortfall hour are inside or just after stress. False (the default) ranks on shortfall hours.
+    /// </summary>
+    public bool RankOnOnsets { get; init; }
+
+    /// <summary>
     /// Share of the alert budget given to the threshold rule's signal (utilization at or above a level): the model's
     /// threshold is chosen for the rest of the budget, then the level so that the model's alerts and the rule's together
     /// fill the whole budget on the training rows; an hour alerts when either does. 0 (the default) alerts on the
@@ -109,6 +118,8 @@ public sealed record EarlyWarningModelOptions
         if (RankingHorizonHours is < 0 or > 720) throw new ArgumentOutOfRangeException(nameof(RankingHorizonHours), $"RankingHorizonHours must be in [0, 720]; got {RankingHorizonHours}.");
         if (RankingHorizonHours > 0 && (Learner != ShortfallLearner.Logistic || RecalibrateOnHoldout))
             throw new ArgumentOutOfRangeException(nameof(RankingHorizonHours), "RankingHorizonHours needs the logistic learner fitted on every training row (no RecalibrateOnHoldout).");
+        if (RankOnOnsets && RankingHorizonHours == 0)
+            throw new ArgumentOutOfRangeException(nameof(RankOnOnsets), "RankOnOnsets needs RankingHorizonHours > 0: it is the onset window (e.g. 72, the detection window).");
         if (Learner == ShortfallLearner.FirstPassage && (RecalibrateOnHoldout || LogisticFeatures is not null))
             throw new ArgumentOutOfRangeException(nameof(Learner), "The FirstPassage learner fits nothing: it takes neither RecalibrateOnHoldout nor LogisticFeatures.");
         if (!(RuleShareOfBudget >= 0 && RuleShareOfBudget < 1)) throw new ArgumentOutOfRangeException(nameof(RuleShareOfBudget), $"RuleShareOfBudget must be in [0, 1); got {RuleShareOfBudget}.");

@@ -9,6 +9,7 @@ internal sealed class PreparedMarket
     public PreparedMarket(MarketHistory history, FeatureMatrix features, ShortfallDefinition definition)
     {
         History = history;
+        _mergeGap = definition.EpisodeMergeGap;
         Labels = ShortfallLabels.Compute(history.Hours, definition);
         Rows = new float[features.Rows][];
         for (var i = 0; i < features.Rows; i++) Rows[i] = features.Row(i).ToArray();
@@ -23,6 +24,8 @@ internal sealed class PreparedMarket
     }
 
     private readonly Dictionary<TimeSpan, sbyte[]> _targetsByHorizon = [];
+    private readonly Dictionary<TimeSpan, sbyte[]> _onsetsByWindow = [];
+    private readonly TimeSpan _mergeGap;
 
     public MarketHistory History { get; }
     public ShortfallLabels Labels { get; }
@@ -37,6 +40,14 @@ internal sealed class PreparedMarket
         if (!_targetsByHorizon.TryGetValue(horizon, out var targets))
             _targetsByHorizon[horizon] = targets = ShortfallLabels.Targets(Labels.Times, Labels.Eligible, Labels.Shortfall, horizon);
         return targets;
+    }
+
+    /// <summary>Onset labels for a window (an onset ranker's label, <see cref="ShortfallLabels.Onsets"/>), computed once per window.</summary>
+    public sbyte[] OnsetsAt(TimeSpan window)
+    {
+        if (!_onsetsByWindow.TryGetValue(window, out var onsets))
+            _onsetsByWindow[window] = onsets = ShortfallLabels.Onsets(Labels.Times, Labels.Eligible, Labels.Shortfall, window, _mergeGap);
+        return onsets;
     }
 
     public double Liquidity(int i) => History.Hours[i].AvailableLiquidityUsd;

@@ -106,10 +106,12 @@ public sealed class ShortfallClassifier
     /// logistic model is fitted on every row's <paramref name="rankingLabels"/> (shortfall within the longer horizon),
     /// then a Platt calibrator on the same rows maps its score to the probability of <paramref name="targetLabels"/>.
     /// Platt is monotone, so the ordering of hours (hence which hours alert) is the ranking model's, while the
-    /// probability answers the target's question. Rows are in time order; none may be resampled.
+    /// probability answers the target's question. Rows are in time order; none may be resampled. When
+    /// <paramref name="rankerRows"/> is given, the ranking model learns only from the rows it marks (an onset ranker
+    /// leaves out the tails of episodes), while the calibrator and the returned probabilities cover every row.
     /// </summary>
     /// <exception cref="InsufficientTrainingDataException">No positive row for either label.</exception>
-    public static ShortfallClassifier FitRanked(IReadOnlyList<float[]> features, IReadOnlyList<bool> rankingLabels, IReadOnlyList<bool> targetLabels, EarlyWarningModelOptions options)
+    public static ShortfallClassifier FitRanked(IReadOnlyList<float[]> features, IReadOnlyList<bool> rankingLabels, IReadOnlyList<bool> targetLabels, EarlyWarningModelOptions options, IReadOnlyList<bool>? rankerRows = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(rankingLabels);
@@ -118,13 +120,18 @@ public sealed class ShortfallClassifier
         options.Validate();
         if (rankingLabels.Count != features.Count || targetLabels.Count != features.Count)
             throw new ArgumentException($"Every row needs both labels; got {features.Count} rows, {rankingLabels.Count} ranking and {targetLabels.Count} target labels.", nameof(targetLabels));
+        if (rankerRows is not null && rankerRows.Count != features.Count)
+            throw new ArgumentException($"rankerRows needs one flag per row; got {rankerRows.Count} for {features.Count} rows.", nameof(rankerRows));
         if (!targetLabels.Any(l => l) || targetLabels.All(l => l))
             throw new InsufficientTrainingDataException($"Calibrating the ranking model needs positive and negative targets; the {features.Count} rows have {targetLabels.Count(l => l)} positives.");
+        var ranks = Enumerable.Range(0, features.Count).Where(i => rankerRows?[i] ?? true).ToArray();
+        if (!ranks.Any(i => rankingLabels[i]) || ranks.All(i => rankingLabels[i]))
+            throw new InsufficientTrainingDataException($"The ranking model needs positive and negative ranking labels; its {ranks.Length} rows have {ranks.Count(i => rankingLabels[i])} positives.");
 
         var ml = new MLContext(options.Seed);
         var columns = ColumnsOf(options);
         var projected = features.Select(f => Project(f, columns)).ToArray();
-        var ranked = FeatureData.Load(ml, projected.Select((f, i) => new FeatureData.Row { Features = f, Label = rankingLabels[i] }).ToArray(), columns.Length);
+        var ranked = FeatureData.Load(ml, ranks.Select(i => new FeatureData.Row { Features = projected[i], Label = rankingLabels[i] }).ToArray(), columns.Length);
         var target = FeatureData.Load(ml, projected.Select((f, i) => new FeatureData.Row { Features = f, Label = targetLabels[i] }).ToArray(), columns.Length);
         var ranker = FitLogistic(ml, ranked, options);
         var calibrator = ml.BinaryClassification.Calibrators.Platt().Fit(ranker.Transform(target));

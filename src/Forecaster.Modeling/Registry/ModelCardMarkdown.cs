@@ -25,6 +25,8 @@ public static class ModelCardMarkdown
             EarlyWarning.ShortfallLearner.FirstPassage => "first-passage probability by filtered historical simulation (no fitting; threshold chosen on training hours)",
             _ => $"LightGBM ({o.Trees} trees, {o.Leaves} leaves) + Platt calibration",
         };
+        if (o.RankingHorizonHours > 0)
+            classifier += $", ranking hours by {(o.RankOnOnsets ? "an episode start" : "a shortfall hour")} within {o.RankingHorizonHours} h, Platt-mapped to the target";
         text.AppendLine(CultureInfo.InvariantCulture, $"- Model: {classifier}; liquidity: LightGBM regression + held-out residual interval ({o.Coverage:P0})");
         text.AppendLine();
         text.AppendLine("## Walk-forward backtest");

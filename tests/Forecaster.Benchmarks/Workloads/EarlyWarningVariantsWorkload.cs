@@ -104,6 +104,12 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             RankingHorizonHours = 1,
             LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "first_passage_logit"],
         }),
+        // An onset ranker: the default's features rank hours by "an episode starts within 72 h" (the detection window,
+        // from the metric's definition), learning only from hours outside an episode's tail; Platt maps the score to
+        // the 24 h target. The default's features are also the 1 h hazard's, so there is no second feature set.
+        ("logistic-onset72", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RankOnOnsets = true }),
+        // The same with the window equal to the target's horizon, for comparison.
+        ("logistic-onset24", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 24, RankOnOnsets = true }),
         // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
         ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
         ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
