@@ -46,6 +46,9 @@ public static class ReplayCommand
             foreach (var e in result.Episodes)
                 Console.WriteLine($"{e.Market} {e.Start:yyyy-MM-dd HH:mm} ({e.HoursBefore} h before): utilization {e.Utilization:P1} (kink {e.OptimalUtilization:P1}), buffer {e.RecommendedBufferUsd / 1e6:N1}M ({e.BufferShareOfDeposits:P1} of deposits), outflow {e.RealizedOutflowUsd / 1e6:N1}M -> {(e.Covered ? "covered" : "NOT covered")}{(e.FlatRuleCovered ? "" : "; flat rule NOT covered")}");
             foreach (var s in result.Skipped) Console.WriteLine($"skipped: {s}");
+            if (rule.LargestHolders)
+                Console.WriteLine($"largest holders known for: {(result.MarketsWithHolders.Count > 0 ? string.Join(", ", result.MarketsWithHolders) : "no market")}; " +
+                                  $"current rule kept (no account-level flows) for: {(result.MarketsWithoutHolders.Count > 0 ? string.Join(", ", result.MarketsWithoutHolders) : "no market")}");
             Console.WriteLine($"covered: {result.CoveredShare:P1} of episodes 24 h ahead, {result.CoveredShare72h:P1} 72 h ahead (flat {ReplayResult.FlatRuleShare:P0} rule: {result.FlatRuleCoveredShare:P1} and {result.FlatRuleCoveredShare72h:P1})");
             Console.WriteLine($"buffer, mean at the episode points (24 h before each crisis): {result.MeanBufferShareOfDeposits:P1} of deposits");
             Console.WriteLine($"buffer, time average over {result.Samples.Count} market-days sampled every {days} d: {result.TimeAverageBufferShareOfDeposits:P1} of deposits (flat rule: {ReplayResult.FlatRuleShare:P0} every hour)");
