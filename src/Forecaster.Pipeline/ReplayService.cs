@@ -44,13 +44,15 @@ public static class ReplayService
     /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
-    public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
+    /// <param name="accountFlows">Account-level flows by market (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
+    public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
+        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
         foreach (var market in await store.GetMarketsAsync(cancellationToken))
             histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
-        return Run(histories, appetite, sampling, cancellationToken, basis);
+        return Run(histories, appetite, sampling, cancellationToken, basis, accountFlows);
     }
 
     /// <summary>Replays every episode of the given market histories (each in time order).</summary>

@@ -4,6 +4,8 @@ using Forecaster.Recommend;
 using Forecaster.Risk.Liquidity;
 using Forecaster.Simulation;
 using Forecaster.Simulation.Agents;
+using Forecaster.Store.DuckDb;
+using Forecaster.Testing;
 using Xunit;
 
 namespace Forecaster.Pipeline.Tests;
@@ -70,5 +72,35 @@ public class ReplayConcentrationTests
         Assert.Equal(exit.RecommendedBufferUsd, target.BufferBeforeHoldersUsd, 1e-6);
         // Every sampled day holds at least what the current rule asked for.
         Assert.All(with.Samples.Zip(current.Samples), p => Assert.True(p.First.RecommendedBufferUsd >= p.Second.RecommendedBufferUsd));
+    }
+
+    [Fact]
+    public async Task RunAsync_FromAStore_TakesTheHoldersFromAPoolsStoredLogs()
+    {
+        using var temp = new TempDirectory("replay-holders");
+        var ct = TestContext.Current.CancellationToken;
+        var m = WhaleMarket();
+        const string Pool = "0x00000000000000000000000000000000000000aa";
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        await store.UpsertAsync([new MarketBatch(m.Market, m.Hours)], ct);
+        await using (var flowStore = DuckDbFlowEventStore.Attach(store))
+        {
+            // The deposit flows as a pool's logs (the other kinds would be dropped by the loader anyway), one block later, as a
+            // chain has no block -1 (where the simulator stamps opening deposits).
+            var logs = m.Events.Where(e => e.Kind is FlowKind.Supply or FlowKind.Withdraw).Select(e => e with { Block = e.Block + 1 }).Select(e => new PoolLog(
+                new ChainLog(e.Chain, e.Block, $"0x{e.Block:x64}", e.TransactionHash, e.LogIndex, e.Timestamp, Pool, [], []), e)).ToList();
+            var last = logs[^1].Log;
+            var blocks = logs.Select(l => l.Log).DistinctBy(l => l.Block).Select(l => new ChainBlock(l.Chain, l.Block, l.BlockHash, l.Timestamp)).ToList();
+            await flowStore.AppendAsync(new FlowLogBatch(blocks, logs,
+                new ChainCheckpoint(last.Chain, Pool, last.Block, last.BlockHash)), ct);
+        }
+
+        await using var reader = DuckDbFlowEventStore.Attach(store);
+        var flows = await AccountFlows.LoadAsync(reader, "simulated", Pool, ct);
+        var result = await ReplayService.RunAsync(store, RiskAppetite.Moderate, basis: ReplayBasis.Named["concentration"], cancellationToken: ct, accountFlows: flows);
+
+        Assert.Equal(new[] { m.Market.Name }, result.MarketsWithHolders);
+        Assert.True(Assert.Single(result.Episodes, e => e.HoursBefore == 24).Covered);
+        await Assert.ThrowsAsync<ForecasterException>(() => AccountFlows.LoadAsync(reader, "simulated", "0x00000000000000000000000000000000000000bb", ct));
     }
 }
