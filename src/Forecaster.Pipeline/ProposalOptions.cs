@@ -1,3 +1,4 @@
+using Forecaster.Flows;
 using Forecaster.Recommend;
 
 namespace Forecaster.Pipeline;
@@ -16,4 +17,10 @@ public sealed record ProposalOptions
 
     /// <summary>Treasury reserves that may be added across markets, USD; 0 proposes no top-ups.</summary>
     public double TreasuryBudgetUsd { get; init; }
+
+    /// <summary>
+    /// Account-level flows (Supply and Withdraw with their accounts, in time order) by market name: a market found here gets
+    /// its depositor concentration in the proposal's Motivation and JSON. It informs; the buffer stays the service's rule.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> AccountFlows { get; init; } = new Dictionary<string, IReadOnlyList<FlowEvent>>();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Forecaster.Flows;
 using Forecaster.Markets;
 using Forecaster.Publish.Charts;
 using Forecaster.Publish.Inputs;
@@ -50,7 +51,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var written = new List<(GovernanceProposal, string)>();
         for (var i = 0; i < assessed.Count; i++)
         {
-            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, topUps[i], history, correlated, directory, cancellationToken);
+            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, topUps[i], history, correlated, directory, options.AccountFlows, cancellationToken);
             recommendations.Add(recommendation);
             if (proposal is { } p) written.Add(p);
         }
@@ -104,7 +105,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         catch (InsufficientHistoryException e) { return new MarketProposalResult(market.Name, null, null, null, e.Message); }
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var history = ParameterHistoryFile.Load(HistoryPathFor(options.OutputDirectory));
-        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), cancellationToken);
+        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), options.AccountFlows, cancellationToken);
         return new MarketProposalResult(market.Name, recommendation, proposal?.Proposal, proposal?.MarkdownPath, null);
     }
 
@@ -139,7 +140,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
     private async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
         RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, ParameterHistory history, CorrelatedStress? correlated,
-        string directory, CancellationToken cancellationToken)
+        string directory, IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> accountFlows, CancellationToken cancellationToken)
     {
         var (risk, probability, method, hours, assumed) = assessed;
         var parameters = history.Apply(risk.Market.Name, assumed, asOf);
@@ -155,7 +156,12 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var chartData = BaselineChartInputs.Utilization(risk.Market, hours, asOf - TimeSpan.FromDays(90), BaselineRiskOptions.Defaults.ShortfallUtilization,
             recommendation.Parameters.OptimalUtilization, [], []);
         var (chart, _) = ChartFiles.Save(UtilizationChart.Create(chartData), directory, $"{risk.Market.Name}-utilization", UtilizationChart.Size);
-        var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart) { Correlated = correlated };
+        var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart)
+        {
+            Correlated = correlated,
+            // The hour's state is its end, so the holders are those of the end of the as-of hour.
+            Holders = accountFlows.TryGetValue(risk.Market.Name, out var flows) ? DepositorConcentration.At(risk.Market.Name, flows, risk.AsOf + HourlyGrid.Step) : null,
+        };
         var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
         await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, $"{risk.Market.Name}.json"), ProposalJsonWriter.ToJson(proposal), cancellationToken);

@@ -13,7 +13,13 @@ namespace Forecaster.Pipeline;
 /// True to weigh the worst scenario by the early-warning model's shortfall probability (24 h), fit walk-forward on data
 /// before each hour only, instead of the profile's constant share below the kink.
 /// </param>
-public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayScenariosOnly = false, bool EarlyWarning = false)
+/// <param name="LargestHolders">
+/// True to cover, where a market's account-level flows are known, its largest depositors leaving in full (how many: the
+/// profile's <see cref="Recommend.ReserveTargetPolicy.LargestHolders"/>; see
+/// <see cref="Recommend.ReserveTargetPolicy.CoverLargestHolders"/>). Markets without them keep the service's rule, and the
+/// result lists which markets had holders.
+/// </param>
+public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayScenariosOnly = false, bool EarlyWarning = false, bool LargestHolders = false)
 {
     // Only buffers are needed, and they rest on filtered historical simulation: the Student-t Monte Carlo beside it
     // (shown in proposals, its own random stream) would cost most of the time and change no number.
@@ -34,5 +40,7 @@ public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayS
         new ReplayBasis("24h-scenarios", BufferOnly, DayScenariosOnly: true),
         new ReplayBasis("early-warning", BufferOnly, EarlyWarning: true),
         new ReplayBasis("24h-scenarios+early-warning", BufferOnly, DayScenariosOnly: true, EarlyWarning: true),
+        // The misses are single large exits from calm markets: whoever holds a large part of the deposits can take it in a day.
+        new ReplayBasis("concentration", BufferOnly, LargestHolders: true),
     }.ToDictionary(b => b.Name);
 }

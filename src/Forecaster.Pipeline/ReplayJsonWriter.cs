@@ -53,11 +53,13 @@ public static class ReplayJsonWriter
                 utilization = Finite(s.Utilization),
                 basis = Basis(s.Target),
             }),
+            marketsWithHolders = result.MarketsWithHolders,
+            marketsWithoutHolders = result.MarketsWithoutHolders,
             skipped = result.Skipped,
         }, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    // The two terms of the buffer, so a reader can see which one bound and how far above the kink the weight was raised.
+    // The terms of the buffer (the largest holders' only under the concentration basis), so a reader can see which one bound and how far above the kink the weight was raised.
     private static object? Basis(ReserveTarget? t) => t is null ? null : new
     {
         es99Outflow24hUsd = t.Es99Outflow24hUsd,
@@ -66,5 +68,8 @@ public static class ReplayJsonWriter
         scenarioWeight = t.ScenarioWeight,
         optimalUtilization = double.IsFinite(t.OptimalUtilization) ? t.OptimalUtilization : (double?)null,
         margin = t.Margin,
+        largestHolders = t.LargestHolders,
+        largestHoldersUsd = double.IsFinite(t.LargestHoldersUsd) ? t.LargestHoldersUsd : (double?)null,
+        bufferBeforeHoldersUsd = t.BufferBeforeHoldersUsd,
     };
 }

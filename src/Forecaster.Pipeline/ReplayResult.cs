@@ -17,6 +17,12 @@ public sealed record ReplayResult(RiskAppetite Appetite, IReadOnlyList<ReplayEpi
     /// <summary>The name of the basis the buffers rest on (<see cref="ReplayBasis"/>).</summary>
     public string Basis { get; init; } = ReplayBasis.Current.Name;
 
+    /// <summary>Under a basis that uses who holds the deposits: the markets whose account-level flows were known.</summary>
+    public IReadOnlyList<string> MarketsWithHolders { get; init; } = [];
+
+    /// <summary>Under such a basis: the markets without them, which kept the service's rule.</summary>
+    public IReadOnlyList<string> MarketsWithoutHolders { get; init; } = [];
+
     /// <summary>Interval between the sampled days.</summary>
     public TimeSpan Sampling { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Forecaster.EarlyWarning;
+using Forecaster.Flows;
 using Forecaster.Ingest.Snapshots;
 using Forecaster.Markets;
 using Forecaster.Modeling.EarlyWarning;
@@ -43,17 +44,29 @@ public static class ReplayService
     /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
-    public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
+    /// <param name="accountFlows">Account-level flows by market (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
+    public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
+        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
         foreach (var market in await store.GetMarketsAsync(cancellationToken))
             histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
-        return Run(histories, appetite, sampling, cancellationToken, basis);
+        return Run(histories, appetite, sampling, cancellationToken, basis, accountFlows);
     }
 
     /// <summary>Replays every episode of the given market histories (each in time order).</summary>
-    public static ReplayResult Run(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
+    /// <param name="histories">The markets and their hours.</param>
+    /// <param name="appetite">The risk profile.</param>
+    /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
+    /// <param name="accountFlows">
+    /// Account-level flows (Supply and Withdraw events with their accounts, in time order) by market name, for the bases that
+    /// use who holds the deposits; markets missing here have no known holders.
+    /// </param>
+    public static ReplayResult Run(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
+        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
         basis ??= ReplayBasis.Current;
@@ -62,9 +75,10 @@ public static class ReplayService
             throw new ArgumentOutOfRangeException(nameof(sampling), every, "The time-average sampling must be a whole number of days.");
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
+        var holders = accountFlows ?? new Dictionary<string, IReadOnlyList<FlowEvent>>();
         var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
-            : null);
+            : null, basis.LargestHolders ? holders : null, ReserveTargetPolicy.For(appetite));
         var episodes = new List<ReplayEpisode>();
         var skipped = new List<string>();
 
@@ -101,6 +115,12 @@ public static class ReplayService
             Samples = SampleBuffers(histories, buffers, every, cancellationToken),
             Sampling = every,
             Basis = basis.Name,
+            MarketsWithHolders = basis.LargestHolders
+                ? histories.Select(h => h.Market.Name).Where(holders.ContainsKey).OrderBy(n => n, StringComparer.Ordinal).ToList()
+                : [],
+            MarketsWithoutHolders = basis.LargestHolders
+                ? histories.Select(h => h.Market.Name).Where(n => !holders.ContainsKey(n)).OrderBy(n => n, StringComparer.Ordinal).ToList()
+                : [],
         };
     }
 
@@ -117,15 +137,20 @@ public static class ReplayService
 
     // The recommendation the service would have made at `at`, from data up to then only: the market's liquidity risk, its
     // rate curve's kink as its own rates showed it then (assumed where they did not), and the worst episodes seen so far;
-    // under the early-warning basis, also what the model fit before then said.
-    private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RecommendationEngine Engine, WalkForwardProbabilities? Probabilities)
+    // under the early-warning basis, also what the model fit before then said; under the concentration basis, who held the
+    // deposits at the end of that hour (the hour's state is its end), from the market's account-level flows.
+    private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RecommendationEngine Engine, WalkForwardProbabilities? Probabilities,
+        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? Holders, ReserveTargetPolicy Policy)
     {
         public ReserveTarget TargetAt(Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
         {
             var risk = RiskModel.Assess(market, hours, at);
             var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, at);
             if (Basis.DayScenariosOnly) scenarios = scenarios.Where(s => s.Horizon <= TimeSpan.FromHours(24)).ToList();
-            return Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN);
+            var target = Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN);
+            if (Holders is null || !Holders.TryGetValue(market.Name, out var flows)) return target;
+            var concentration = DepositorConcentration.At(market.Name, flows, risk.AsOf + HourlyGrid.Step);
+            return Policy.CoverLargestHolders(target, concentration, risk.Current.SuppliedUsd);
         }
     }
 

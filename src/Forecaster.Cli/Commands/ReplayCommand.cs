@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Forecaster.Flows;
 using Forecaster.Pipeline;
 using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster replay (--snapshots FILE... | --store PATH) [--json FILE] [--profile moderate] [--basis NAME]</c>.</summary>
+/// <summary><c>forecaster replay (--snapshots FILE... | --store PATH [--account-flows CHAIN:POOL]) [--json FILE] [--profile moderate] [--basis NAME]</c>.</summary>
 public static class ReplayCommand
 {
     /// <summary>Builds the command.</summary>
@@ -24,7 +25,11 @@ public static class ReplayCommand
             Description = $"What the buffer rests on: {string.Join(", ", ReplayBasis.Named.Keys)} (README, Replay evidence)",
             DefaultValueFactory = _ => ReplayBasis.Current.Name,
         };
-        var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, store, json, profile, sampleDays, basis };
+        var accountFlows = new Option<string?>("--account-flows")
+        {
+            Description = "With --store: CHAIN:POOL whose stored logs give each market's holders (for --basis concentration)",
+        };
+        var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, store, json, profile, sampleDays, basis, accountFlows };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
@@ -35,17 +40,29 @@ public static class ReplayCommand
             if (!ReplayBasis.Named.TryGetValue(basisName, out var rule))
                 throw new ForecasterException($"--basis: '{basisName}' is not one of {string.Join(", ", ReplayBasis.Named.Keys)}.");
             if ((files.Length > 0) == (storePath is not null)) throw new ForecasterException("replay: give either --snapshots FILE... or --store PATH (exactly one).");
+            if (storePath is null && parse.GetValue(accountFlows) is not null) throw new ForecasterException("--account-flows needs --store (the logs are read from the store).");
             ReplayResult result;
             if (storePath is null) result = await ReplayService.RunAsync(files, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule);
             else
             {
                 if (!File.Exists(storePath)) throw new ForecasterException($"--store: no store at {storePath}.");
                 await using var marketStore = DuckDbMarketStore.Open(storePath);
-                result = await ReplayService.RunAsync(marketStore, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule);
+                IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? holders = null;
+                if (parse.GetValue(accountFlows) is { } pool)
+                {
+                    var parts = pool.Split(':');
+                    if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) throw new ForecasterException($"--account-flows: expected CHAIN:POOL (e.g. ethereum:0x7d27...), got '{pool}'.");
+                    await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
+                    holders = await AccountFlows.LoadAsync(flowStore, parts[0], parts[1].ToLowerInvariant(), ct);
+                }
+                result = await ReplayService.RunAsync(marketStore, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule, holders);
             }
             foreach (var e in result.Episodes)
                 Console.WriteLine($"{e.Market} {e.Start:yyyy-MM-dd HH:mm} ({e.HoursBefore} h before): utilization {e.Utilization:P1} (kink {e.OptimalUtilization:P1}), buffer {e.RecommendedBufferUsd / 1e6:N1}M ({e.BufferShareOfDeposits:P1} of deposits), outflow {e.RealizedOutflowUsd / 1e6:N1}M -> {(e.Covered ? "covered" : "NOT covered")}{(e.FlatRuleCovered ? "" : "; flat rule NOT covered")}");
             foreach (var s in result.Skipped) Console.WriteLine($"skipped: {s}");
+            if (rule.LargestHolders)
+                Console.WriteLine($"largest holders known for: {(result.MarketsWithHolders.Count > 0 ? string.Join(", ", result.MarketsWithHolders) : "no market")}; " +
+                                  $"current rule kept (no account-level flows) for: {(result.MarketsWithoutHolders.Count > 0 ? string.Join(", ", result.MarketsWithoutHolders) : "no market")}");
             Console.WriteLine($"covered: {result.CoveredShare:P1} of episodes 24 h ahead, {result.CoveredShare72h:P1} 72 h ahead (flat {ReplayResult.FlatRuleShare:P0} rule: {result.FlatRuleCoveredShare:P1} and {result.FlatRuleCoveredShare72h:P1})");
             Console.WriteLine($"buffer, mean at the episode points (24 h before each crisis): {result.MeanBufferShareOfDeposits:P1} of deposits");
             Console.WriteLine($"buffer, time average over {result.Samples.Count} market-days sampled every {days} d: {result.TimeAverageBufferShareOfDeposits:P1} of deposits (flat rule: {ReplayResult.FlatRuleShare:P0} every hour)");

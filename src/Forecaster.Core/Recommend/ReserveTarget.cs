@@ -27,6 +27,15 @@ public sealed record ReserveTarget(
     /// <summary>The rate curve's kink the weight was raised from.</summary>
     public double OptimalUtilization { get; init; } = double.NaN;
 
+    /// <summary>Deposits of the <see cref="LargestHolders"/> largest holders, USD, when the target covers their exit; NaN otherwise.</summary>
+    public double LargestHoldersUsd { get; init; } = double.NaN;
+
+    /// <summary>How many of the largest holders the target covers (0 when holders were not known or not asked for).</summary>
+    public int LargestHolders { get; init; }
+
+    /// <summary>The target before the largest holders' term (equal to <see cref="TargetBufferUsd"/> without it), USD.</summary>
+    public double BufferBeforeHoldersUsd { get; init; } = TargetBufferUsd;
+
     /// <summary>How much liquidity is missing to reach the target, USD (0 when the market already holds enough).</summary>
     public double GapUsd => Math.Max(TargetBufferUsd - AvailableUsd, 0);
 }

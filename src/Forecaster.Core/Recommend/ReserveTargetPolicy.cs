@@ -25,9 +25,9 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
     /// <summary>The policy of a risk appetite profile.</summary>
     public static ReserveTargetPolicy For(RiskAppetite appetite) => appetite switch
     {
-        RiskAppetite.Conservative => new(1.0, 0.25) { FullCoverProbability = 0.20 },
-        RiskAppetite.Moderate => new(0.25, 0.10) { FullCoverProbability = 0.35 },
-        RiskAppetite.Aggressive => new(0.10, 0.05) { FullCoverProbability = 0.50 },
+        RiskAppetite.Conservative => new(1.0, 0.25) { FullCoverProbability = 0.20, LargestHolders = 5 },
+        RiskAppetite.Moderate => new(0.25, 0.10) { FullCoverProbability = 0.35, LargestHolders = 2 },
+        RiskAppetite.Aggressive => new(0.10, 0.05) { FullCoverProbability = 0.50, LargestHolders = 1 },
         _ => throw new ArgumentOutOfRangeException(nameof(appetite), appetite, "Unknown risk appetite."),
     };
 
@@ -43,6 +43,36 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
 
     /// <summary>Shortfall probability (24 h) at which the whole worst episode is covered (the profile's circuit-breaker level).</summary>
     public double FullCoverProbability { get; init; } = 0.35;
+
+    /// <summary>
+    /// How many of the largest depositors' full exit within a day the <c>concentration</c> replay basis covers, set from
+    /// what each profile means before it was measured: conservative, the five largest together (the whole top tier runs at
+    /// once, as it covers the worst episode in full); moderate, the two largest (one large exit and the peer it sets off);
+    /// aggressive, the largest alone (the single large exit from a calm market that the other terms miss).
+    /// </summary>
+    public int LargestHolders { get; init; } = 1;
+
+    /// <summary>
+    /// The target raised, where needed, to cover the <see cref="LargestHolders"/> largest depositors leaving in full:
+    /// max(the target, their deposits x (1 + margin)), never more than the deposits. Their deposits are their share of the
+    /// balances the events explain times the market's deposits now.
+    /// </summary>
+    /// <param name="target">The target from <see cref="Compute"/>.</param>
+    /// <param name="holders">Who held the deposits at the target's as-of time.</param>
+    /// <param name="depositsUsd">The market's deposits then, USD.</param>
+    public ReserveTarget CoverLargestHolders(ReserveTarget target, DepositorConcentration holders, double depositsUsd)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(holders);
+        var largest = holders.TopShare(LargestHolders) * depositsUsd;
+        return target with
+        {
+            TargetBufferUsd = Math.Min(Math.Max(target.TargetBufferUsd, largest * (1 + Margin)), depositsUsd),
+            LargestHoldersUsd = largest,
+            LargestHolders = LargestHolders,
+            BufferBeforeHoldersUsd = target.TargetBufferUsd,
+        };
+    }
 
     /// <summary>The target for a market given its liquidity risk report, the scenarios to replay on it and its rate curve's kink.</summary>
     /// <remarks>

@@ -15,6 +15,9 @@ public sealed record GovernanceProposal(MarketRecommendation Recommendation, Liq
     /// <summary>Joint outflows across the store's markets and the stablecoin depeg replay, or null with a single market.</summary>
     public CorrelatedStress? Correlated { get; init; }
 
+    /// <summary>Who held the deposits at the as-of hour, where the market's account-level flows are known; null otherwise.</summary>
+    public DepositorConcentration? Holders { get; init; }
+
     /// <summary>The proposal's title in the forum's style.</summary>
     public string Title => $"[ARFC] Reserve positioning for {Risk.Market.Name} ({Risk.AsOf:yyyy-MM-dd})";
 

@@ -38,6 +38,15 @@ public static class ProposalJsonWriter
             availableUsd = r.Target.AvailableUsd,
             gapUsd = r.Target.GapUsd,
             shortfallProbability24h = r.ShortfallProbability24h,
+            depositorConcentration = proposal.Holders is { } h ? new
+            {
+                holders = h.Holders,
+                top1Share = h.Top1Share,
+                top5Share = h.Top5Share,
+                top10Share = h.Top10Share,
+                hhi = Finite(h.Hhi),
+                unmatchedWithdrawals = h.UnmatchedWithdrawals,
+            } : null,
             heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = h.Current, requested = h.Requested, bound = h.Bound }),
             correlatedStress = proposal.Correlated is { } cs ? new
             {

@@ -10,6 +10,15 @@ namespace Forecaster.Publish.Proposals;
 /// </summary>
 public static class ProposalMarkdownWriter
 {
+    /// <summary>The Motivation's sentence on who holds the deposits (from the market's account-level flows).</summary>
+    public static string HoldersText(DepositorConcentration holders)
+    {
+        ArgumentNullException.ThrowIfNull(holders);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Who holds the deposits (account-level flows up to the as-of hour, interest not counted): the largest holder has {holders.Top1Share:P1} of them and the five largest {holders.Top5Share:P1} " +
+            $"(ten largest {holders.Top10Share:P1}; {holders.Holders:N0} holders, HHI {holders.Hhi:F3}). A single large exit can take that much in a day whatever the outflow history says.");
+    }
+
     /// <summary>The proposal as Markdown.</summary>
     public static string ToMarkdown(GovernanceProposal proposal)
     {
@@ -36,6 +45,11 @@ public static class ProposalMarkdownWriter
             $"The probability of a shortfall (utilization at or above 98%) within 24 hours is {r.ShortfallProbability24h:P1} ({proposal.Method}). " +
             $"A 1-in-100 day's deposit outflow averages {Usd(t.Es99Outflow24hUsd)} (ES99, 24 h): liquidity coverage is {Coverage(r.LiquidityCoverage)}."));
         Line();
+        if (proposal.Holders is { } holders)
+        {
+            Line(HoldersText(holders));
+            Line();
+        }
         if (proposal.Stress.Count > 0)
         {
             Line("Worst real episodes in the data, replayed on today's state:");

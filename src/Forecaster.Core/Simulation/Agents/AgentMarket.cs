@@ -13,6 +13,9 @@ internal sealed class AgentMarket
 {
     private const double HoursPerYear = 24 * 365;
     private const int Buckets = 16;
+    // Small depositors' accounts: each opens with an equal part of their deposits (0.06% of the market at the default 40%
+    // whale share), so a whale holds over a hundred times as much as any of them.
+    private const int RetailAccounts = 1_000;
 
     // Gross hourly turnover of small depositors and of borrowers each way (0.3%/h), before any rate or panic response.
     private const double RetailTurnover = 0.003;
@@ -35,6 +38,7 @@ internal sealed class AgentMarket
     private readonly (double Exit, double Size, double Return)[] _whaleDraws;
     private readonly double[] _debt = new double[Buckets];
     private readonly double[] _collateral = new double[Buckets];
+    private readonly double[] _retailAccounts = new double[RetailAccounts];
     private double _retail;
     private double _retailQueue;
     private double _outsideRate;
@@ -57,6 +61,7 @@ internal sealed class AgentMarket
         _whaleQueue = new double[_whale.Length];
         _whaleDraws = new (double, double, double)[_whale.Length];
         _retail = deposits - _whale.Sum();
+        Array.Fill(_retailAccounts, _retail / RetailAccounts);
         for (var k = 0; k < Buckets; k++)
         {
             var health = TargetHealth(k);
@@ -68,6 +73,13 @@ internal sealed class AgentMarket
     // Each group of borrowers keeps its own appetite for risk: health factors from 1.15 to 2.6 spread evenly, so a 15%
     // fall already liquidates the boldest and a 60% one reaches nearly all.
     private static double TargetHealth(int bucket) => 1.1 + 1.5 * (bucket + 0.5) / Buckets;
+
+    /// <summary>Keeps every account's opening deposits as events (when the recorder keeps events).</summary>
+    public void Open(FlowRecorder flows)
+    {
+        for (var i = 0; i < _whale.Length; i++) flows.Open(_whale[i], FlowRecorder.Whale, i);
+        for (var a = 0; a < RetailAccounts; a++) flows.Open(_retailAccounts[a], FlowRecorder.Depositor, a);
+    }
 
     public double Deposits => _retail + _whale.Sum();
     public double Borrowed => _debt.Sum();
@@ -231,7 +243,8 @@ internal sealed class AgentMarket
         }
     }
 
-    // Many small agents act every hour: split the class's volume among 1 to 4 of them (accounts 0..9999).
+    // Many small agents act every hour: split the class's volume among 1 to 4 of them (accounts 0..9999; small
+    // depositors' accounts 0..999, whose balances the events keep: see Pay).
     private void Split(FlowKind kind, double amount, int agentClass, FlowRecorder flows)
     {
         if (amount <= 0) return;
@@ -240,9 +253,36 @@ internal sealed class AgentMarket
         for (var i = 1; i < pieces; i++)
         {
             var piece = left * _split.NextDouble() * 0.5;
-            flows.Record(kind, piece, agentClass, _split.Next(10_000));
+            Pay(kind, piece, agentClass, flows);
             left -= piece;
         }
-        flows.Record(kind, left, agentClass, _split.Next(10_000));
+        Pay(kind, left, agentClass, flows);
+    }
+
+    // A small depositor's supply goes to one account; a withdrawal is taken from accounts that hold deposits, from a random
+    // one on, so no account ever withdraws more than it holds. Other classes' pieces go to one account each.
+    private void Pay(FlowKind kind, double piece, int agentClass, FlowRecorder flows)
+    {
+        if (agentClass != FlowRecorder.Depositor)
+        {
+            flows.Record(kind, piece, agentClass, _split.Next(10_000));
+            return;
+        }
+        var account = _split.Next(RetailAccounts);
+        if (kind == FlowKind.Supply)
+        {
+            _retailAccounts[account] += piece;
+            flows.Record(kind, piece, agentClass, account);
+            return;
+        }
+        // The accounts add up to the small depositors' deposits up to rounding, so one pass pays any withdrawal they can.
+        for (var n = 0; n < RetailAccounts && piece > 0; n++, account = (account + 1) % RetailAccounts)
+        {
+            var paid = Math.Min(piece, _retailAccounts[account]);
+            if (paid <= 0) continue;
+            _retailAccounts[account] -= paid;
+            piece -= paid;
+            flows.Record(kind, paid, agentClass, account);
+        }
     }
 }

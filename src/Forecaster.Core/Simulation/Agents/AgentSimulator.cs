@@ -42,6 +42,7 @@ public static class AgentSimulator
         var borrowed = deposits * (0.45 + 0.3 * random.NextDouble());
         var agents = new AgentMarket(random, curve, behaviour, stable, deposits, borrowed, world.PriceBefore(0));
         var flows = new FlowRecorder(market.Name, index, options.Start, behaviour.KeepEvents);
+        agents.Open(flows);
 
         var result = new List<MarketHour>(hours);
         var shocks = new List<(DateTimeOffset, string)>();

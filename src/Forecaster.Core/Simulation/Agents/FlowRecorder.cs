@@ -19,6 +19,7 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
     private readonly List<FlowEvent> _events = keepEvents ? [] : null!;
     private int _hour;
     private int _sequence;
+    private int _opening;
 
     public GrossFlows Flows { get; private set; }
     public double Liquidations { get; private set; }
@@ -30,6 +31,17 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
         _sequence = 0;
         Flows = GrossFlows.None;
         Liquidations = 0;
+    }
+
+    /// <summary>
+    /// Keeps an account's deposits at the start as a Supply event stamped an hour before the first simulated hour (block -1,
+    /// before the first simulated block), so the events explain every holder's balance; not part of any hour's gross flows.
+    /// </summary>
+    public void Open(double amountUsd, int agentClass, int agent)
+    {
+        if (!keepEvents || amountUsd <= 0) return;
+        var sequence = _opening++;
+        _events.Add(new FlowEvent(Chain, Hash(-1, sequence, FlowKind.Supply), sequence, -1, start.AddHours(-1), market, FlowKind.Supply, (decimal)amountUsd, Account(agentClass, agent)));
     }
 
     public void Record(FlowKind kind, double amountUsd, int agentClass, int agent)
@@ -46,10 +58,13 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
         if (kind == FlowKind.Liquidation) Liquidations += amountUsd;
         if (!keepEvents) return;
         var sequence = _sequence++;
-        var hash = string.Create(CultureInfo.InvariantCulture, $"0x{marketIndex:x16}{_hour:x16}{sequence:x16}{(int)kind:x16}");
-        var account = string.Create(CultureInfo.InvariantCulture, $"0x{agentClass:x1}{marketIndex:x7}{agent:x32}");
         // One 12-second block after another: 300 blocks an hour.
-        _events.Add(new FlowEvent(Chain, hash, sequence, _hour * 300L + Math.Min(sequence, 299), start.AddHours(_hour).AddSeconds(Math.Min(sequence, 299) * 12),
-            market, kind, (decimal)amountUsd, account));
+        _events.Add(new FlowEvent(Chain, Hash(_hour, sequence, kind), sequence, _hour * 300L + Math.Min(sequence, 299), start.AddHours(_hour).AddSeconds(Math.Min(sequence, 299) * 12),
+            market, kind, (decimal)amountUsd, Account(agentClass, agent)));
     }
+
+    private string Hash(int hour, int sequence, FlowKind kind) =>
+        string.Create(CultureInfo.InvariantCulture, $"0x{marketIndex:x16}{hour:x16}{sequence:x16}{(int)kind:x16}");
+
+    private string Account(int agentClass, int agent) => string.Create(CultureInfo.InvariantCulture, $"0x{agentClass:x1}{marketIndex:x7}{agent:x32}");
 }

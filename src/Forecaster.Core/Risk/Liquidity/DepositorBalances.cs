@@ -1,0 +1,108 @@
+using Forecaster.Flows;
+
+namespace Forecaster.Risk.Liquidity;
+
+/// <summary>
+/// Who holds a market's deposits, built by applying its event-level flows in time order. A Supply adds its amount to the
+/// account, a Withdraw takes it off; every other kind leaves balances alone (borrows, repayments, liquidations and flash
+/// loans move the reserve's cash, not what depositors are owed). Interest is ignored: balances are principal only, so a
+/// holder's accrued interest shows up as a withdrawal beyond what it supplied.
+/// </summary>
+/// <remarks>
+/// Rules for input the balances cannot take as it is, each counted in the result rather than dropped silently:
+/// a withdrawal beyond the account's known balance (deposits from before the first event, or interest) takes the balance
+/// to zero and the excess goes to <see cref="UnmatchedWithdrawals"/>; a Supply or Withdraw with no account goes to
+/// <see cref="Unattributed"/>; an aToken transfer is counted in <see cref="TransfersSkipped"/>, because a
+/// <see cref="FlowEvent"/> names only one side of it (the sender, or the recipient of a mint) and so cannot move a balance
+/// from one holder to another. Errors: a negative amount, an event older than the one before it, another market's event,
+/// or a kind this type does not know.
+/// </remarks>
+public sealed class DepositorBalances
+{
+    private readonly Dictionary<string, decimal> _balances = new(StringComparer.OrdinalIgnoreCase);
+    private FlowEvent? _last;
+
+    /// <summary>Creates an empty book for one market.</summary>
+    /// <param name="market">The market every applied event must belong to.</param>
+    public DepositorBalances(string market)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(market);
+        Market = market;
+    }
+
+    /// <summary>The market.</summary>
+    public string Market { get; }
+
+    /// <summary>Withdrawn beyond the withdrawing account's known balance, in tokens (see the remarks).</summary>
+    public decimal UnmatchedWithdrawals { get; private set; }
+
+    /// <summary>Supplied less withdrawn by events without an account, in tokens.</summary>
+    public decimal Unattributed { get; private set; }
+
+    /// <summary>aToken transfers that could not be applied (see the remarks).</summary>
+    public int TransfersSkipped { get; private set; }
+
+    /// <summary>Number of events applied.</summary>
+    public long Applied { get; private set; }
+
+    /// <summary>The time of the last applied event, or null before the first.</summary>
+    public DateTimeOffset? LastTimestamp => _last?.Timestamp;
+
+    /// <summary>Every account's balance, in tokens; accounts that hold nothing are left out.</summary>
+    public IEnumerable<KeyValuePair<string, decimal>> Holdings => _balances.Where(b => b.Value > 0);
+
+    /// <summary>Applies one event, after every event applied so far.</summary>
+    /// <exception cref="ForecasterException">The event is another market's, older than the last one, negative, or of an unknown kind.</exception>
+    public void Apply(FlowEvent flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        string Where() => $"{flow.Market} event {flow.TransactionHash}#{flow.LogIndex} at {flow.Timestamp:u}";
+        if (!string.Equals(flow.Market, Market, StringComparison.Ordinal))
+            throw new ForecasterException($"Depositor balances of {Market}: {Where()} belongs to another market.");
+        if (_last is not null && flow.Timestamp < _last.Timestamp)
+            throw new ForecasterException($"Depositor balances of {Market}: {Where()} comes after an event at {_last.Timestamp:u}; events must be in time order.");
+        if (flow.Amount < 0)
+            throw new ForecasterException($"Depositor balances of {Market}: {Where()} has a negative amount ({flow.Amount}).");
+        if (!Enum.IsDefined(flow.Kind))
+            throw new ForecasterException($"Depositor balances of {Market}: {Where()} has an unknown kind ({(int)flow.Kind}).");
+
+        switch (flow.Kind)
+        {
+            case FlowKind.Supply when flow.Account.Length == 0:
+                Unattributed += flow.Amount;
+                break;
+            case FlowKind.Withdraw when flow.Account.Length == 0:
+                Unattributed -= flow.Amount;
+                break;
+            case FlowKind.Supply:
+                _balances[flow.Account] = _balances.GetValueOrDefault(flow.Account) + flow.Amount;
+                break;
+            case FlowKind.Withdraw:
+                var held = _balances.GetValueOrDefault(flow.Account);
+                if (flow.Amount > held) UnmatchedWithdrawals += flow.Amount - held;
+                _balances[flow.Account] = Math.Max(held - flow.Amount, 0);
+                break;
+            case FlowKind.ATokenTransfer:
+                TransfersSkipped++;
+                break;
+        }
+        _last = flow;
+        Applied++;
+    }
+
+    /// <summary>How concentrated the deposits are now, stamped <paramref name="asOf"/>.</summary>
+    public DepositorConcentration Measure(DateTimeOffset asOf)
+    {
+        var sorted = Holdings.Select(h => h.Value).OrderByDescending(v => v).ToArray();
+        var total = sorted.Sum();
+        decimal Top(int k) => sorted.Take(k).Sum();
+        var hhi = total > 0 ? sorted.Sum(v => Math.Pow((double)(v / total), 2)) : double.NaN;
+        return new DepositorConcentration(Market, asOf, sorted.Length, total, Top(1), Top(5), Top(10), hhi)
+        {
+            Largest = sorted.Take(DepositorConcentration.LargestKept).ToArray(),
+            UnmatchedWithdrawals = UnmatchedWithdrawals,
+            Unattributed = Unattributed,
+            TransfersSkipped = TransfersSkipped,
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using Forecaster.Flows;
+
+namespace Forecaster.Pipeline;
+
+/// <summary>Account-level flows read from a chain, for the replay and proposals to see who holds each market's deposits.</summary>
+public static class AccountFlows
+{
+    /// <summary>
+    /// The Supply, Withdraw and aToken-transfer flows decoded from one pool's stored logs, by the market they belong to, in
+    /// chain order (block, then log index), with the accounts the chain named.
+    /// </summary>
+    /// <exception cref="ForecasterException">The store holds no logs of that pool.</exception>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>> LoadAsync(IFlowEventStore store, string chain, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var logs = await store.GetLogsAsync(chain, source, cancellationToken);
+        if (logs.Count == 0) throw new ForecasterException($"Account-level flows: the store holds no logs of {chain}:{source}.");
+        return logs.Select(l => l.Flow).OfType<FlowEvent>()
+            .Where(f => f.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer)
+            .GroupBy(f => f.Market, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<FlowEvent>)g.ToList(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,142 @@
+using Forecaster.Flows;
+using Forecaster.Recommend;
+using Forecaster.Risk.Liquidity;
+using Xunit;
+
+namespace Forecaster.Risk.Tests;
+
+public class DepositorConcentrationTests
+{
+    private static readonly DateTimeOffset T0 = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+    private static int _log;
+
+    private static FlowEvent E(int minute, FlowKind kind, decimal amount, string account, string market = "a_usdc") =>
+        new("ethereum", $"0x{minute:x4}", _log++, minute, T0.AddMinutes(minute), market, kind, amount, account);
+
+    // Thirteen holders: A 600, B 200, C 60, then ten more of 10 to 55 in steps of 5 (sum 325); C supplied 100 and withdrew 40;
+    // a borrow, a repay and a liquidation change nothing. Known deposits 600 + 200 + 325 + 60 = 1,185.
+    private static List<FlowEvent> Book()
+    {
+        var events = new List<FlowEvent>
+        {
+            E(0, FlowKind.Supply, 500, "0xA"),
+            E(1, FlowKind.Supply, 200, "0xB"),
+            E(2, FlowKind.Supply, 100, "0xC"),
+            E(3, FlowKind.Borrow, 300, "0xD"),
+            E(4, FlowKind.Supply, 100, "0xA"),
+            E(5, FlowKind.Withdraw, 40, "0xC"),
+            E(6, FlowKind.Repay, 50, "0xD"),
+            E(7, FlowKind.Liquidation, 20, "0xE"),
+        };
+        for (var i = 0; i < 10; i++) events.Add(E(10 + i, FlowKind.Supply, 10 + 5 * i, $"0x{i:x2}"));
+        return events;
+    }
+
+    [Fact]
+    public void At_GivesExactBalancesTopSharesAndHhi_OnAHandMadeBook()
+    {
+        var c = DepositorConcentration.At("a_usdc", Book(), T0.AddHours(1));
+
+        Assert.Equal(13, c.Holders);
+        Assert.Equal(1_185m, c.KnownDeposits);
+        Assert.Equal(600m, c.Top1);
+        Assert.Equal(600m + 200 + 60 + 55 + 50, c.Top5);
+        Assert.Equal(600m + 200 + 60 + 55 + 50 + 45 + 40 + 35 + 30 + 25, c.Top10);
+        Assert.Equal(new decimal[] { 600, 200, 60, 55, 50, 45, 40, 35, 30, 25 }, c.Largest);
+        Assert.Equal(600.0 / 1185, c.Top1Share, 12);
+        Assert.Equal(965.0 / 1185, c.Top5Share, 12);
+        Assert.Equal(800.0 / 1185, c.TopShare(2), 12);
+        var squares = new[] { 600.0, 200, 60 }.Concat(Enumerable.Range(0, 10).Select(i => 10.0 + 5 * i)).Sum(v => v * v);
+        Assert.Equal(squares / (1185.0 * 1185), c.Hhi, 12);
+        Assert.Equal(0m, c.UnmatchedWithdrawals);
+    }
+
+    [Fact]
+    public void At_IgnoresEventsFromTheCutOn_EvenOutOfOrderOnes()
+    {
+        var events = Book();
+        // After the cut: A leaves in full, then an event older than it (which would be an error if it were read).
+        events.Add(E(30, FlowKind.Withdraw, 600, "0xA"));
+        events.Add(E(25, FlowKind.Supply, 1_000, "0xZ"));
+
+        var before = DepositorConcentration.At("a_usdc", events, T0.AddMinutes(30));
+        Assert.Equal(600m, before.Top1);
+        Assert.Equal(1_185m, before.KnownDeposits);
+        Assert.Throws<ForecasterException>(() => DepositorConcentration.At("a_usdc", events, T0.AddMinutes(31)));
+    }
+
+    [Fact]
+    public void Series_GivesTheSameAsOneCutPerTime()
+    {
+        var events = Book();
+        var times = new[] { T0, T0.AddMinutes(2), T0.AddMinutes(5), T0.AddMinutes(6), T0.AddHours(1) };
+        var series = DepositorConcentration.Series("a_usdc", events, times);
+        Assert.Equal(times.Select(t => DepositorConcentration.At("a_usdc", events, t).KnownDeposits), series.Select(c => c.KnownDeposits));
+        Assert.Equal(new decimal[] { 0, 700, 900, 860, 1_185 }, series.Select(c => c.KnownDeposits));
+        Assert.True(double.IsNaN(series[0].Hhi));
+        Assert.Equal(0, series[0].Top1Share);
+    }
+
+    [Fact]
+    public void Withdrawals_BeyondTheKnownBalance_FloorItAtZero_AndAreCounted()
+    {
+        var c = DepositorConcentration.At("a_usdc", [E(0, FlowKind.Supply, 100, "0xA"), E(1, FlowKind.Withdraw, 130, "0xA"), E(2, FlowKind.Withdraw, 5, "0xB"), E(3, FlowKind.Supply, 50, "0xC")], T0.AddHours(1));
+        Assert.Equal(35m, c.UnmatchedWithdrawals);
+        Assert.Equal(1, c.Holders);
+        Assert.Equal(50m, c.KnownDeposits);
+        Assert.Equal(1.0, c.Hhi, 12);
+    }
+
+    [Fact]
+    public void EventsWithoutAnAccount_AndATokenTransfers_AreCountedNotApplied()
+    {
+        var c = DepositorConcentration.At("a_usdc", [E(0, FlowKind.Supply, 100, "0xA"), E(1, FlowKind.Supply, 70, ""), E(2, FlowKind.Withdraw, 20, ""), E(3, FlowKind.ATokenTransfer, 100, "0xA")], T0.AddHours(1));
+        Assert.Equal(50m, c.Unattributed);
+        Assert.Equal(1, c.TransfersSkipped);
+        Assert.Equal(100m, c.Top1);
+    }
+
+    [Fact]
+    public void BadEvents_GetAnErrorNamingTheEvent()
+    {
+        var negative = Assert.Throws<ForecasterException>(() => DepositorConcentration.At("a_usdc", [E(0, FlowKind.Supply, -1, "0xA")], T0.AddHours(1)));
+        Assert.Contains("negative", negative.Message);
+        Assert.Contains("0x0000#", negative.Message);
+        var order = Assert.Throws<ForecasterException>(() => DepositorConcentration.At("a_usdc", [E(5, FlowKind.Supply, 1, "0xA"), E(4, FlowKind.Supply, 1, "0xA")], T0.AddHours(1)));
+        Assert.Contains("time order", order.Message);
+        var kind = Assert.Throws<ForecasterException>(() => DepositorConcentration.At("a_usdc", [E(0, (FlowKind)99, 1, "0xA")], T0.AddHours(1)));
+        Assert.Contains("unknown kind (99)", kind.Message);
+        var market = Assert.Throws<ForecasterException>(() => DepositorConcentration.At("a_usdc", [E(0, FlowKind.Supply, 1, "0xA", "b_dai")], T0.AddHours(1)));
+        Assert.Contains("another market", market.Message);
+    }
+
+    private static ReserveTarget Target(double buffer) =>
+        new("a_usdc", T0, RiskAppetite.Moderate, buffer, 0, 0.25, 0.10, buffer, 0);
+
+    [Fact]
+    public void CoverLargestHolders_RaisesTheTargetToTheTopHoldersExitPlusMargin_OnlyWhenTheyHoldMore()
+    {
+        // Moderate covers the two largest: (600 + 200) / 1,185 of $1B deposits, plus 10%.
+        var holders = DepositorConcentration.At("a_usdc", Book(), T0.AddHours(1));
+        var policy = ReserveTargetPolicy.For(RiskAppetite.Moderate);
+        var expected = 800.0 / 1185 * 1e9 * 1.10;
+
+        var raised = policy.CoverLargestHolders(Target(100e6), holders, 1e9);
+        Assert.Equal(expected, raised.TargetBufferUsd, 1);
+        Assert.Equal(800.0 / 1185 * 1e9, raised.LargestHoldersUsd, 1);
+        Assert.Equal(2, raised.LargestHolders);
+        Assert.Equal(100e6, raised.BufferBeforeHoldersUsd);
+
+        var kept = policy.CoverLargestHolders(Target(900e6), holders, 1e9);
+        Assert.Equal(900e6, kept.TargetBufferUsd);
+        // Never more than the deposits.
+        Assert.Equal(1e9, ReserveTargetPolicy.For(RiskAppetite.Conservative).CoverLargestHolders(Target(100e6), holders, 1e9).TargetBufferUsd);
+    }
+
+    [Theory]
+    [InlineData(RiskAppetite.Conservative, 5)]
+    [InlineData(RiskAppetite.Moderate, 2)]
+    [InlineData(RiskAppetite.Aggressive, 1)]
+    public void Profiles_CoverTheirNumberOfLargestHolders(RiskAppetite appetite, int k) =>
+        Assert.Equal(k, ReserveTargetPolicy.For(appetite).LargestHolders);
+}
