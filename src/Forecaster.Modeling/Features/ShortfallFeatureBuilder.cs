@@ -5,8 +5,8 @@ namespace Forecaster.Modeling.Features;
 
 /// <summary>
 /// Builds the early-warning features of every hour of several markets. Every feature at hour t is computed from the
-/// market's hours up to t and the other markets' hours at t; nothing after t is read (checked by a shuffle-the-future
-/// test). Windows count rows (one row an hour); gaps shorten nothing but are rare and flagged upstream.
+/// market's hours up to t, its account flows up to the end of hour t (the state a row describes) and the other markets'
+/// hours at t; nothing after t is read (checked by shuffle-the-future tests). Windows count rows (one row an hour); gaps shorten nothing but are rare and flagged upstream.
 /// </summary>
 /// <remarks>
 /// Characteristics: input, hourly <see cref="MarketHour"/> series; output, <see cref="Count"/> floats per hour;
@@ -29,7 +29,12 @@ public static class ShortfallFeatureBuilder
         "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h", "prices_missing",
         "first_passage_probability", "first_passage_logit",
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
+        // After the cross-market columns so that no earlier column moves; NaN where holders are unknown.
+        "holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder",
     ];
+
+    /// <summary>Number of cross-market columns, which follow the market's own.</summary>
+    private const int CrossCount = 4;
 
     /// <summary>Number of features.</summary>
     public static int Count => Names.Count;
@@ -66,6 +71,7 @@ public static class ShortfallFeatureBuilder
     {
         ArgumentNullException.ThrowIfNull(markets);
         var own = markets.Select(m => OwnColumns(m, shortfallUtilization, horizonHours)).ToArray();
+        var holders = markets.Select(HolderFeatures.Columns).ToArray();
         var indexByHour = markets.Select(m =>
         {
             var map = new Dictionary<long, int>(m.Hours.Count);
@@ -84,7 +90,8 @@ public static class ShortfallFeatureBuilder
             {
                 var row = values.AsSpan(i * Count, Count);
                 for (var c = 0; c < ownCount; c++) row[c] = (float)own[k][c][i];
-                CrossColumns(k, hours[i].Hour.UtcTicks, own, indexByHour, row[ownCount..]);
+                CrossColumns(k, hours[i].Hour.UtcTicks, own, indexByHour, row.Slice(ownCount, CrossCount));
+                for (var c = 0; c < holders[k].Length; c++) row[ownCount + CrossCount + c] = (float)holders[k][c][i];
             }
             result[k] = new FeatureMatrix(markets[k].Name, n, values);
         }
