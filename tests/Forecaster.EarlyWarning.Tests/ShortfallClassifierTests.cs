@@ -201,4 +201,21 @@ public sealed class ShortfallClassifierTests
         Assert.Contains($"makes {ShortfallFeatureBuilder.Count}", e.Message);
         Assert.Contains("retrain", e.Message);
     }
+
+    [Fact]
+    public void Load_RefusesAModelOfTheWidthBeforeTheHolderColumns_SayingToRetrain()
+    {
+        // The 45 columns a build made before the holder columns: a model reading all of them is 45 wide, as one saved then.
+        const int before = 45;
+        var (rows, labels) = Training.Value;
+        var old = ShortfallClassifier.Fit(rows, labels, rows.Length, new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, LogisticFeatures = [.. ShortfallFeatureBuilder.Names.Take(before)] });
+        using var saved = new MemoryStream();
+        old.Save(saved);
+        saved.Position = 0;
+
+        var e = Assert.Throws<ModelFormatException>(() => ShortfallClassifier.Load(saved, new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees }));
+
+        Assert.Contains($"reads {before} feature columns, but this build makes {ShortfallFeatureBuilder.Count}", e.Message);
+        Assert.Contains("retrain", e.Message);
+    }
 }

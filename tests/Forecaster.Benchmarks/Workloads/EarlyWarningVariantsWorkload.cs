@@ -1,7 +1,9 @@
+using Forecaster.Flows;
 using Forecaster.Ingest.Prices;
 using Forecaster.Modeling.EarlyWarning;
 using Forecaster.Modeling.Features;
 using Forecaster.Simulation;
+using Forecaster.Simulation.Agents;
 using Forecaster.Testing;
 
 namespace Forecaster.Benchmarks.Workloads;
@@ -9,10 +11,14 @@ namespace Forecaster.Benchmarks.Workloads;
 /// <summary>
 /// Every early-warning learner variant on every split the issue asks for, so a choice of learner is made on all of
 /// them and not on the four shared files alone: walk-forward on the four Aave v2 markets, the unseen market (fit USDC,
-/// DAI, WETH; test USDT) and simulated markets (fit 6 markets seed 11, test 4 markets seed 12, 540 days).
+/// DAI, WETH; test USDT), simulated markets (fit 6 markets seed 11, test 4 markets seed 12, 540 days) and agent-simulated
+/// markets with their holders (the same seeds, counts and length).
 /// </summary>
 public sealed class EarlyWarningVariantsWorkload : IWorkload
 {
+    // Declared before the variants that read it: static fields initialise in text order.
+    private static readonly string[] HolderColumns = ["holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder"];
+
     private static readonly (string Name, EarlyWarningModelOptions Options)[] Variants =
     [
         // The default plus the largest USDC/USDT/DAI distance from $1, ETH's 24 h return and drawdown from its week
@@ -111,6 +117,19 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         // The same with the window equal to the target's horizon, for comparison.
         ("logistic-onset24", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 24, RankOnOnsets = true }),
         // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
+        // The default plus who holds the deposits: the largest and five largest holders' shares and ln(available
+        // liquidity / the largest holder's deposits). Only markets with account-level flows know them (the agent split).
+        ("logistic-holders", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderColumns],
+        }),
+        ("logistic-hazard-1h-holders", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            RankingHorizonHours = 1,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderColumns],
+        }),
         ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
         ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
     ];
@@ -148,6 +167,8 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         var variants = Variants.Where(v => only is null || only.Contains(v.Name)).ToArray();
         var simulatedTrain = Simulate(seed: 11, markets: 6);
         var simulatedTest = Simulate(seed: 12, markets: 4);
+        var agentsTrain = SimulateAgents(seed: 11, markets: 6);
+        var agentsTest = SimulateAgents(seed: 12, markets: 4);
         foreach (var (name, model) in variants)
         {
             var options = new BacktestOptions { Model = model };
@@ -158,8 +179,9 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(markets, options));
             Report(name, "unseen usdt", EarlyWarningBacktest.TrainTest(seen, unseen, options));
             Report(name, "simulated", EarlyWarningBacktest.TrainTest(simulatedTrain, simulatedTest, options));
+            Report(name, "simulated agents", EarlyWarningBacktest.TrainTest(agentsTrain, agentsTest, options));
         }
-        return Task.FromResult(((long)variants.Length * 3, "backtests"));
+        return Task.FromResult(((long)variants.Length * 4, "backtests"));
     }
 
     private static void Report(string variant, string split, BacktestResult result)
@@ -184,4 +206,16 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
     private static IReadOnlyList<MarketHistory> Simulate(int seed, int markets) =>
         MarketSimulator.Run(new SimulationOptions { Markets = markets, Days = 540, Seed = seed })
             .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
+
+    /// <summary>
+    /// Agent-simulated markets with their holders: the market simulator above keeps no accounts, so the holder columns
+    /// are tested here. Events are kept (which changes no hour) and only Supply and Withdraw, the ones that move a
+    /// balance, are attached, to keep memory down. The agent simulator's amounts are USD.
+    /// </summary>
+    private static IReadOnlyList<MarketHistory> SimulateAgents(int seed, int markets) =>
+        AgentSimulator.Run(new SimulationOptions { Markets = markets, Days = 540, Seed = seed }, new AgentBehaviour { KeepEvents = true })
+            .Select(m => new MarketHistory(m.Market.Name, m.Hours)
+            {
+                Holders = new HolderFlows(m.Events.Where(e => e.Kind is FlowKind.Supply or FlowKind.Withdraw).ToArray()),
+            }).ToArray();
 }
