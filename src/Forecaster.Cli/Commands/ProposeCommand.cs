@@ -5,7 +5,7 @@ using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster propose [--store PATH] [--out DIR] [--profile moderate] [--as-of UTC] [--treasury-budget USD]</c>.</summary>
+/// <summary><c>forecaster propose [--store PATH] [--out DIR] [--profile moderate] [--as-of UTC] [--treasury-budget USD] [--account-flows CHAIN:POOL]</c>.</summary>
 public static class ProposeCommand
 {
     /// <summary>Builds the command.</summary>
@@ -16,17 +16,20 @@ public static class ProposeCommand
         var profile = RiskAppetiteOption();
         var asOf = new Option<string?>("--as-of") { Description = "Recommend as of this UTC hour (default: the latest hour in the store)" };
         var budget = new Option<double>("--treasury-budget") { Description = "Treasury reserves (USD) that may be spread across markets; 0 proposes no top-up", DefaultValueFactory = _ => 0 };
-        var command = new Command("propose", "Write a governance proposal for every market that needs reserve-positioning action.") { store, output, profile, asOf, budget };
+        var accountFlows = AccountFlowsOption.Create("stated in each proposal's Motivation and JSON");
+        var command = new Command("propose", "Write a governance proposal for every market that needs reserve-positioning action.") { store, output, profile, asOf, budget, accountFlows };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
+            var holders = await AccountFlowsOption.LoadAsync(parse.GetValue(accountFlows), marketStore, ct);
             var result = await new ProposalService(marketStore).CreateAsync(new ProposalOptions
             {
                 OutputDirectory = parse.GetValue(output)!,
                 Appetite = parse.GetValue(profile),
                 AsOf = CliOptions.ParseUtc(parse.GetValue(asOf), "--as-of") is { } t ? Markets.HourlyGrid.Floor(t) : null,
                 TreasuryBudgetUsd = parse.GetValue(budget),
+                AccountFlows = holders ?? new Dictionary<string, IReadOnlyList<Flows.FlowEvent>>(),
             }, ct);
             foreach (var r in result.Recommendations)
                 Console.WriteLine($"{r.Target.Market}: target buffer {r.Target.TargetBufferUsd / 1e6:N1}M, available {r.Target.AvailableUsd / 1e6:N1}M, " +

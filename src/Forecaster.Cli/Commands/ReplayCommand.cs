@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Forecaster.Flows;
 using Forecaster.Pipeline;
 using Forecaster.Store.DuckDb;
 
@@ -25,10 +24,7 @@ public static class ReplayCommand
             Description = $"What the buffer rests on: {string.Join(", ", ReplayBasis.Named.Keys)} (README, Replay evidence)",
             DefaultValueFactory = _ => ReplayBasis.Current.Name,
         };
-        var accountFlows = new Option<string?>("--account-flows")
-        {
-            Description = "With --store: CHAIN:POOL whose stored logs give each market's holders (for --basis concentration)",
-        };
+        var accountFlows = AccountFlowsOption.Create("with --store, for --basis concentration");
         var command = new Command("replay", "For each real shortfall episode, what buffer Forecaster would have recommended 24 h and 72 h before, and whether it covered the outflow.") { snapshots, store, json, profile, sampleDays, basis, accountFlows };
 
         CommandAction.Set(command, async (parse, ct) =>
@@ -47,14 +43,7 @@ public static class ReplayCommand
             {
                 if (!File.Exists(storePath)) throw new ForecasterException($"--store: no store at {storePath}.");
                 await using var marketStore = DuckDbMarketStore.Open(storePath);
-                IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? holders = null;
-                if (parse.GetValue(accountFlows) is { } pool)
-                {
-                    var parts = pool.Split(':');
-                    if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) throw new ForecasterException($"--account-flows: expected CHAIN:POOL (e.g. ethereum:0x7d27...), got '{pool}'.");
-                    await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
-                    holders = await AccountFlows.LoadAsync(flowStore, parts[0], parts[1].ToLowerInvariant(), ct);
-                }
+                var holders = await AccountFlowsOption.LoadAsync(parse.GetValue(accountFlows), marketStore, ct);
                 result = await ReplayService.RunAsync(marketStore, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule, holders);
             }
             foreach (var e in result.Episodes)

@@ -6,7 +6,7 @@ using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster simulate [--markets N] [--days N] [--seed N] [--start UTC] [--behaviour NAME] [--store PATH]</c>.</summary>
+/// <summary><c>forecaster simulate [--markets N] [--days N] [--seed N] [--start UTC] [--behaviour NAME] [--store PATH] [--events]</c>.</summary>
 public static class SimulateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -21,8 +21,12 @@ public static class SimulateCommand
             Description = $"How the agents behave: {string.Join(", ", AgentBehaviour.Named.Keys)} (half or twice the default shocks and panic)",
             DefaultValueFactory = _ => "default",
         };
+        var events = new Option<bool>("--events")
+        {
+            Description = $"Also store every agent's event-level flow (chain {AgentSimulator.EventChain}, source {SimulatedFlowLogs.Source}), for --account-flows {AgentSimulator.EventChain}:{SimulatedFlowLogs.Source}",
+        };
         var store = CliOptions.Store();
-        var command = new Command("simulate", "Write simulated lending markets (marked as simulated) into the store.") { markets, days, seed, start, behaviour, store };
+        var command = new Command("simulate", "Write simulated lending markets (marked as simulated) into the store.") { markets, days, seed, start, behaviour, store, events };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
@@ -38,7 +42,16 @@ public static class SimulateCommand
             if (!AgentBehaviour.Named.TryGetValue(name, out var agents))
                 throw new ForecasterException($"--behaviour: '{name}' is not one of {string.Join(", ", AgentBehaviour.Named.Keys)}.");
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
-            var results = await new SimulationService(marketStore).SimulateAsync(options, ct, agents);
+            var service = new SimulationService(marketStore);
+            IReadOnlyList<UpsertResult> results;
+            if (parse.GetValue(events))
+            {
+                await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
+                var written = await service.SimulateWithEventsAsync(options, flowStore, ct, agents);
+                results = written.Hours;
+                Console.WriteLine($"events ({AgentSimulator.EventChain}:{SimulatedFlowLogs.Source}): stored {written.Events.Inserted:N0} new, {written.Events.AlreadyStored:N0} already stored");
+            }
+            else results = await service.SimulateAsync(options, ct, agents);
             foreach (var r in results)
                 Console.WriteLine($"{r.Market} (simulated): stored {r.Inserted:N0} new hours, updated {r.Updated:N0}, unchanged {r.Unchanged:N0}");
             Console.WriteLine($"store {marketStore.Path}");

@@ -14,6 +14,9 @@ namespace Forecaster.Simulation.Agents;
 /// </summary>
 public static class AgentSimulator
 {
+    /// <summary>Chain name of the events the simulator emits (<see cref="SimulatedMarket.Events"/>).</summary>
+    public const string EventChain = "simulated";
+
     /// <summary>Simulates the markets the options describe.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option or behaviour value is out of range.</exception>
     public static IReadOnlyList<SimulatedMarket> Run(SimulationOptions options, AgentBehaviour? behaviour = null)

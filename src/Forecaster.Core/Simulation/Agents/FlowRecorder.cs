@@ -10,8 +10,7 @@ namespace Forecaster.Simulation.Agents;
 /// </summary>
 internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffset start, bool keepEvents)
 {
-    /// <summary>Chain name of simulated events.</summary>
-    public const string Chain = "simulated";
+    public const string Chain = AgentSimulator.EventChain;
 
     // Account classes: the first hex digit of a synthetic address tells the kind of agent.
     public const int Depositor = 1, Whale = 2, Borrower = 3, Liquidator = 4;
@@ -41,7 +40,7 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
     {
         if (!keepEvents || amountUsd <= 0) return;
         var sequence = _opening++;
-        _events.Add(new FlowEvent(Chain, Hash(-1, sequence, FlowKind.Supply), sequence, -1, start.AddHours(-1), market, FlowKind.Supply, (decimal)amountUsd, Account(agentClass, agent)));
+        _events.Add(new FlowEvent(Chain, Hash(-1, sequence, FlowKind.Supply), sequence, -1, start.AddHours(-1), market, FlowKind.Supply, Amount(amountUsd), Account(agentClass, agent)));
     }
 
     public void Record(FlowKind kind, double amountUsd, int agentClass, int agent)
@@ -60,8 +59,11 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
         var sequence = _sequence++;
         // One 12-second block after another: 300 blocks an hour.
         _events.Add(new FlowEvent(Chain, Hash(_hour, sequence, kind), sequence, _hour * 300L + Math.Min(sequence, 299), start.AddHours(_hour).AddSeconds(Math.Min(sequence, 299) * 12),
-            market, kind, (decimal)amountUsd, Account(agentClass, agent)));
+            market, kind, Amount(amountUsd), Account(agentClass, agent)));
     }
+
+    // At most 18 decimals, what a store keeps exactly (DECIMAL(38, 18)): only amounts under a tenth of a cent lose digits.
+    private static decimal Amount(double amountUsd) => Math.Round((decimal)amountUsd, 18);
 
     private string Hash(int hour, int sequence, FlowKind kind) =>
         string.Create(CultureInfo.InvariantCulture, $"0x{marketIndex:x16}{hour:x16}{sequence:x16}{(int)kind:x16}");
