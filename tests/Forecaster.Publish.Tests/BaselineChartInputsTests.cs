@@ -28,6 +28,23 @@ public sealed class BaselineChartInputsTests
     }
 
     [Fact]
+    public void Flows_DrawsTokenChangesAtTheEarlierPrice_WhenHoursKnowTheirTokens()
+    {
+        MarketHour H(int h, double price, double supplied, double borrowed) =>
+            new(T.AddHours(h), supplied * price, borrowed * price, 0, 1, 2, DataQuality.None, 0, 0) { SuppliedTokens = supplied * 1e18 };
+        // Hour 1: the price halves, no token moves. Hour 2: the price rises by half while 10 tokens are deposited and 5 borrowed.
+        var hours = new[] { H(0, 2000, 100, 50), H(1, 1000, 100, 50), H(2, 1500, 110, 55) };
+
+        var flows = BaselineChartInputs.Flows(M, hours, T);
+
+        static IEnumerable<double> Cents(IEnumerable<double> usd) => usd.Select(v => Math.Round(v, 2));
+        Assert.Equal([0, 10 * 1000.0], Cents(flows.DepositsUsd));
+        Assert.Equal([0, 0.0], flows.WithdrawalsUsd);
+        Assert.Equal([0, 5 * 1000.0], Cents(flows.BorrowsUsd));
+        Assert.Equal([0, 0.0], flows.RepaysUsd);
+    }
+
+    [Fact]
     public void Flows_DrawsGrossEventFlowsAsTheyAre_WhenHoursCarryThem()
     {
         MarketHour H(int h, double s, GrossFlows? f) => new MarketHour(T.AddHours(h), s, 50, h == 2 ? 3 : 0, 1, 2, DataQuality.None, 0, 0) { Flows = f };

@@ -72,16 +72,4 @@ internal static class RollingWindow
         for (var i = 0; i < x.Length; i++) result[i] = x[i] - x[Math.Max(0, i - lag)];
         return result;
     }
-
-    /// <summary>x[i] / x[i − lag] − 1, 0 where the earlier value is not positive.</summary>
-    public static double[] RelativeChange(double[] x, int lag)
-    {
-        var result = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            var before = x[Math.Max(0, i - lag)];
-            result[i] = before > 0 ? x[i] / before - 1 : 0;
-        }
-        return result;
-    }
 }

@@ -138,9 +138,9 @@ public static class ShortfallFeatureBuilder
             ratePerUtil[i] = lastRate / Math.Max(u[i], 0.05);
             stale[i] = h.Has(DataQuality.Stale) && i > 0 ? Math.Min(stale[i - 1] + 1, 48) : 0;
         }
-        // Deposit changes in tokens where known (a price move is no flow); the deposit level stays USD, for size.
-        var flow = DepositFlows.RelativeChange(hours, 1);
-        var outflowUsd = DepositFlows.HourlyOutflowUsd(hours);
+        // Deposit and borrow changes in tokens where known (a price move is no flow); the deposit level stays USD, for size.
+        var flow = ReserveFlows.RelativeDepositChange(hours, 1);
+        var outflowUsd = ReserveFlows.HourlyOutflowUsd(hours);
 
         var utilStep = RollingWindow.Change(u, 1);
         var liquidity = new double[n];
@@ -176,8 +176,8 @@ public static class ShortfallFeatureBuilder
         [
             u, utilStep, RollingWindow.Change(u, 6), RollingWindow.Change(u, 24), RollingWindow.Change(u, 168),
             RollingWindow.Max(u, 24), RollingWindow.Max(u, 168), utilMinusMean,
-            logDeposits, DepositFlows.RelativeChange(hours, 24), DepositFlows.RelativeChange(hours, 168),
-            RollingWindow.RelativeChange(borrowed, 24), RollingWindow.RelativeChange(borrowed, 168),
+            logDeposits, ReserveFlows.RelativeDepositChange(hours, 24), ReserveFlows.RelativeDepositChange(hours, 168),
+            ReserveFlows.RelativeBorrowChange(hours, 24), ReserveFlows.RelativeBorrowChange(hours, 168),
             RollingWindow.StandardDeviation(flow, 24), RollingWindow.StandardDeviation(flow, 168),
             RollingWindow.Min(flow, 24), RollingWindow.Min(flow, 168),
             liquidationsRelative, rate, RollingWindow.Change(rate, 24), regime, stale,

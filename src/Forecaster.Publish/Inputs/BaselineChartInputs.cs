@@ -108,9 +108,10 @@ public static class BaselineChartInputs
     /// <summary>
     /// Hourly flows. Where an hour carries event-level gross flows (read from a chain or made by the agent simulator) they
     /// are drawn as they are. Elsewhere (snapshot data) they are estimated from net hourly changes: a rise in deposits
-    /// counts as deposits, a fall as withdrawals; borrows likewise after adding back the debt liquidations repaid. Net
-    /// changes hide flows that cancel within the hour (and interest accrual counts as flow), so they are a lower bound on
-    /// gross volume; the caption says which method each chart used.
+    /// counts as deposits, a fall as withdrawals; borrows likewise after adding back the debt liquidations repaid. Where both
+    /// hours know their token balance the change is in tokens valued at the earlier hour's price (<see cref="DepositChange"/>,
+    /// <see cref="BorrowChange"/>), so a price move draws no bar. Net changes hide flows that cancel within the hour (and
+    /// interest accrual counts as flow), so they are a lower bound on gross volume; the caption says which method each chart used.
     /// </summary>
     public static FlowDecompositionData Flows(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset from)
     {
@@ -131,8 +132,8 @@ public static class BaselineChartInputs
             // A gap (or the first hour) has no previous state to take a net change from: no bar rather than a lumped one.
             if (i == 0 || now.Hour - hours[i - 1].Hour != HourlyGrid.Step) continue;
             var before = hours[i - 1];
-            var dSupplied = now.SuppliedUsd - before.SuppliedUsd;
-            var dBorrowedGross = now.BorrowedUsd - before.BorrowedUsd + liquidated;
+            var dSupplied = -DepositChange.OutflowUsd(before, now);
+            var dBorrowedGross = BorrowChange.LaterAtEarlierPriceUsd(before, now) - before.BorrowedUsd + liquidated;
             Add(now.Hour, Math.Max(dSupplied, 0), Math.Max(-dSupplied, 0), Math.Max(dBorrowedGross, 0), Math.Max(-dBorrowedGross, 0));
 
             void Add(DateTimeOffset hour, double d, double w, double b, double r)

@@ -5,10 +5,11 @@ using Xunit;
 namespace Forecaster.EarlyWarning.Tests;
 
 /// <summary>
-/// The deposit-flow features read deposits in tokens where the hours know them: a WETH-like reserve whose price halves
-/// while no token moves has no outflow; the same hours without token balances show the 50% fall in USD.
+/// The deposit-flow and borrow-change features read deposits and borrows in tokens where the hours know them: a WETH-like
+/// reserve whose price halves while no token moves has no outflow and no borrow change; the same hours without token
+/// balances show the 50% fall in USD.
 /// </summary>
-public sealed class TokenDepositFeatureTests
+public sealed class TokenFlowFeatureTests
 {
     private const int PriceFall = 200;
     private const int Length = 400;
@@ -74,6 +75,47 @@ public sealed class TokenDepositFeatureTests
         Assert.Equal(-0.2f, At(features, "largest_outflow_24h", 100), 5);
         Assert.Equal(-0.2f, At(features, "deposit_change_24h", 110), 5);
         Assert.Equal(0f, At(features, "deposit_change_24h", 130));
+    }
+
+    [Fact]
+    public void Build_ShowsNoBorrowChange_WhenOnlyThePriceHalvesAndTokensStayFlat()
+    {
+        var tokens = Own(PriceHalves(withTokens: true));
+        var usd = Own(PriceHalves(withTokens: false));
+
+        foreach (var hour in new[] { PriceFall, PriceFall + 10, PriceFall + 100 })
+        {
+            Assert.Equal(0f, At(tokens, "borrow_change_24h", hour));
+            Assert.Equal(0f, At(tokens, "borrow_change_168h", hour));
+        }
+        Assert.Equal(-0.5f, At(usd, "borrow_change_24h", PriceFall + 10), 5);
+        Assert.Equal(-0.5f, At(usd, "borrow_change_168h", PriceFall + 100), 5);
+    }
+
+    [Fact]
+    public void Build_ReadsATenPercentBorrowIncrease_UnderAMovingPrice()
+    {
+        // Deposits flat at 1e24 raw units; borrowed tokens step from half of them to 10% more at hour 200; the price
+        // swings by up to 30% every few days throughout, so USD borrows move with it.
+        const int Step = 200;
+        var hours = Hours.FromUtilization(Enumerable.Repeat(0.5, Length).ToArray()).Select((h, i) =>
+        {
+            var price = 1 + 0.3 * Math.Sin(i / 20.0);
+            var borrowedShare = i < Step ? 0.5 : 0.55;
+            return h with { SuppliedUsd = h.SuppliedUsd * price, BorrowedUsd = h.SuppliedUsd * price * borrowedShare, SuppliedTokens = 1e24 };
+        }).ToArray();
+        var features = Own(hours);
+        var usdOnly = Own(hours.Select(h => h with { SuppliedTokens = double.NaN }).ToArray());
+
+        Assert.Equal(0f, At(features, "borrow_change_24h", Step - 1), 6);
+        Assert.Equal(0.1f, At(features, "borrow_change_24h", Step), 6);
+        Assert.Equal(0.1f, At(features, "borrow_change_24h", Step + 23), 6);
+        Assert.Equal(0f, At(features, "borrow_change_24h", Step + 24), 6);
+        Assert.Equal(0.1f, At(features, "borrow_change_168h", Step + 167), 6);
+        Assert.Equal(0f, At(features, "borrow_change_168h", Step + 168), 6);
+        // In USD the same step reads as the price's swing times 1.1: a fall of about a fifth, not a 10% rise.
+        Assert.Equal((float)((1 + 0.3 * Math.Sin(Step / 20.0)) / (1 + 0.3 * Math.Sin((Step - 24) / 20.0)) * 1.1 - 1), At(usdOnly, "borrow_change_24h", Step), 5);
+        Assert.True(At(usdOnly, "borrow_change_24h", Step) < -0.15f);
     }
 
     [Fact]
