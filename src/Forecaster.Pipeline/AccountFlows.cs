@@ -1,3 +1,4 @@
+using Forecaster.Chain.Aave;
 using Forecaster.Flows;
 
 namespace Forecaster.Pipeline;
@@ -7,7 +8,8 @@ public static class AccountFlows
 {
     /// <summary>
     /// The Supply, Withdraw and aToken-transfer flows decoded from one pool's stored logs, by the market they belong to, in
-    /// chain order (block, then log index), with the accounts the chain named.
+    /// chain order (block, then log index), with the accounts the chain named. A transfer carries both sides (sender and
+    /// <see cref="FlowEvent.Counterparty"/>), decoded again from its stored log, so holder-to-holder transfers move balances.
     /// </summary>
     /// <exception cref="ForecasterException">The store holds no logs of that pool.</exception>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>> LoadAsync(IFlowEventStore store, string chain, string source, CancellationToken cancellationToken = default)
@@ -15,7 +17,7 @@ public static class AccountFlows
         ArgumentNullException.ThrowIfNull(store);
         var logs = await store.GetLogsAsync(chain, source, cancellationToken);
         if (logs.Count == 0) throw new ForecasterException($"Account-level flows: the store holds no logs of {chain}:{source}.");
-        return logs.Select(l => l.Flow).OfType<FlowEvent>()
+        return logs.Select(PoolFlowMapper.WithTransferSides).OfType<FlowEvent>()
             .Where(f => f.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer)
             .GroupBy(f => f.Market, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<FlowEvent>)g.ToList(), StringComparer.Ordinal);

@@ -88,12 +88,64 @@ public class DepositorConcentrationTests
     }
 
     [Fact]
-    public void EventsWithoutAnAccount_AndATokenTransfers_AreCountedNotApplied()
+    public void EventsWithoutAnAccount_AndATokenTransfersWithUnknownSides_AreCountedNotApplied()
     {
+        // The transfer names no counterparty (as a flow read from a store without its log): its recipient is unknown.
         var c = DepositorConcentration.At("a_usdc", [E(0, FlowKind.Supply, 100, "0xA"), E(1, FlowKind.Supply, 70, ""), E(2, FlowKind.Withdraw, 20, ""), E(3, FlowKind.ATokenTransfer, 100, "0xA")], T0.AddHours(1));
         Assert.Equal(50m, c.Unattributed);
         Assert.Equal(1, c.TransfersSkipped);
         Assert.Equal(100m, c.Top1);
+    }
+
+    private static FlowEvent Transfer(int minute, decimal amount, string from, string to) =>
+        E(minute, FlowKind.ATokenTransfer, amount, from == FlowEvent.ZeroAddress ? to : from) with { Counterparty = from == FlowEvent.ZeroAddress ? FlowEvent.ZeroAddress : to };
+
+    [Fact]
+    public void ATokenTransfers_BetweenHolders_MoveTheBalance_FromSenderToRecipient()
+    {
+        // A supplies 100 (its mint is a transfer from 0x0) and sends 60 to B; C supplies 30.
+        var c = DepositorConcentration.At("a_usdc",
+            [Transfer(0, 100, FlowEvent.ZeroAddress, "0xA"), E(0, FlowKind.Supply, 100, "0xA"), Transfer(1, 60, "0xA", "0xB"), E(2, FlowKind.Supply, 30, "0xC")],
+            T0.AddHours(1));
+
+        Assert.Equal(3, c.Holders);
+        Assert.Equal(130m, c.KnownDeposits);
+        Assert.Equal(60m, c.Top1);
+        Assert.Equal(new decimal[] { 60, 40, 30 }, c.Largest);
+        Assert.Equal((60.0 * 60 + 40 * 40 + 30 * 30) / (130.0 * 130), c.Hhi, 12);
+        Assert.Equal(0, c.TransfersSkipped);
+        Assert.Equal(0m, c.UnmatchedTransfers);
+    }
+
+    [Fact]
+    public void ATokenMintsAndBurns_AreNotCountedAgain_BesideTheirSupplyAndWithdraw()
+    {
+        // Mint with the Supply, an interest or treasury mint without one, and a burn with the Withdraw: only the pool events count.
+        var c = DepositorConcentration.At("a_usdc",
+            [Transfer(0, 100, FlowEvent.ZeroAddress, "0xA"), E(0, FlowKind.Supply, 100, "0xA"), Transfer(1, 3, FlowEvent.ZeroAddress, "0xT"),
+             Transfer(2, 25, "0xA", FlowEvent.ZeroAddress), E(2, FlowKind.Withdraw, 25, "0xA")],
+            T0.AddHours(1));
+
+        Assert.Equal(1, c.Holders);
+        Assert.Equal(75m, c.Top1);
+        Assert.Equal(0, c.TransfersSkipped);
+        Assert.Equal(0m, c.UnmatchedWithdrawals);
+        Assert.Equal(0m, c.UnmatchedTransfers);
+    }
+
+    [Fact]
+    public void ATokenTransfers_BeyondTheSendersKnownBalance_FloorItAtZero_AreCounted_AndCreditTheRecipientInFull()
+    {
+        // A supplied 100 and, with interest the book does not know of, sends 104: the recipient really holds 104.
+        var c = DepositorConcentration.At("a_usdc",
+            [E(0, FlowKind.Supply, 100, "0xA"), E(1, FlowKind.Supply, 50, "0xC"), Transfer(2, 104, "0xA", "0xB")],
+            T0.AddHours(1));
+
+        Assert.Equal(4m, c.UnmatchedTransfers);
+        Assert.Equal(0m, c.UnmatchedWithdrawals);
+        Assert.Equal(2, c.Holders);
+        Assert.Equal(new decimal[] { 104, 50 }, c.Largest);
+        Assert.Equal(154m, c.KnownDeposits);
     }
 
     [Fact]

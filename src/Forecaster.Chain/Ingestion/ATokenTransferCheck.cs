@@ -13,7 +13,7 @@ namespace Forecaster.Chain.Ingestion;
 /// </summary>
 public static class ATokenTransferCheck
 {
-    private const string Zero = "0x0000000000000000000000000000000000000000";
+    private const string Zero = FlowEvent.ZeroAddress;
     private const int MaxMismatches = 20;
 
     /// <summary>One summary per reserve whose aToken transfers were read.</summary>

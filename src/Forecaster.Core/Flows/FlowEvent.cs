@@ -23,4 +23,16 @@ public sealed record FlowEvent(
     string Market,
     FlowKind Kind,
     decimal Amount,
-    string Account);
+    string Account)
+{
+    /// <summary>The zero address: an ERC-20 Transfer's sender for a mint and its recipient for a burn.</summary>
+    public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+
+    /// <summary>
+    /// For an aToken transfer, the Transfer's other side: the recipient when <see cref="Account"/> is the sender, and the zero
+    /// address for a mint or a burn (<see cref="Account"/> being then the holder minted to or burned from). Empty for every
+    /// other kind, and when the other side is unknown (a store keeps one account per flow; <c>AccountFlows</c> restores it
+    /// from the stored log).
+    /// </summary>
+    public string Counterparty { get; init; } = "";
+}

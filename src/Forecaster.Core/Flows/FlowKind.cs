@@ -24,7 +24,7 @@ public enum FlowKind
     /// <summary>
     /// An ERC-20 transfer of the reserve's deposit token (aToken): a mint, a burn, or deposits changing hands between holders.
     /// Not a flow by itself: kept beside the pool's events to cross-check them. Account: the holder whose balance changes
-    /// (the recipient of a mint, otherwise the sender).
+    /// (the recipient of a mint, otherwise the sender); <see cref="FlowEvent.Counterparty"/>: the other side.
     /// </summary>
     ATokenTransfer = 7,
 }

@@ -46,6 +46,7 @@ public static class ProposalJsonWriter
                 top10Share = h.Top10Share,
                 hhi = Finite(h.Hhi),
                 unmatchedWithdrawals = h.UnmatchedWithdrawals,
+                unmatchedTransfers = h.UnmatchedTransfers,
             } : null,
             heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = h.Current, requested = h.Requested, bound = h.Bound }),
             correlatedStress = proposal.Correlated is { } cs ? new

@@ -7,7 +7,6 @@ namespace Forecaster.Chain.Tests.Node;
 /// <summary>The ERC-20 Transfer logs of the reserves' aTokens, read beside the Pool events and cross-checked with them.</summary>
 public sealed class PoolIngestorTransferTests : NodeTestBase
 {
-    private const string Bob = "0x0000000000000000000000000000000000000b0b";
     private const string Zero = "0x0000000000000000000000000000000000000000";
 
     [Fact]

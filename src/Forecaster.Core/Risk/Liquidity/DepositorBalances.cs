@@ -4,18 +4,24 @@ namespace Forecaster.Risk.Liquidity;
 
 /// <summary>
 /// Who holds a market's deposits, built by applying its event-level flows in time order. A Supply adds its amount to the
-/// account, a Withdraw takes it off; every other kind leaves balances alone (borrows, repayments, liquidations and flash
-/// loans move the reserve's cash, not what depositors are owed). Interest is ignored: balances are principal only, so a
-/// holder's accrued interest shows up as a withdrawal beyond what it supplied.
+/// account, a Withdraw takes it off, and an aToken transfer between two holders moves its amount from the sender
+/// (<see cref="FlowEvent.Account"/>) to the recipient (<see cref="FlowEvent.Counterparty"/>): deposits changing hands (to an
+/// exchange, a vault) change who could withdraw them. aToken mints and burns (a side is the zero address) are left alone:
+/// the Supply and Withdraw of the same transaction already count their principal, and the rest they carry (interest,
+/// the treasury's share) is interest, which the balances ignore. Every other kind leaves balances alone too (borrows,
+/// repayments, liquidations and flash loans move the reserve's cash, not what depositors are owed). Balances are principal
+/// only, so a holder's accrued interest shows up as a withdrawal or a transfer beyond what it supplied.
 /// </summary>
 /// <remarks>
 /// Rules for input the balances cannot take as it is, each counted in the result rather than dropped silently:
 /// a withdrawal beyond the account's known balance (deposits from before the first event, or interest) takes the balance
-/// to zero and the excess goes to <see cref="UnmatchedWithdrawals"/>; a Supply or Withdraw with no account goes to
-/// <see cref="Unattributed"/>; an aToken transfer is counted in <see cref="TransfersSkipped"/>, because a
-/// <see cref="FlowEvent"/> names only one side of it (the sender, or the recipient of a mint) and so cannot move a balance
-/// from one holder to another. Errors: a negative amount, an event older than the one before it, another market's event,
-/// or a kind this type does not know.
+/// to zero and the excess goes to <see cref="UnmatchedWithdrawals"/>; a transfer beyond the sender's known balance takes
+/// the sender to zero and the excess goes to <see cref="UnmatchedTransfers"/>, while the recipient is credited the full
+/// amount, because the Transfer is the token's own record that the recipient now holds it (the excess was the sender's
+/// interest or older deposits, real tokens the book did not know of); a Supply or Withdraw with no account goes to
+/// <see cref="Unattributed"/>; an aToken transfer whose sides are unknown (no sender or no counterparty, e.g. a flow read
+/// back without its log) is counted in <see cref="TransfersSkipped"/>. Errors: a negative amount, an event older than the
+/// one before it, another market's event, or a kind this type does not know.
 /// </remarks>
 public sealed class DepositorBalances
 {
@@ -36,10 +42,13 @@ public sealed class DepositorBalances
     /// <summary>Withdrawn beyond the withdrawing account's known balance, in tokens (see the remarks).</summary>
     public decimal UnmatchedWithdrawals { get; private set; }
 
+    /// <summary>Transferred beyond the sending account's known balance, in tokens (see the remarks).</summary>
+    public decimal UnmatchedTransfers { get; private set; }
+
     /// <summary>Supplied less withdrawn by events without an account, in tokens.</summary>
     public decimal Unattributed { get; private set; }
 
-    /// <summary>aToken transfers that could not be applied (see the remarks).</summary>
+    /// <summary>aToken transfers whose sides are unknown, so not applied (see the remarks).</summary>
     public int TransfersSkipped { get; private set; }
 
     /// <summary>Number of events applied.</summary>
@@ -75,20 +84,36 @@ public sealed class DepositorBalances
                 Unattributed -= flow.Amount;
                 break;
             case FlowKind.Supply:
-                _balances[flow.Account] = _balances.GetValueOrDefault(flow.Account) + flow.Amount;
+                AddTo(flow.Account, flow.Amount);
                 break;
             case FlowKind.Withdraw:
-                var held = _balances.GetValueOrDefault(flow.Account);
-                if (flow.Amount > held) UnmatchedWithdrawals += flow.Amount - held;
-                _balances[flow.Account] = Math.Max(held - flow.Amount, 0);
+                UnmatchedWithdrawals += TakeOff(flow.Account, flow.Amount);
                 break;
-            case FlowKind.ATokenTransfer:
+            case FlowKind.ATokenTransfer when flow.Account.Length == 0 || flow.Counterparty.Length == 0:
                 TransfersSkipped++;
+                break;
+            case FlowKind.ATokenTransfer when IsZero(flow.Account) || IsZero(flow.Counterparty):
+                break; // a mint or a burn: see the summary
+            case FlowKind.ATokenTransfer:
+                UnmatchedTransfers += TakeOff(flow.Account, flow.Amount);
+                AddTo(flow.Counterparty, flow.Amount);
                 break;
         }
         _last = flow;
         Applied++;
     }
+
+    private void AddTo(string account, decimal amount) => _balances[account] = _balances.GetValueOrDefault(account) + amount;
+
+    // Takes an amount off an account's balance, flooring it at zero; returns the excess the balance did not hold.
+    private decimal TakeOff(string account, decimal amount)
+    {
+        var held = _balances.GetValueOrDefault(account);
+        _balances[account] = Math.Max(held - amount, 0);
+        return Math.Max(amount - held, 0);
+    }
+
+    private static bool IsZero(string account) => string.Equals(account, FlowEvent.ZeroAddress, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How concentrated the deposits are now, stamped <paramref name="asOf"/>.</summary>
     public DepositorConcentration Measure(DateTimeOffset asOf)
@@ -101,6 +126,7 @@ public sealed class DepositorBalances
         {
             Largest = sorted.Take(DepositorConcentration.LargestKept).ToArray(),
             UnmatchedWithdrawals = UnmatchedWithdrawals,
+            UnmatchedTransfers = UnmatchedTransfers,
             Unattributed = Unattributed,
             TransfersSkipped = TransfersSkipped,
         };

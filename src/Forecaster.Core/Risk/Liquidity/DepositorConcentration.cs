@@ -6,7 +6,8 @@ namespace Forecaster.Risk.Liquidity;
 /// Who holds a market's deposits at one time: how much the largest holders hold and the Herfindahl-Hirschman index. Shares
 /// are of the balances the events explain (<see cref="KnownDeposits"/>), which is all deposits when the events start at the
 /// market's first deposit; amounts are in the events' units (tokens; USD for the simulator). Built by
-/// <see cref="DepositorBalances"/>, whose rules (interest ignored, withdrawals beyond a known balance) apply.
+/// <see cref="DepositorBalances"/>, whose rules (interest ignored, holder-to-holder aToken transfers applied, withdrawals
+/// and transfers beyond a known balance) apply.
 /// </summary>
 /// <param name="Market">The market.</param>
 /// <param name="AsOf">Events stamped before this time are counted, later ones are not.</param>
@@ -27,10 +28,13 @@ public sealed record DepositorConcentration(string Market, DateTimeOffset AsOf, 
     /// <summary>Withdrawn beyond known balances up to then (see <see cref="DepositorBalances"/>).</summary>
     public decimal UnmatchedWithdrawals { get; init; }
 
+    /// <summary>Transferred beyond the senders' known balances up to then (see <see cref="DepositorBalances"/>).</summary>
+    public decimal UnmatchedTransfers { get; init; }
+
     /// <summary>Net supplied by events without an account up to then.</summary>
     public decimal Unattributed { get; init; }
 
-    /// <summary>aToken transfers that could not be applied up to then.</summary>
+    /// <summary>aToken transfers whose sides were unknown, so not applied, up to then.</summary>
     public int TransfersSkipped { get; init; }
 
     /// <summary>The largest holder's share of known deposits (0 with none).</summary>
