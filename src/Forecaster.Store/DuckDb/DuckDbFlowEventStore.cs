@@ -30,6 +30,17 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         return new DuckDbFlowEventStore(marketStore.Connection, ownsConnection: false);
     }
 
+    /// <summary>
+    /// A second connection to the market store's database: a service's workers then read flows while others read hours, each
+    /// connection used by one caller at a time (a DuckDB connection must not run two queries at once). Disposing it closes
+    /// only this connection.
+    /// </summary>
+    public static DuckDbFlowEventStore AttachConcurrent(DuckDbMarketStore marketStore)
+    {
+        ArgumentNullException.ThrowIfNull(marketStore);
+        return new DuckDbFlowEventStore(marketStore.Connection.Duplicate(), ownsConnection: true);
+    }
+
     /// <summary>Opens (creating if needed) a DuckDB file holding only the flow tables.</summary>
     /// <exception cref="ForecasterException">The file cannot be opened.</exception>
     public static DuckDbFlowEventStore Open(string path)
@@ -92,6 +103,14 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
     /// <inheritdoc />
     public Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default) =>
         Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source, afterBlock), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AccountFlowSource>> GetAccountFlowSourcesAsync(CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowReader.ReadAccountFlowSources(_connection), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FlowEvent>> GetAccountFlowsAsync(string chain, string source, DateTimeOffset before, string? market = null, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowReader.ReadAccountFlows(_connection, chain, source, before, market), cancellationToken);
 
     /// <inheritdoc />
     public Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default)
