@@ -32,13 +32,24 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
 
     /// <summary>
     /// A second connection to the market store's database: a service's workers then read flows while others read hours, each
-    /// connection used by one caller at a time (a DuckDB connection must not run two queries at once). Disposing it closes
-    /// only this connection.
+    /// connection used by one caller at a time (a DuckDB connection must not run two queries at once). DuckDB.NET shares
+    /// one database instance between the connections of a process to the same file, so this is no second writer process.
+    /// Disposing it closes only this connection.
     /// </summary>
     public static DuckDbFlowEventStore AttachConcurrent(DuckDbMarketStore marketStore)
     {
         ArgumentNullException.ThrowIfNull(marketStore);
-        return new DuckDbFlowEventStore(marketStore.Connection.Duplicate(), ownsConnection: true);
+        var connection = new DuckDBConnection(marketStore.Connection.ConnectionString);
+        try
+        {
+            connection.Open();
+            return new DuckDbFlowEventStore(connection, ownsConnection: true);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens (creating if needed) a DuckDB file holding only the flow tables.</summary>
