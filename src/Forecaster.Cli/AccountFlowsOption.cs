@@ -8,6 +8,9 @@ namespace Forecaster.Cli;
 /// <summary><c>--account-flows CHAIN:POOL</c> of replay and propose: the pool whose stored logs tell who holds each market's deposits.</summary>
 internal static class AccountFlowsOption
 {
+    /// <summary>What the holders serve in run and brief, which find them by themselves when the option is not given.</summary>
+    public const string MorningUse = "in the brief and proposals; default: for each market, whichever stored source holds its Supply/Withdraw events";
+
     /// <summary>Builds the option; <paramref name="use"/> says what the holders serve in this command.</summary>
     public static Option<string?> Create(string use) => new(Name)
     {

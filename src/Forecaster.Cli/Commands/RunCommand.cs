@@ -15,7 +15,7 @@ public static class RunCommand
         var output = CliOptions.Out();
         var model = RiskModelOption.Create();
         var models = TrainCommand.ModelsOption();
-        var accountFlows = AccountFlowsOption.Create("in the brief and proposals; default: every stored source with Supply/Withdraw events of a market");
+        var accountFlows = AccountFlowsOption.Create(AccountFlowsOption.MorningUse);
         var command = new Command("run", "Run the main job once: simulate markets if the store is empty, then write the morning brief.") { store, output, model, models, accountFlows };
 
         CommandAction.Set(command, async (parse, ct) =>
