@@ -16,18 +16,40 @@ namespace Forecaster.Pipeline.Tests;
 /// found without being told the pool, counted only up to the as-of hour; and say nothing about holders when it does not.
 /// Real DuckDB store, filled by the agent simulator with its events.
 /// </summary>
-public class MorningHoldersTests
+public class MorningHoldersTests(MorningHoldersTests.SimulatedStore simulatedStore) : IClassFixture<MorningHoldersTests.SimulatedStore>
 {
     private static readonly SimulationOptions Options = new() { Markets = 4, Days = 365 };
+
+    /// <summary>One store the agent simulator filled with its events, read (never changed) by the tests that need it.</summary>
+    public sealed class SimulatedStore : IAsyncLifetime
+    {
+        private readonly TempDirectory _temp = new("run-holders");
+
+        public DuckDbMarketStore Store { get; private set; } = null!;
+
+        public DuckDbFlowEventStore Flows { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Store = DuckDbMarketStore.Open(_temp.File("s.duckdb"));
+            Flows = DuckDbFlowEventStore.Attach(Store);
+            await new SimulationService(Store).SimulateWithEventsAsync(Options, Flows);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Flows.DisposeAsync();
+            await Store.DisposeAsync();
+            _temp.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Run_OnAStoreWithSimulatedEvents_StatesTheSharesDepositorConcentrationGivesAtTheAsOf()
     {
-        using var temp = new TempDirectory("run-holders");
+        using var temp = new TempDirectory("run-holders-out");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        await new SimulationService(store).SimulateWithEventsAsync(Options, flows, ct);
+        var (store, flows) = (simulatedStore.Store, simulatedStore.Flows);
         var simulated = SimulatedEvents();
 
         var result = await new MainRunService(store) { AccountFlows = new AccountFlowReader(flows) }
@@ -55,9 +77,7 @@ public class MorningHoldersTests
     {
         using var temp = new TempDirectory("run-holders-asof");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        await new SimulationService(store).SimulateWithEventsAsync(Options, flows, ct);
+        var (store, flows) = (simulatedStore.Store, simulatedStore.Flows);
         var simulated = SimulatedEvents();
         var latest = (await store.GetLatestHourAsync(ct))!.Value;
         var yesterday = latest - TimeSpan.FromDays(1);
