@@ -8,8 +8,11 @@ namespace Forecaster.Cli;
 /// <summary><c>--account-flows CHAIN:POOL</c> of replay and propose: the pool whose stored logs tell who holds each market's deposits.</summary>
 internal static class AccountFlowsOption
 {
+    /// <summary>What the holders serve in run and brief, which find them by themselves when the option is not given.</summary>
+    public const string MorningUse = "in the brief and proposals; default: for each market, whichever stored source holds its Supply/Withdraw events";
+
     /// <summary>Builds the option; <paramref name="use"/> says what the holders serve in this command.</summary>
-    public static Option<string?> Create(string use) => new("--account-flows")
+    public static Option<string?> Create(string use) => new(Name)
     {
         Description = $"CHAIN:POOL whose stored logs give each market's holders ({use}); simulated:{SimulatedFlowLogs.Source} for the events of 'simulate --events'",
     };
@@ -19,10 +22,22 @@ internal static class AccountFlowsOption
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>?> LoadAsync(string? value, DuckDbMarketStore store, CancellationToken cancellationToken)
     {
         if (value is null) return null;
-        var parts = value.Split(':');
-        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-            throw new ForecasterException($"--account-flows: expected CHAIN:POOL (e.g. ethereum:0x7d27... or simulated:{SimulatedFlowLogs.Source}), got '{value}'.");
+        var pool = AccountFlowPool.Parse(value, Name);
         await using var flowStore = DuckDbFlowEventStore.Attach(store);
-        return await AccountFlows.LoadAsync(flowStore, parts[0], parts[1].ToLowerInvariant(), cancellationToken);
+        return await AccountFlows.LoadAsync(flowStore, pool.Chain, pool.Source, cancellationToken);
     }
+
+    /// <summary>
+    /// The morning path's reader over <paramref name="flowStore"/>: the pool <paramref name="value"/> names, checked to be
+    /// stored, or every stored source when it is null.
+    /// </summary>
+    /// <exception cref="ForecasterException">The value is not CHAIN:POOL, or the store holds no logs of that pool.</exception>
+    public static async Task<AccountFlowReader> ReaderAsync(string? value, IFlowEventStore flowStore, CancellationToken cancellationToken)
+    {
+        var reader = new AccountFlowReader(flowStore, value is null ? null : AccountFlowPool.Parse(value, Name));
+        await reader.CheckAsync(Name, cancellationToken);
+        return reader;
+    }
+
+    private const string Name = "--account-flows";
 }

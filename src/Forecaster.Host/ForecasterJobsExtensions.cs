@@ -25,6 +25,7 @@ public static class ForecasterJobsExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StageClock>();
+        services.AddSingleton(sp => Storage.AccountFlowReaderFactory.Open(sp.GetRequiredService<Pipeline.IMarketStore>(), sp.GetRequiredService<JobsOptions>()));
 
         services.AddTransient<StartMorningJob>();
         services.AddTransient<IngestMarketsJob>();

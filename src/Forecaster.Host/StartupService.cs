@@ -16,20 +16,21 @@ namespace Forecaster.Host;
 public sealed class StartupService(IServiceProvider services, ServiceOptions service, StorageOptions storage, JobsOptions jobs, WebhookOptions webhook, ILogger<StartupService> logger) : IHostedService
 {
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<IMarketStore>();
         services.GetRequiredService<IStageLedger>();
+        // A named pool the store does not hold would leave every brief without holders: fail the start instead.
+        await services.GetRequiredService<AccountFlowReader>().CheckAsync(Storage.AccountFlowReaderFactory.Key, cancellationToken);
         logger.LogInformation(
             "Forecaster service: storage {Kind} ({Store}), urls {Urls}, worker-only {WorkerOnly}, workers {Workers}, api key {ApiKey}, " +
-            "ingest '{Ingest}', morning '{Morning}', retrain '{Retrain}' in {Zone}, reports {Reports}, webhook {Webhook}, worker name {Worker}",
+            "ingest '{Ingest}', morning '{Morning}', retrain '{Retrain}' in {Zone}, reports {Reports}, webhook {Webhook}, worker name {Worker}, account flows {AccountFlows}",
             storage.Kind, storage.Kind == StorageKind.Postgres ? SecretMask.ConnectionString(storage.ConnectionString) : storage.StorePath,
             service.WorkerOnly ? "(none)" : service.Urls, service.WorkerOnly, service.WorkerCount, SecretMask.Presence(service.ApiKey),
             jobs.IngestCron, jobs.MorningCron, jobs.RetrainCron, jobs.TimeZone, Path.GetFullPath(jobs.ReportsDirectory),
-            WebhookOptions.Mask(webhook.Url), jobs.WorkerName);
+            WebhookOptions.Mask(webhook.Url), jobs.WorkerName, jobs.AccountFlows ?? "(every stored source)");
         if (service.RegisterSchedules && !service.WorkerOnly)
             services.GetRequiredService<PipelineSchedule>().Register();
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

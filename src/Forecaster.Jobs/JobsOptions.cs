@@ -49,6 +49,12 @@ public sealed class JobsOptions
     /// <summary>Markets the ingest stage simulates into an empty store when there is no ingest folder, in [1, 1000].</summary>
     public int SimulatedMarkets { get; set; } = Defaults.SimulatedMarkets;
 
+    /// <summary>
+    /// CHAIN:POOL whose stored logs tell who holds each market's deposits (as <c>--account-flows</c>); null: for each market,
+    /// whichever stored source holds its Supply/Withdraw events. Only the DuckDB store holds chain logs.
+    /// </summary>
+    public string? AccountFlows { get; set; }
+
     /// <summary>Name this worker records in the ledger; default machine name and process id.</summary>
     public string WorkerName { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 }

@@ -10,10 +10,10 @@ namespace Forecaster.Jobs;
 /// The publish stage: assembles the morning brief for the as-of hour with <see cref="BriefService"/> (the service
 /// <c>forecaster brief</c> calls) in <see cref="JobsOptions.ReportsDirectory"/> from the parts the forecast jobs stored
 /// and the actions the recommend jobs recorded; only the heat map and the brief files are made here, plus any market's
-/// part that is missing (made in place, the same way). Keyed by the as-of hour: a second run, or a retry after a worker
+/// part that is missing (made in place, the same way), and who holds each market's deposits where the store knows. Keyed by the as-of hour: a second run, or a retry after a worker
 /// died mid-write, leaves one brief and one record.
 /// </summary>
-public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, StageClock clock, JobsOptions options)
+public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, StageClock clock, AccountFlowReader holders, JobsOptions options)
 {
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [10, 30, 60, 300, 600], ExceptOn = [typeof(ForecasterException), typeof(ArgumentException)])]
     public async Task RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -33,6 +33,7 @@ public sealed class PublishBriefJob(IMarketStore store, IStageLedger ledger, Sta
             Recommendations = RecommendedActions.RiskiestFirst(recommendations.Select(r => (r.ShortfallProbability24h ?? -1, r.Market, r.Actions))),
             // Needs every market at once, which no per-market job sees: computed here, as the CLI's proposal run does.
             CorrelatedStress = await new ProposalService(store).CorrelatedStressAsync(asOf, cancellationToken),
+            AccountFlows = await holders.LoadAsync(asOf, cancellationToken: cancellationToken),
         };
         var result = await service.CreateAsync(new BriefOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf }, cancellationToken);
         var counts = result.Brief.StatusCounts;

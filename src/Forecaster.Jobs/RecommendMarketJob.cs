@@ -9,9 +9,10 @@ namespace Forecaster.Jobs;
 /// The recommend stage for one market: <see cref="ProposalService"/> recommends bounded changes against the as-of
 /// hour's stress scenarios and, when the market needs action, writes its governance proposal (as <c>forecaster
 /// propose</c> does, under <c>&lt;date&gt;/proposals/</c>). The record carries the brief's action lines, so publishing
-/// lists them. Then it lets the join enqueue publishing once every market of the as-of hour is through.
+/// lists them. Like <c>propose --account-flows</c>, the proposal says who holds the deposits when the store has the
+/// market's account-level flows (<see cref="AccountFlowReader"/>). Then it lets the join enqueue publishing once every market of the as-of hour is through.
 /// </summary>
-public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, StageClock clock, MorningJoin join, StressScenarios scenarios, JobsOptions options)
+public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, StageClock clock, MorningJoin join, StressScenarios scenarios, AccountFlowReader holders, JobsOptions options)
 {
     /// <summary>What the record's <c>recommender</c> field says.</summary>
     public const string Recommender = "proposal-service";
@@ -24,7 +25,12 @@ public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, 
         {
             var startedAt = clock.Now;
             var info = (await store.GetMarketsAsync(cancellationToken)).FirstOrDefault(m => m.Name == market) ?? throw new UnknownMarketException(market);
-            var proposalOptions = new ProposalOptions { OutputDirectory = options.ReportsDirectory, AsOf = asOf };
+            var proposalOptions = new ProposalOptions
+            {
+                OutputDirectory = options.ReportsDirectory,
+                AsOf = asOf,
+                AccountFlows = await holders.LoadAsync(asOf, market, cancellationToken),
+            };
             var result = await new ProposalService(store)
                 .ProposeAsync(info, asOf, await scenarios.GetOrFindAsync(asOf, cancellationToken), proposalOptions, cancellationToken);
             var briefDirectory = BriefService.DirectoryFor(options.ReportsDirectory, asOf);

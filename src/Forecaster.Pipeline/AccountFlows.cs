@@ -1,5 +1,7 @@
 using Forecaster.Chain.Aave;
 using Forecaster.Flows;
+using Forecaster.Markets;
+using Forecaster.Risk.Liquidity;
 
 namespace Forecaster.Pipeline;
 
@@ -21,5 +23,15 @@ public static class AccountFlows
             .Where(f => f.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer)
             .GroupBy(f => f.Market, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<FlowEvent>)g.ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Who holds <paramref name="market"/>'s deposits at the end of the hour <paramref name="asOf"/> (an hour's state is its
+    /// end), or null when <paramref name="flows"/> has none of its events. Proposals and the brief both measure it so.
+    /// </summary>
+    public static DepositorConcentration? ConcentrationAt(IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> flows, string market, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(flows);
+        return flows.TryGetValue(market, out var events) ? DepositorConcentration.At(market, events, asOf + HourlyGrid.Step) : null;
     }
 }

@@ -29,6 +29,13 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
     /// </summary>
     public IReadOnlyDictionary<string, MarketBriefPart> ReadyParts { get; init; } = new Dictionary<string, MarketBriefPart>();
 
+    /// <summary>
+    /// Account-level flows by market (e.g. <see cref="AccountFlowReader.LoadAsync"/>): a market found here with holders at the
+    /// as-of hour gets its largest holders' shares in the brief; others say nothing about holders. Events after the as-of
+    /// hour are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Flows.FlowEvent>> AccountFlows { get; init; } = new Dictionary<string, IReadOnlyList<Flows.FlowEvent>>();
+
     /// <summary>Makes and writes the brief.</summary>
     /// <exception cref="ForecasterException">The store holds no market hours at or before the as-of hour.</exception>
     /// <exception cref="ArgumentException">A ready part is for another as-of hour.</exception>
@@ -55,7 +62,8 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
             }
         }
 
-        var ordered = MorningBrief.RiskiestFirst(parts.Select(p => p.Entry));
+        // Holders are added here, not in the parts: a part made by a forecast job is then the same with or without flows.
+        var ordered = MorningBrief.RiskiestFirst(parts.Select(p => WithHolders(p.Entry, asOf)));
         var brief = new MorningBrief(asOf, _clock.GetUtcNow(), BaselineRiskOptions.Defaults.ShortfallUtilization, ordered)
         {
             Recommendations = Recommendations,
@@ -101,6 +109,9 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
             return new MarketBriefPart(asOf, new MarketBriefEntry(market, null, e.Message, chartFile) { Charts = charts, Notes = notes }, history);
         }
     }
+
+    private MarketBriefEntry WithHolders(MarketBriefEntry entry, DateTimeOffset asOf) =>
+        Pipeline.AccountFlows.ConcentrationAt(AccountFlows, entry.Market.Name, asOf) is { Holders: > 0 } holders ? entry with { Holders = holders } : entry;
 
     /// <summary>The dated folder the brief of <paramref name="asOf"/> is written to.</summary>
     public static string DirectoryFor(string outputDirectory, DateTimeOffset asOf) =>

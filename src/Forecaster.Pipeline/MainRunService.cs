@@ -8,6 +8,9 @@ namespace Forecaster.Pipeline;
 /// </summary>
 public sealed class MainRunService(IMarketStore store, TimeProvider? clock = null)
 {
+    /// <summary>Where each market's account-level flows are found; the brief and proposals show who holds the deposits where it finds some.</summary>
+    public AccountFlowReader AccountFlows { get; init; } = AccountFlowReader.None;
+
     /// <summary>
     /// Runs the job. <paramref name="progress"/> hears each stage as it starts. <paramref name="chooseRiskModel"/>, when
     /// given, is asked for the risk model once the store is filled (a model may need the data to be trained on); it may
@@ -38,10 +41,17 @@ public sealed class MainRunService(IMarketStore store, TimeProvider? clock = nul
     public async Task<BriefResult> BriefWithProposalsAsync(BriefOptions briefOptions, CancellationToken cancellationToken = default, IMarketRiskModel? riskModel = null)
     {
         ArgumentNullException.ThrowIfNull(briefOptions);
+        // The as-of hour is fixed first, so the flows are read up to it, and the proposals and the brief see the same ones.
+        var (_, asOf) = await StoreAsOf.ResolveAsync(store, briefOptions.AsOf, cancellationToken);
+        var flows = await AccountFlows.LoadAsync(asOf, cancellationToken: cancellationToken);
         var proposals = await new ProposalService(store, riskModel).CreateAsync(
-            new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = briefOptions.AsOf }, cancellationToken);
+            new ProposalOptions { OutputDirectory = briefOptions.OutputDirectory, AsOf = asOf, AccountFlows = flows }, cancellationToken);
         var briefDirectory = Path.GetDirectoryName(proposals.Directory)!;
-        return await new BriefService(store, clock, riskModel) { Recommendations = RecommendedActions.From(proposals, briefDirectory), CorrelatedStress = proposals.Correlated }
-            .CreateAsync(briefOptions, cancellationToken);
+        return await new BriefService(store, clock, riskModel)
+        {
+            Recommendations = RecommendedActions.From(proposals, briefDirectory),
+            CorrelatedStress = proposals.Correlated,
+            AccountFlows = flows,
+        }.CreateAsync(briefOptions with { AsOf = asOf }, cancellationToken);
     }
 }

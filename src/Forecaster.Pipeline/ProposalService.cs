@@ -159,8 +159,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart)
         {
             Correlated = correlated,
-            // The hour's state is its end, so the holders are those of the end of the as-of hour.
-            Holders = accountFlows.TryGetValue(risk.Market.Name, out var flows) ? DepositorConcentration.At(risk.Market.Name, flows, risk.AsOf + HourlyGrid.Step) : null,
+            Holders = AccountFlows.ConcentrationAt(accountFlows, risk.Market.Name, risk.AsOf),
         };
         var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
         await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);

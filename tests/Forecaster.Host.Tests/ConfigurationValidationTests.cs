@@ -24,6 +24,7 @@ public class ConfigurationValidationTests
     [InlineData("Forecaster:Jobs:SimulatedMarkets", "0", "Forecaster:Jobs:SimulatedMarkets must be in [1, 1000]")]
     [InlineData("Forecaster:Jobs:SimulatedMarkets", "1001", "Forecaster:Jobs:SimulatedMarkets must be in [1, 1000]")]
     [InlineData("Forecaster:Jobs:WorkerName", " ", "Forecaster:Jobs:WorkerName must not be empty")]
+    [InlineData("Forecaster:Jobs:AccountFlows", "simulated", "Forecaster:Jobs:AccountFlows: expected CHAIN:POOL (e.g. ethereum:0x7d27... or simulated:agents), got 'simulated'")]
     [InlineData("Forecaster:Webhook:Url", "ftp://hooks.example/x", "Forecaster:Webhook:Url must be an absolute http(s) URL")]
     [InlineData("Forecaster:Webhook:Timeout", "00:10:00", "Forecaster:Webhook:Timeout must be in [00:00:01, 00:05:00]")]
     [InlineData("Forecaster:Webhook:Attempts", "-1", "Forecaster:Webhook:Attempts must be in [0, 20]")]
@@ -47,6 +48,16 @@ public class ConfigurationValidationTests
         settings[key] = value;
         var error = await Assert.ThrowsAsync<ForecasterException>(() => RunningService.StartAsync(settings));
         Assert.StartsWith($"{key} is not a valid cron expression", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_FailsNamingTheKey_WhenTheAccountFlowsPoolIsNotInTheStore()
+    {
+        using var temp = new TempDirectory("cfg");
+        var settings = Settings(temp);
+        settings["Forecaster:Jobs:AccountFlows"] = "simulated:agents";
+        var error = await Assert.ThrowsAsync<ForecasterException>(() => RunningService.StartAsync(settings));
+        Assert.StartsWith("Forecaster:Jobs:AccountFlows: the store holds no logs of simulated:agents", error.Message);
     }
 
     [Fact]

@@ -30,6 +30,18 @@ public interface IFlowEventStore : IAsyncDisposable
     /// <summary>Stored logs of a source in chain order (block, then log index), with their decoded flows.</summary>
     Task<IReadOnlyList<PoolLog>> GetLogsAsync(string chain, string source, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Which sources hold account-level deposit flows (Supply or Withdraw events) of which market: one row per
+    /// (chain, source, market), so a reader can find a market's holders without being told the pool.
+    /// </summary>
+    Task<IReadOnlyList<AccountFlowSource>> GetAccountFlowSourcesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The Supply, Withdraw and aToken-transfer flows of a source stamped before <paramref name="before"/> (later ones are
+    /// never read), in chain order; only those of <paramref name="market"/> when it is given.
+    /// </summary>
+    Task<IReadOnlyList<FlowEvent>> GetAccountFlowsAsync(string chain, string source, DateTimeOffset before, string? market = null, CancellationToken cancellationToken = default);
+
     /// <summary>Stored logs of a source after block <paramref name="afterBlock"/> (exclusive), in chain order, with their decoded flows.</summary>
     Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default);
 

@@ -23,6 +23,11 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>, IValid
         if (o.SimulatedMarkets is < 1 or > 1000) errors.Add($"{S}:SimulatedMarkets must be in [1, 1000] (was {o.SimulatedMarkets}).");
         if (string.IsNullOrWhiteSpace(o.ReportsDirectory)) errors.Add($"{S}:ReportsDirectory must not be empty.");
         if (string.IsNullOrWhiteSpace(o.ModelsDirectory)) errors.Add($"{S}:ModelsDirectory must not be empty.");
+        if (o.AccountFlows is { } pool)
+        {
+            try { Pipeline.AccountFlowPool.Parse(pool, $"{S}:AccountFlows"); }
+            catch (ForecasterException e) { errors.Add(e.Message); }
+        }
         if (string.IsNullOrWhiteSpace(o.WorkerName)) errors.Add($"{S}:WorkerName must not be empty.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

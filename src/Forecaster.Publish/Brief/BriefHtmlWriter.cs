@@ -131,6 +131,7 @@ public static class BriefHtmlWriter
                 h.AppendLine(CultureInfo.InvariantCulture, $"<tr><td>{f.Horizon.TotalHours:0} h</td><td class=\"num\">{BriefText.Usd(f.MedianUsd)}</td><td class=\"num\">{BriefText.Usd(f.LowerUsd)}</td><td class=\"num\">{BriefText.Usd(f.UpperUsd)}</td></tr>");
             h.AppendLine("</tbody></table>");
         }
+        if (e.Holders is { } holders) h.AppendLine(CultureInfo.InvariantCulture, $"<p>{HtmlEncode(BriefText.Holders(holders))}</p>");
         var actions = brief.RecommendationsFor(e.Market.Name);
         if (actions.Count == 0) h.AppendLine("<p class=\"empty\">Recommended action: none.</p>");
         else

@@ -54,6 +54,7 @@ public static class BriefJsonWriter
                 coverage = f.Coverage,
             }),
             method = e.Assessment?.Method,
+            holders = e.Holders is { } h ? new { asOf = h.AsOf, holders = h.Holders, top1Share = h.Top1Share, top5Share = h.Top5Share, top10Share = h.Top10Share, hhi = h.Hhi } : null,
             chart = e.ChartFile,
             charts = e.Charts.Select(Chart),
             notes = e.Notes,

@@ -113,6 +113,11 @@ public static class BriefMarkdownWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"Probability of a shortfall within 24 h: **{BriefText.Pct(a.ShortfallProbability24h)}**. Method: {a.Method}.");
             md.AppendLine();
         }
+        if (e.Holders is { } holders)
+        {
+            md.AppendLine(BriefText.Holders(holders));
+            md.AppendLine();
+        }
         var actions = brief.RecommendationsFor(e.Market.Name);
         md.AppendLine(actions.Count == 0 ? "Recommended action: none." : "Recommended actions:");
         foreach (var r in actions) md.AppendLine(Action(r));

@@ -19,6 +19,11 @@ internal static class BriefText
 
     public static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The per-market sentence on who holds the deposits.</summary>
+    public static string Holders(Risk.Liquidity.DepositorConcentration h) =>
+        $"Who holds the deposits (account-level flows up to the as-of hour, interest not counted): largest holder {Pct(h.Top1Share)}, " +
+        $"five largest {Pct(h.Top5Share)}, {h.Holders.ToString("N0", CultureInfo.InvariantCulture)} holders.";
+
     public static string Rate(double pct) => double.IsFinite(pct) ? pct.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "n/a";
 
     /// <summary>The one-sentence answer to "which market is in danger and why".</summary>

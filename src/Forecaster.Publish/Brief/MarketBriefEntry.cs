@@ -1,5 +1,6 @@
 using Forecaster.Markets;
 using Forecaster.Risk;
+using Forecaster.Risk.Liquidity;
 
 namespace Forecaster.Publish.Brief;
 
@@ -15,4 +16,10 @@ public sealed record MarketBriefEntry(Market Market, MarketRiskAssessment? Asses
 
     /// <summary>Notes on what the charts could not show (e.g. no anomaly detector yet), one line each.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Who holds the market's deposits at the as-of hour, from its account-level flows; null when none are known (the brief
+    /// then says nothing about holders rather than showing zeros).
+    /// </summary>
+    public DepositorConcentration? Holders { get; init; }
 }

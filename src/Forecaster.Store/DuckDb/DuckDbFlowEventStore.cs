@@ -30,6 +30,28 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         return new DuckDbFlowEventStore(marketStore.Connection, ownsConnection: false);
     }
 
+    /// <summary>
+    /// A second connection to the market store's database: a service's workers then read flows while others read hours, each
+    /// connection used by one caller at a time (a DuckDB connection must not run two queries at once). DuckDB.NET shares
+    /// one database instance between the connections of a process to the same file, so this is no second writer process.
+    /// Disposing it closes only this connection.
+    /// </summary>
+    public static DuckDbFlowEventStore AttachConcurrent(DuckDbMarketStore marketStore)
+    {
+        ArgumentNullException.ThrowIfNull(marketStore);
+        var connection = new DuckDBConnection(marketStore.Connection.ConnectionString);
+        try
+        {
+            connection.Open();
+            return new DuckDbFlowEventStore(connection, ownsConnection: true);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens (creating if needed) a DuckDB file holding only the flow tables.</summary>
     /// <exception cref="ForecasterException">The file cannot be opened.</exception>
     public static DuckDbFlowEventStore Open(string path)
@@ -92,6 +114,14 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
     /// <inheritdoc />
     public Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default) =>
         Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source, afterBlock), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AccountFlowSource>> GetAccountFlowSourcesAsync(CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowReader.ReadAccountFlowSources(_connection), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FlowEvent>> GetAccountFlowsAsync(string chain, string source, DateTimeOffset before, string? market = null, CancellationToken cancellationToken = default) =>
+        Locked(() => DuckDbFlowReader.ReadAccountFlows(_connection, chain, source, before, market), cancellationToken);
 
     /// <inheritdoc />
     public Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default)

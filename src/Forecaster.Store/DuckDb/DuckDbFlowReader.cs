@@ -40,6 +40,45 @@ internal static class DuckDbFlowReader
         return logs;
     }
 
+    /// <summary>
+    /// The Supply, Withdraw and aToken-transfer flows of a source stamped before <paramref name="before"/>, optionally of one
+    /// market, in chain order. Only the flow's columns are read: the raw log (payload, topics) is not needed to count holders.
+    /// </summary>
+    public static IReadOnlyList<FlowEvent> ReadAccountFlows(DuckDBConnection connection, string chain, string source, DateTimeOffset before, string? market)
+    {
+        using var command = DuckDbSchema.Command(connection, $"""
+            SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.ts, m.name, f.kind, f.amount, f.account_hi, f.account_lo
+            FROM flow_events f JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block JOIN flow_markets m ON m.id = f.market
+            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.kind IN ({(int)FlowKind.Supply}, {(int)FlowKind.Withdraw}, {(int)FlowKind.ATokenTransfer})
+                  AND b.ts < $before{(market is null ? "" : " AND m.name = $market")}
+            ORDER BY f.block, f.log_index
+            """, market is null
+                ? [("chain", chain), ("source", source), ("before", before.ToUnixTimeSeconds())]
+                : [("chain", chain), ("source", source), ("before", before.ToUnixTimeSeconds()), ("market", market)]);
+        using var reader = command.ExecuteReader();
+        var flows = new List<FlowEvent>();
+        while (reader.Read())
+        {
+            flows.Add(new FlowEvent(chain, DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1)), reader.GetInt64(2), reader.GetInt64(3),
+                DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)), reader.GetString(5), (FlowKind)reader.GetByte(6), reader.GetDecimal(7),
+                DuckDbChainHex.FormatAddress(UInt128At(reader, 8), reader.GetFieldValue<uint>(9))));
+        }
+        return flows;
+    }
+
+    /// <summary>Each stored (chain, source, market) with at least one Supply or Withdraw event.</summary>
+    public static IReadOnlyList<Pipeline.AccountFlowSource> ReadAccountFlowSources(DuckDBConnection connection)
+    {
+        using var command = DuckDbSchema.Command(connection, $"""
+            SELECT DISTINCT s.chain, s.source, m.name FROM flow_events f JOIN flow_streams s ON s.id = f.stream JOIN flow_markets m ON m.id = f.market
+            WHERE f.kind IN ({(int)FlowKind.Supply}, {(int)FlowKind.Withdraw}) ORDER BY m.name, s.chain, s.source
+            """);
+        using var reader = command.ExecuteReader();
+        var sources = new List<Pipeline.AccountFlowSource>();
+        while (reader.Read()) sources.Add(new Pipeline.AccountFlowSource(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return sources;
+    }
+
     // DuckDB.NET reads UHUGEINT as a BigInteger only.
     private static UInt128 UInt128At(DuckDBDataReader reader, int ordinal) => (UInt128)reader.GetFieldValue<BigInteger>(ordinal);
 
