@@ -11,6 +11,12 @@ public interface IFlowEventStore : IAsyncDisposable
     /// <summary>Writes the batch in one transaction: logs not yet stored, block hashes (replacing a stored hash of the same number) and the checkpoint.</summary>
     Task<FlowAppendResult> AppendAsync(FlowLogBatch batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Begins a write of many batches in one transaction, for what is too large to hold in memory as one batch; the store takes
+    /// no other call until the transaction is committed or disposed.
+    /// </summary>
+    Task<IFlowAppendTransaction> BeginAppendAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The checkpoint of a source, or null when it has never been read.</summary>
     Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default);
 

@@ -59,6 +59,21 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
     }
 
     /// <inheritdoc />
+    public async Task<IFlowAppendTransaction> BeginAppendAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return new DuckDbFlowAppendTransaction(_connection, _connection.BeginTransaction(), _gate);
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     public Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default) =>
         Locked(() =>
         {
