@@ -1,23 +1,72 @@
 using Forecaster.Flows;
+using Forecaster.Risk.Liquidity;
 
 namespace Forecaster.Pipeline;
 
-/// <summary>Account-level flows read from a chain, for the replay and proposals to see who holds each market's deposits.</summary>
-public static class AccountFlows
+/// <summary>
+/// Account-level flows of some markets, for the replay and proposals to see who holds each market's deposits: the Supply,
+/// Withdraw and aToken-transfer flows of each market in chain order (block, then log index), with the accounts the chain
+/// named. They are read one market at a time, as a holders' pass consumes them (<see cref="SeriesAsync"/>), from a store or
+/// another source, never all markets' flows at once.
+/// </summary>
+public sealed class AccountFlows
 {
+    /// <summary>The kinds that move or name a holder's deposits.</summary>
+    public static readonly IReadOnlyList<FlowKind> Kinds = [FlowKind.Supply, FlowKind.Withdraw, FlowKind.ATokenTransfer];
+
+    private readonly Func<string, CancellationToken, IAsyncEnumerable<FlowEvent>> _read;
+    private readonly HashSet<string> _markets;
+
+    private AccountFlows(IEnumerable<string> markets, Func<string, CancellationToken, IAsyncEnumerable<FlowEvent>> read)
+    {
+        _markets = new HashSet<string>(markets, StringComparer.Ordinal);
+        _read = read;
+    }
+
+    /// <summary>The markets whose holders these flows tell.</summary>
+    public IReadOnlyCollection<string> Markets => _markets;
+
+    /// <summary>Whether the holders of <paramref name="market"/> are known.</summary>
+    public bool Has(string market) => _markets.Contains(market);
+
     /// <summary>
-    /// The Supply, Withdraw and aToken-transfer flows decoded from one pool's stored logs, by the market they belong to, in
-    /// chain order (block, then log index), with the accounts the chain named.
+    /// One pool's stored logs (e.g. <c>simulated:agents</c>, what <c>simulate --events</c> stored): the markets are listed now,
+    /// each market's flows are streamed from <paramref name="store"/> when asked for, so the store must stay open while these are used.
     /// </summary>
     /// <exception cref="ForecasterException">The store holds no logs of that pool.</exception>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>> LoadAsync(IFlowEventStore store, string chain, string source, CancellationToken cancellationToken = default)
+    public static async Task<AccountFlows> LoadAsync(IFlowEventStore store, string chain, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var logs = await store.GetLogsAsync(chain, source, cancellationToken);
-        if (logs.Count == 0) throw new ForecasterException($"Account-level flows: the store holds no logs of {chain}:{source}.");
-        return logs.Select(l => l.Flow).OfType<FlowEvent>()
-            .Where(f => f.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer)
-            .GroupBy(f => f.Market, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<FlowEvent>)g.ToList(), StringComparer.Ordinal);
+        var markets = await store.GetFlowMarketsAsync(chain, source, Kinds, cancellationToken);
+        if (markets.Count == 0 && await store.GetCheckpointAsync(chain, source, cancellationToken) is null)
+            throw new ForecasterException($"Account-level flows: the store holds no logs of {chain}:{source}.");
+        return new AccountFlows(markets, (market, ct) => store.ReadFlowsAsync(chain, source, market, Kinds, ct));
+    }
+
+    /// <summary>
+    /// Flows from any source: <paramref name="read"/> gives a market's events in time order each time it is asked (e.g. from a
+    /// list in memory, or by simulating the market again); events of other kinds than <see cref="Kinds"/> are skipped.
+    /// </summary>
+    public static AccountFlows From(IEnumerable<string> markets, Func<string, IEnumerable<FlowEvent>> read)
+    {
+        ArgumentNullException.ThrowIfNull(markets);
+        ArgumentNullException.ThrowIfNull(read);
+        return new AccountFlows(markets, (market, _) => read(market).Where(e => Kinds.Contains(e.Kind)).ToAsyncEnumerable());
+    }
+
+    /// <summary>Flows held in memory, by market.</summary>
+    public static AccountFlows From(IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> byMarket)
+    {
+        ArgumentNullException.ThrowIfNull(byMarket);
+        return From(byMarket.Keys, market => byMarket[market]);
+    }
+
+    /// <summary>Who held <paramref name="market"/>'s deposits at each of <paramref name="times"/> (ascending), in one pass over its flows.</summary>
+    /// <exception cref="ArgumentException">The market's holders are not known here, or the times are not ascending.</exception>
+    /// <exception cref="ForecasterException">A flow breaks a rule of <see cref="DepositorBalances"/>.</exception>
+    public Task<IReadOnlyList<DepositorConcentration>> SeriesAsync(string market, IReadOnlyList<DateTimeOffset> times, CancellationToken cancellationToken = default)
+    {
+        if (!Has(market)) throw new ArgumentException($"No account-level flows of {market} here.", nameof(market));
+        return DepositorConcentration.SeriesAsync(market, _read(market, cancellationToken), times, cancellationToken);
     }
 }

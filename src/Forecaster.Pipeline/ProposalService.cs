@@ -140,7 +140,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
     private async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
         RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, ParameterHistory history, CorrelatedStress? correlated,
-        string directory, IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> accountFlows, CancellationToken cancellationToken)
+        string directory, AccountFlows? accountFlows, CancellationToken cancellationToken)
     {
         var (risk, probability, method, hours, assumed) = assessed;
         var parameters = history.Apply(risk.Market.Name, assumed, asOf);
@@ -160,7 +160,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         {
             Correlated = correlated,
             // The hour's state is its end, so the holders are those of the end of the as-of hour.
-            Holders = accountFlows.TryGetValue(risk.Market.Name, out var flows) ? DepositorConcentration.At(risk.Market.Name, flows, risk.AsOf + HourlyGrid.Step) : null,
+            Holders = accountFlows?.Has(risk.Market.Name) == true ? (await accountFlows.SeriesAsync(risk.Market.Name, [risk.AsOf + HourlyGrid.Step], cancellationToken))[0] : null,
         };
         var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
         await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);

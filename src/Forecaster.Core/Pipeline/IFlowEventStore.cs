@@ -40,6 +40,16 @@ public interface IFlowEventStore : IAsyncDisposable
     Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The stored flows of one market of a source, of the given kinds, in chain order (block, then log index), read from the store
+    /// as they are enumerated, so a market's flows are never all in memory; the store takes no other call until the enumeration
+    /// ends or is disposed.
+    /// </summary>
+    IAsyncEnumerable<FlowEvent> ReadFlowsAsync(string chain, string source, string market, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default);
+
+    /// <summary>The markets of a source's stored flows of the given kinds, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> GetFlowMarketsAsync(string chain, string source, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Saves where the hourly aggregation of a source stands, in one transaction (replacing a point of the same block), and keeps
     /// only the <paramref name="keep"/> newest points of that source: older ones serve only after a reorg past all newer ones.
     /// </summary>

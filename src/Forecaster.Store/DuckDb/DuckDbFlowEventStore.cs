@@ -109,6 +109,35 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         Locked(() => DuckDbFlowReader.ReadLogs(_connection, chain, source, afterBlock), cancellationToken);
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<FlowEvent> ReadFlowsAsync(string chain, string source, string market, IReadOnlyCollection<FlowKind> kinds,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kinds.Count == 0) yield break;
+        // The gate is held while the caller reads: the connection serves one query at a time.
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var flow in DuckDbFlowReader.ReadFlows(_connection, chain, source, market, kinds))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return flow;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetFlowMarketsAsync(string chain, string source, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return Locked(() => kinds.Count == 0 ? [] : DuckDbFlowReader.FlowMarkets(_connection, chain, source, kinds), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(point);

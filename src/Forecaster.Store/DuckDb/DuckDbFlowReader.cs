@@ -40,6 +40,46 @@ internal static class DuckDbFlowReader
         return logs;
     }
 
+    /// <summary>
+    /// One market's flows of the given kinds in chain order, streamed from DuckDB row by row as they are enumerated: the
+    /// caller never holds the market's flows at once.
+    /// </summary>
+    public static IEnumerable<FlowEvent> ReadFlows(DuckDBConnection connection, string chain, string source, string market, IReadOnlyCollection<FlowKind> kinds)
+    {
+        var only = string.Join(", ", kinds.Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var command = DuckDbSchema.Command(connection, $"""
+            SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.ts, f.kind, f.amount, f.account_hi, f.account_lo
+            FROM flow_events f JOIN flow_markets m ON m.id = f.market LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block
+            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND m.name = $market AND f.kind IN ({only}) ORDER BY f.block, f.log_index
+            """, ("chain", chain), ("source", source), ("market", market));
+        command.UseStreamingMode = true;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
+            if (reader.IsDBNull(4))
+                throw new ForecasterException(
+                    $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
+                    "the store file is inconsistent; ingest into a new store file.");
+            yield return new FlowEvent(chain, transaction, reader.GetInt64(2), reader.GetInt64(3), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)), market,
+                (FlowKind)reader.GetByte(5), reader.GetDecimal(6), DuckDbChainHex.FormatAddress(UInt128At(reader, 7), reader.GetFieldValue<uint>(8)));
+        }
+    }
+
+    /// <summary>The markets with stored flows of the given kinds of a source, in ordinal order.</summary>
+    public static IReadOnlyList<string> FlowMarkets(DuckDBConnection connection, string chain, string source, IReadOnlyCollection<FlowKind> kinds)
+    {
+        var only = string.Join(", ", kinds.Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var command = DuckDbSchema.Command(connection, $"""
+            SELECT DISTINCT m.name FROM flow_events f JOIN flow_markets m ON m.id = f.market
+            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.kind IN ({only})
+            """, ("chain", chain), ("source", source));
+        using var reader = command.ExecuteReader();
+        var markets = new List<string>();
+        while (reader.Read()) markets.Add(reader.GetString(0));
+        return markets.Order(StringComparer.Ordinal).ToList();
+    }
+
     // DuckDB.NET reads UHUGEINT as a BigInteger only.
     private static UInt128 UInt128At(DuckDBDataReader reader, int ordinal) => (UInt128)reader.GetFieldValue<BigInteger>(ordinal);
 
