@@ -9,9 +9,9 @@ namespace Forecaster.Pipeline;
 public sealed class SimulationService(IMarketStore store)
 {
     /// <summary>
-    /// Events written to the flow-event store in one batch by <see cref="SimulateWithEventsAsync"/>: about 40 MB of logs in
-    /// memory at a time, whatever the run's length, and few enough batches (26 for 6 markets x 730 days) that their fixed
-    /// cost does not count.
+    /// Events written to the flow-event store in one batch by <see cref="SimulateWithEventsAsync"/> (rounded up to a whole hour
+    /// of every market): about 40 MB of logs in memory at a time, whatever the run's length, and few enough batches (27 for
+    /// 6 markets x 730 days) that their fixed cost does not count.
     /// </summary>
     public const int DefaultEventChunk = 100_000;
 
@@ -31,7 +31,7 @@ public sealed class SimulationService(IMarketStore store)
     /// stores nothing twice; a store holding another run's events is refused before anything is written.
     /// The run's events are never all in memory: a first pass over the simulation hashes them into the run's fingerprint
     /// (which every stored block hash depends on, and which tells this run from another before anything is written); a second
-    /// pass simulates the same markets again and writes their events <see cref="EventChunk"/> at a time, all in one
+    /// pass simulates the same markets again and writes their events about <see cref="EventChunk"/> at a time, all in one
     /// transaction, so a failure or cancellation at any batch leaves the store as it was.
     /// </summary>
     /// <param name="options">What to simulate.</param>
@@ -87,7 +87,9 @@ public sealed class SimulationService(IMarketStore store)
         }
     }
 
-    // The second pass: the same markets simulated again, their events written a batch at a time in one transaction.
+    // The second pass: the same markets simulated again, hour by hour across markets so that each batch holds whole hours and
+    // lies past every block written before it (the store's fast path, nothing stored to compare with), written a batch at a
+    // time in one transaction.
     private async Task<FlowAppendResult> WriteEventsAsync(SimulationOptions options, AgentBehaviour? behaviour, IFlowEventStore eventStore, SimulatedLogChunk chunk,
         long expected, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -100,16 +102,22 @@ public sealed class SimulationService(IMarketStore store)
             already += result.AlreadyStored;
             progress?.Report(inserted + already);
         }
-        for (var i = 0; i < options.Markets; i++)
+        var markets = Enumerable.Range(0, options.Markets).Select(i => AgentSimulator.StreamMarket(options, behaviour, i).GetEnumerator()).ToList();
+        try
         {
-            foreach (var (_, events) in AgentSimulator.StreamMarket(options, behaviour, i))
+            for (var h = 0; h < options.Days * 24; h++)
             {
-                foreach (var e in events)
+                foreach (var market in markets)
                 {
-                    chunk.Add(e);
-                    if (chunk.Count == EventChunk) await Flush();
+                    market.MoveNext();
+                    foreach (var e in market.Current.Events) chunk.Add(e);
                 }
+                if (chunk.Count >= EventChunk) await Flush();
             }
+        }
+        finally
+        {
+            foreach (var market in markets) market.Dispose();
         }
         if (chunk.Count > 0) await Flush();
         // The simulator is deterministic; a second pass that differs from the first would store blocks hashed for other events.

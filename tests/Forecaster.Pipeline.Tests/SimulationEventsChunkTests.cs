@@ -51,13 +51,13 @@ public class SimulationEventsChunkTests
         var before = await StoredSimulation.DigestAsync(store, flows, ct);
         var otherBefore = await flows.GetLogsAsync("ethereum", OtherPoolAddress, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // Cancelled once three chunks of 1,000 are in (the run has 27), so the failure comes mid-way, inside the transaction.
+        // Cancelled once three chunks of about 1,000 are in (the run has 26,384 events), so the failure comes mid-way, inside the transaction.
         var progress = new CancelAfter(3_000, cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             new SimulationService(store) { EventChunk = 1_000 }.SimulateWithEventsAsync(Options, flows, cancel.Token, progress: progress));
 
-        Assert.Equal(3_000, progress.Seen);
+        Assert.InRange(progress.Seen, 3_000, 4_000);
         Assert.Equal(before, await StoredSimulation.DigestAsync(store, flows, ct));
         Assert.Null(await flows.GetCheckpointAsync(AgentSimulator.EventChain, SimulatedFlowLogs.Source, ct));
         Assert.Equal(Keys(otherBefore), Keys(await flows.GetLogsAsync("ethereum", OtherPoolAddress, ct)));

@@ -20,12 +20,7 @@ internal static class DuckDbFlowReader
         var logs = new List<PoolLog>();
         while (reader.Read())
         {
-            var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
-            // Rollbacks remove logs and their blocks together for every source of the chain, so this means a damaged file.
-            if (reader.IsDBNull(4))
-                throw new ForecasterException(
-                    $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
-                    "the store file is inconsistent; ingest into a new store file.");
+            var transaction = TransactionOfStoredBlock(reader, chain, source);
             var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 6), reader.IsDBNull(14) ? null : reader.GetString(14));
             var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5));
             var emitter = reader.IsDBNull(12) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 12), reader.GetFieldValue<uint>(13));
@@ -56,11 +51,7 @@ internal static class DuckDbFlowReader
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
-            if (reader.IsDBNull(4))
-                throw new ForecasterException(
-                    $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
-                    "the store file is inconsistent; ingest into a new store file.");
+            var transaction = TransactionOfStoredBlock(reader, chain, source);
             yield return new FlowEvent(chain, transaction, reader.GetInt64(2), reader.GetInt64(3), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)), market,
                 (FlowKind)reader.GetByte(5), reader.GetDecimal(6), DuckDbChainHex.FormatAddress(UInt128At(reader, 7), reader.GetFieldValue<uint>(8)));
         }
@@ -78,6 +69,19 @@ internal static class DuckDbFlowReader
         var markets = new List<string>();
         while (reader.Read()) markets.Add(reader.GetString(0));
         return markets.Order(StringComparer.Ordinal).ToList();
+    }
+
+    // The transaction hash of a row whose first columns are tx_hash_hi, tx_hash_lo, log_index, block and a column of its joined
+    // block. Rollbacks remove logs and their blocks together for every source of the chain, so a row without its block means a
+    // damaged file.
+    private static string TransactionOfStoredBlock(DuckDBDataReader reader, string chain, string source)
+    {
+        var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
+        if (reader.IsDBNull(4))
+            throw new ForecasterException(
+                $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
+                "the store file is inconsistent; ingest into a new store file.");
+        return transaction;
     }
 
     // DuckDB.NET reads UHUGEINT as a BigInteger only.
