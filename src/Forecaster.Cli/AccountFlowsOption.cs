@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Forecaster.Flows;
 using Forecaster.Pipeline;
-using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli;
 
@@ -17,13 +15,15 @@ internal static class AccountFlowsOption
         Description = $"CHAIN:POOL whose stored logs give each market's holders ({use}); simulated:{SimulatedFlowLogs.Source} for the events of 'simulate --events'",
     };
 
-    /// <summary>The account-level flows by market of the pool <paramref name="value"/> names, or null when the option was not given.</summary>
+    /// <summary>
+    /// The account-level flows of the pool <paramref name="value"/> names, or null when the option was not given; they are read
+    /// from <paramref name="flowStore"/> as they are used, so it stays open while they are.
+    /// </summary>
     /// <exception cref="ForecasterException">The value is not CHAIN:POOL, or the store holds no logs of that pool.</exception>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>?> LoadAsync(string? value, DuckDbMarketStore store, CancellationToken cancellationToken)
+    public static async Task<AccountFlows?> LoadAsync(string? value, IFlowEventStore flowStore, CancellationToken cancellationToken)
     {
         if (value is null) return null;
         var pool = AccountFlowPool.Parse(value, Name);
-        await using var flowStore = DuckDbFlowEventStore.Attach(store);
         return await AccountFlows.LoadAsync(flowStore, pool.Chain, pool.Source, cancellationToken);
     }
 

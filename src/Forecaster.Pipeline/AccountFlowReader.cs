@@ -31,34 +31,28 @@ public sealed class AccountFlowReader(IFlowEventStore? store, AccountFlowPool? p
     }
 
     /// <summary>
-    /// The flows stamped before the end of the hour <paramref name="asOf"/> (the hour's state is its end), by market, in chain
-    /// order; only <paramref name="market"/>'s when it is given. Markets without flows are absent.
+    /// The flows stamped before the end of the hour <paramref name="asOf"/> (the hour's state is its end), read market by market
+    /// as they are used (so the flow store must stay open meanwhile); only <paramref name="market"/>'s when it is given.
+    /// Markets without flows are not in it.
     /// </summary>
     /// <exception cref="ForecasterException">Two stored sources hold deposit events of the same market and no pool is named.</exception>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>> LoadAsync(DateTimeOffset asOf, string? market = null, CancellationToken cancellationToken = default)
+    public async Task<AccountFlows> LoadAsync(DateTimeOffset asOf, string? market = null, CancellationToken cancellationToken = default)
     {
-        var byMarket = new Dictionary<string, IReadOnlyList<FlowEvent>>(StringComparer.Ordinal);
-        if (store is null) return byMarket;
-        var before = HourlyGrid.Floor(asOf) + HourlyGrid.Step;
-        foreach (var (chain, source) in await SourcesAsync(market, cancellationToken))
-        {
-            foreach (var group in (await store.GetAccountFlowsAsync(chain, source, before, market, cancellationToken)).GroupBy(f => f.Market, StringComparer.Ordinal))
-                byMarket[group.Key] = group.ToList();
-        }
-        return byMarket;
+        if (store is null) return AccountFlows.None;
+        return AccountFlows.FromStore(store, await SourcesAsync(market, cancellationToken), HourlyGrid.Floor(asOf) + HourlyGrid.Step);
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ownsStore && store is not null ? store.DisposeAsync() : ValueTask.CompletedTask;
 
-    private async Task<IReadOnlyList<(string Chain, string Source)>> SourcesAsync(string? market, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AccountFlowSource>> SourcesAsync(string? market, CancellationToken cancellationToken)
     {
-        if (pool is not null) return [(pool.Chain, pool.Source)];
-        var claims = (await store!.GetAccountFlowSourcesAsync(cancellationToken)).Where(s => market is null || s.Market == market).ToList();
+        var claims = (await store!.GetAccountFlowSourcesAsync(cancellationToken))
+            .Where(s => (market is null || s.Market == market) && (pool is null || (s.Chain == pool.Chain && s.Source == pool.Source))).ToList();
         var contested = claims.GroupBy(s => s.Market, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (contested is not null)
             throw new ForecasterException($"Account-level flows of {contested.Key} are stored from {string.Join(" and ", contested.Select(s => s.Pool))}: " +
                 "name the one to use (--account-flows CHAIN:POOL, or Forecaster:Jobs:AccountFlows in the service).");
-        return claims.Select(s => (s.Chain, s.Source)).Distinct().ToList();
+        return claims;
     }
 }

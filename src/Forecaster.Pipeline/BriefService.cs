@@ -30,11 +30,11 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
     public IReadOnlyDictionary<string, MarketBriefPart> ReadyParts { get; init; } = new Dictionary<string, MarketBriefPart>();
 
     /// <summary>
-    /// Account-level flows by market (e.g. <see cref="AccountFlowReader.LoadAsync"/>): a market found here with holders at the
+    /// Account-level flows (e.g. <see cref="AccountFlowReader.LoadAsync"/>): a market found here with holders at the
     /// as-of hour gets its largest holders' shares in the brief; others say nothing about holders. Events after the as-of
     /// hour are not counted.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Flows.FlowEvent>> AccountFlows { get; init; } = new Dictionary<string, IReadOnlyList<Flows.FlowEvent>>();
+    public AccountFlows AccountFlows { get; init; } = AccountFlows.None;
 
     /// <summary>Makes and writes the brief.</summary>
     /// <exception cref="ForecasterException">The store holds no market hours at or before the as-of hour.</exception>
@@ -63,7 +63,9 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
         }
 
         // Holders are added here, not in the parts: a part made by a forecast job is then the same with or without flows.
-        var ordered = MorningBrief.RiskiestFirst(parts.Select(p => WithHolders(p.Entry, asOf)));
+        var entries = new List<MarketBriefEntry>();
+        foreach (var part in parts) entries.Add(await WithHoldersAsync(part.Entry, asOf, cancellationToken));
+        var ordered = MorningBrief.RiskiestFirst(entries);
         var brief = new MorningBrief(asOf, _clock.GetUtcNow(), BaselineRiskOptions.Defaults.ShortfallUtilization, ordered)
         {
             Recommendations = Recommendations,
@@ -110,8 +112,8 @@ public sealed class BriefService(IMarketStore store, TimeProvider? clock = null,
         }
     }
 
-    private MarketBriefEntry WithHolders(MarketBriefEntry entry, DateTimeOffset asOf) =>
-        Pipeline.AccountFlows.ConcentrationAt(AccountFlows, entry.Market.Name, asOf) is { Holders: > 0 } holders ? entry with { Holders = holders } : entry;
+    private async Task<MarketBriefEntry> WithHoldersAsync(MarketBriefEntry entry, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        await AccountFlows.AtEndOfHourAsync(entry.Market.Name, asOf, cancellationToken) is { Holders: > 0 } holders ? entry with { Holders = holders } : entry;
 
     /// <summary>The dated folder the brief of <paramref name="asOf"/> is written to.</summary>
     public static string DirectoryFor(string outputDirectory, DateTimeOffset asOf) =>

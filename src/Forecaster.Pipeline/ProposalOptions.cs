@@ -19,8 +19,8 @@ public sealed record ProposalOptions
     public double TreasuryBudgetUsd { get; init; }
 
     /// <summary>
-    /// Account-level flows (Supply and Withdraw with their accounts, in time order) by market name: a market found here gets
-    /// its depositor concentration in the proposal's Motivation and JSON. It informs; the buffer stays the service's rule.
+    /// Account-level flows, or null: a market they have gets its depositor concentration in the proposal's Motivation and
+    /// JSON. It informs; the buffer stays the service's rule.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> AccountFlows { get; init; } = new Dictionary<string, IReadOnlyList<FlowEvent>>();
+    public AccountFlows? AccountFlows { get; init; }
 }

@@ -140,7 +140,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
     private async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
         RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, ParameterHistory history, CorrelatedStress? correlated,
-        string directory, IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>> accountFlows, CancellationToken cancellationToken)
+        string directory, AccountFlows? accountFlows, CancellationToken cancellationToken)
     {
         var (risk, probability, method, hours, assumed) = assessed;
         var parameters = history.Apply(risk.Market.Name, assumed, asOf);
@@ -159,7 +159,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart)
         {
             Correlated = correlated,
-            Holders = AccountFlows.ConcentrationAt(accountFlows, risk.Market.Name, risk.AsOf),
+            Holders = accountFlows is null ? null : await accountFlows.AtEndOfHourAsync(risk.Market.Name, risk.AsOf, cancellationToken),
         };
         var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");
         await File.WriteAllTextAsync(markdownPath, ProposalMarkdownWriter.ToMarkdown(proposal), cancellationToken);

@@ -35,7 +35,7 @@ public static class ReplayService
     public static async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null)
     {
         var markets = await SnapshotFileLoader.LoadAsync(files, cancellationToken: cancellationToken);
-        return Run(markets.Select(m => (m.Market, m.Hours)).ToList(), appetite, sampling, cancellationToken, basis);
+        return await RunAsync(markets.Select(m => (m.Market, m.Hours)).ToList(), appetite, sampling, cancellationToken, basis);
     }
 
     /// <summary>Replays every episode of every market in a store (e.g. agent-simulated markets from <c>forecaster simulate</c>).</summary>
@@ -44,15 +44,15 @@ public static class ReplayService
     /// <param name="sampling">Time-average sampling interval, a whole number of days (default <see cref="DefaultSampling"/>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
-    /// <param name="accountFlows">Account-level flows by market (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
+    /// <param name="accountFlows">Account-level flows (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
     public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
-        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? accountFlows = null)
+        AccountFlows? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
         foreach (var market in await store.GetMarketsAsync(cancellationToken))
             histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
-        return Run(histories, appetite, sampling, cancellationToken, basis, accountFlows);
+        return await RunAsync(histories, appetite, sampling, cancellationToken, basis, accountFlows);
     }
 
     /// <summary>Replays every episode of the given market histories (each in time order).</summary>
@@ -62,11 +62,11 @@ public static class ReplayService
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
     /// <param name="accountFlows">
-    /// Account-level flows (Supply and Withdraw events with their accounts, in time order) by market name, for the bases that
-    /// use who holds the deposits; markets missing here have no known holders.
+    /// Account-level flows, for the bases that use who holds the deposits; markets they do not have have no known holders.
+    /// Each market's flows are read once, in one pass that measures its holders at every hour the replay asks about.
     /// </param>
-    public static ReplayResult Run(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
-        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? accountFlows = null)
+    public static async Task<ReplayResult> RunAsync(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? sampling = null,
+        CancellationToken cancellationToken = default, ReplayBasis? basis = null, AccountFlows? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
         basis ??= ReplayBasis.Current;
@@ -75,17 +75,17 @@ public static class ReplayService
             throw new ArgumentOutOfRangeException(nameof(sampling), every, "The time-average sampling must be a whole number of days.");
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
-        var holders = accountFlows ?? new Dictionary<string, IReadOnlyList<FlowEvent>>();
+        var days = SampleDays(histories, every);
+        var holders = basis.LargestHolders && accountFlows is not null ? await HoldersAsync(histories, days, accountFlows, cancellationToken) : null;
         var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
-            : null, basis.LargestHolders ? holders : null, ReserveTargetPolicy.For(appetite));
+            : null, holders, ReserveTargetPolicy.For(appetite));
         var episodes = new List<ReplayEpisode>();
         var skipped = new List<string>();
 
         foreach (var (market, hours) in histories)
         {
-            var shortfall = hours.Select(h => h.SuppliedUsd >= definition.MinimumDepositsUsd && h.Utilization >= definition.ShortfallUtilization).ToArray();
-            foreach (var episode in EpisodeFinder.Find(hours.Select(h => h.Hour).ToArray(), shortfall, definition.EpisodeMergeGap))
+            foreach (var episode in Episodes(hours, definition))
             {
                 foreach (var lead in Leads)
                 {
@@ -112,14 +112,14 @@ public static class ReplayService
         }
         return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
         {
-            Samples = SampleBuffers(histories, buffers, every, cancellationToken),
+            Samples = SampleBuffers(histories, buffers, days, cancellationToken),
             Sampling = every,
             Basis = basis.Name,
             MarketsWithHolders = basis.LargestHolders
-                ? histories.Select(h => h.Market.Name).Where(holders.ContainsKey).OrderBy(n => n, StringComparer.Ordinal).ToList()
+                ? histories.Select(h => h.Market.Name).Where(n => accountFlows?.Has(n) == true).OrderBy(n => n, StringComparer.Ordinal).ToList()
                 : [],
             MarketsWithoutHolders = basis.LargestHolders
-                ? histories.Select(h => h.Market.Name).Where(n => !holders.ContainsKey(n)).OrderBy(n => n, StringComparer.Ordinal).ToList()
+                ? histories.Select(h => h.Market.Name).Where(n => accountFlows?.Has(n) != true).OrderBy(n => n, StringComparer.Ordinal).ToList()
                 : [],
         };
     }
@@ -140,7 +140,7 @@ public static class ReplayService
     // under the early-warning basis, also what the model fit before then said; under the concentration basis, who held the
     // deposits at the end of that hour (the hour's state is its end), from the market's account-level flows.
     private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RecommendationEngine Engine, WalkForwardProbabilities? Probabilities,
-        IReadOnlyDictionary<string, IReadOnlyList<FlowEvent>>? Holders, ReserveTargetPolicy Policy)
+        IReadOnlyDictionary<string, Dictionary<DateTimeOffset, DepositorConcentration>>? Holders, ReserveTargetPolicy Policy)
     {
         public ReserveTarget TargetAt(Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
         {
@@ -148,8 +148,9 @@ public static class ReplayService
             var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, at);
             if (Basis.DayScenariosOnly) scenarios = scenarios.Where(s => s.Horizon <= TimeSpan.FromHours(24)).ToList();
             var target = Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN);
-            if (Holders is null || !Holders.TryGetValue(market.Name, out var flows)) return target;
-            var concentration = DepositorConcentration.At(market.Name, flows, risk.AsOf + HourlyGrid.Step);
+            if (Holders is null || !Holders.TryGetValue(market.Name, out var byTime)) return target;
+            if (!byTime.TryGetValue(risk.AsOf + HourlyGrid.Step, out var concentration))
+                throw new InvalidOperationException($"The holders of {market.Name} were not measured at {risk.AsOf + HourlyGrid.Step:u}: HolderTimes misses an hour the replay asks about.");
             return Policy.CoverLargestHolders(target, concentration, risk.Current.SuppliedUsd);
         }
     }
@@ -157,17 +158,9 @@ public static class ReplayService
     // The buffer at midnight UTC of every sampled day on which a market has an hour and enough history for a recommendation.
     // Days are counted from the Unix epoch so every market is sampled on the same days, which share one scenario search.
     // Days run in parallel; each assessment is seeded, so the result does not depend on the order.
-    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers, TimeSpan every, CancellationToken cancellationToken)
+    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers, List<DateTimeOffset> days, CancellationToken cancellationToken)
     {
         var withData = histories.Where(h => h.Hours.Count > 0).ToList();
-        if (withData.Count == 0) return [];
-        var first = withData.Min(h => h.Hours[0].Hour) + TimeSpan.FromDays(30);
-        var last = withData.Max(h => h.Hours[^1].Hour);
-        var step = (long)every.TotalDays;
-        var days = new List<DateTimeOffset>();
-        for (var day = DateTimeOffset.UnixEpoch.AddDays((long)Math.Ceiling((first - DateTimeOffset.UnixEpoch).TotalDays / step) * step); day <= last; day += every)
-            days.Add(day);
-
         var samples = new ConcurrentBag<BufferSample>();
         Parallel.ForEach(days, new ParallelOptions { CancellationToken = cancellationToken }, day =>
         {
@@ -175,7 +168,7 @@ public static class ReplayService
             foreach (var (market, hours) in withData)
             {
                 var index = IndexOf(hours, day);
-                if (index < 0 || hours[index].SuppliedUsd <= 0) continue;
+                if (!Sampled(hours, index)) continue;
                 try
                 {
                     scenarios ??= StressTester.FindWorst(histories, day);
@@ -189,6 +182,50 @@ public static class ReplayService
             }
         });
         return samples.OrderBy(s => s.At).ThenBy(s => s.Market, StringComparer.Ordinal).ToList();
+    }
+
+    // The sampled days: midnight UTC every `every` days from the epoch, from 30 days after the first market's first hour to
+    // the last hour of any market.
+    private static List<DateTimeOffset> SampleDays(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, TimeSpan every)
+    {
+        var withData = histories.Where(h => h.Hours.Count > 0).ToList();
+        if (withData.Count == 0) return [];
+        var first = withData.Min(h => h.Hours[0].Hour) + TimeSpan.FromDays(30);
+        var last = withData.Max(h => h.Hours[^1].Hour);
+        var step = (long)every.TotalDays;
+        var days = new List<DateTimeOffset>();
+        for (var day = DateTimeOffset.UnixEpoch.AddDays((long)Math.Ceiling((first - DateTimeOffset.UnixEpoch).TotalDays / step) * step); day <= last; day += every)
+            days.Add(day);
+        return days;
+    }
+
+    private static bool Sampled(IReadOnlyList<MarketHour> hours, int index) => index >= 0 && hours[index].SuppliedUsd > 0;
+
+    private static IReadOnlyList<ShortfallEpisode> Episodes(IReadOnlyList<MarketHour> hours, ShortfallDefinition definition)
+    {
+        var shortfall = hours.Select(h => h.SuppliedUsd >= definition.MinimumDepositsUsd && h.Utilization >= definition.ShortfallUtilization).ToArray();
+        return EpisodeFinder.Find(hours.Select(h => h.Hour).ToArray(), shortfall, definition.EpisodeMergeGap);
+    }
+
+    // Who held each market's deposits at every hour the replay asks about (the end of each episode point's and each sampled
+    // day's hour), measured in one pass over the market's flows, one market at a time: only the holders' balances of one
+    // market and the measured points are held, never a market's flows.
+    private static async Task<Dictionary<string, Dictionary<DateTimeOffset, DepositorConcentration>>> HoldersAsync(
+        List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, List<DateTimeOffset> days, AccountFlows flows, CancellationToken cancellationToken)
+    {
+        var definition = new ShortfallDefinition();
+        var result = new Dictionary<string, Dictionary<DateTimeOffset, DepositorConcentration>>(StringComparer.Ordinal);
+        foreach (var (market, hours) in histories)
+        {
+            if (!flows.Has(market.Name)) continue;
+            // The points the replay assesses: an assessment at an hour the market has is as of that very hour.
+            var points = Episodes(hours, definition).SelectMany(e => Leads.Select(lead => e.Start - TimeSpan.FromHours(lead))).Where(at => IndexOf(hours, at) >= 0)
+                .Concat(days.Where(day => Sampled(hours, IndexOf(hours, day))));
+            var times = points.Select(at => at + HourlyGrid.Step).Distinct().Order().ToList();
+            var series = await flows.SeriesAsync(market.Name, times, cancellationToken);
+            result[market.Name] = series.ToDictionary(c => c.AsOf);
+        }
+        return result;
     }
 
     private static int IndexOf(IReadOnlyList<MarketHour> hours, DateTimeOffset hour)

@@ -1,3 +1,5 @@
+using Forecaster.Flows;
+using Forecaster.Markets;
 using Forecaster.Simulation;
 using Forecaster.Simulation.Agents;
 
@@ -6,6 +8,16 @@ namespace Forecaster.Pipeline;
 /// <summary>Writes agent-simulated markets, with their hourly gross flows, into a store (the embedded default on a machine with no data).</summary>
 public sealed class SimulationService(IMarketStore store)
 {
+    /// <summary>
+    /// Events written to the flow-event store in one batch by <see cref="SimulateWithEventsAsync"/> (rounded up to a whole hour
+    /// of every market): about 40 MB of logs in memory at a time, whatever the run's length, and few enough batches (27 for
+    /// 6 markets x 730 days) that their fixed cost does not count.
+    /// </summary>
+    public const int DefaultEventChunk = 100_000;
+
+    /// <summary>Events per batch written by <see cref="SimulateWithEventsAsync"/> (default <see cref="DefaultEventChunk"/>).</summary>
+    public int EventChunk { get; init; } = DefaultEventChunk;
+
     /// <summary>Simulates and stores; returns what was written, one result per market.</summary>
     public async Task<IReadOnlyList<UpsertResult>> SimulateAsync(SimulationOptions options, CancellationToken cancellationToken = default, AgentBehaviour? behaviour = null)
     {
@@ -17,32 +29,102 @@ public sealed class SimulationService(IMarketStore store)
     /// Simulates and stores the hours and, in <paramref name="eventStore"/>, every agent's event-level flow as the logs of
     /// <see cref="SimulatedFlowLogs"/> (chain <c>simulated</c>, source <c>agents</c>). Running the same simulation again
     /// stores nothing twice; a store holding another run's events is refused before anything is written.
+    /// The run's events are never all in memory: a first pass over the simulation hashes them into the run's fingerprint
+    /// (which every stored block hash depends on, and which tells this run from another before anything is written); a second
+    /// pass simulates the same markets again and writes their events about <see cref="EventChunk"/> at a time, all in one
+    /// transaction, so a failure or cancellation at any batch leaves the store as it was.
     /// </summary>
+    /// <param name="options">What to simulate.</param>
+    /// <param name="eventStore">Where the events go.</param>
+    /// <param name="cancellationToken">Cancels the run; the store is left as it was.</param>
+    /// <param name="behaviour">The agents' behaviour (default <see cref="AgentBehaviour.Default"/>).</param>
+    /// <param name="progress">Told the number of events written so far after every batch.</param>
     /// <exception cref="ForecasterException">The store holds simulated events of another run; nothing was written.</exception>
-    public async Task<SimulationWrite> SimulateWithEventsAsync(SimulationOptions options, IFlowEventStore eventStore, CancellationToken cancellationToken = default, AgentBehaviour? behaviour = null)
+    public async Task<SimulationWrite> SimulateWithEventsAsync(SimulationOptions options, IFlowEventStore eventStore, CancellationToken cancellationToken = default,
+        AgentBehaviour? behaviour = null, IProgress<long>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(eventStore);
-        var markets = AgentSimulator.Run(options, (behaviour ?? AgentBehaviour.Default) with { KeepEvents = true });
-        var batch = SimulatedFlowLogs.ToBatch(markets);
-        var stored = await eventStore.GetCheckpointAsync(batch.Checkpoint.Chain, batch.Checkpoint.Source, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(EventChunk, 1);
+        var markets = new List<MarketBatch>();
+        byte[] run;
+        ChainCheckpoint checkpoint;
+        long count;
+        using (var fingerprint = new SimulatedRunFingerprint())
+        {
+            for (var i = 0; i < options.Markets; i++)
+            {
+                var hours = new List<MarketHour>(options.Days * 24);
+                foreach (var (hour, events) in AgentSimulator.StreamMarket(options, behaviour, i))
+                {
+                    hours.Add(hour);
+                    foreach (var e in events) fingerprint.Add(e);
+                }
+                markets.Add(new MarketBatch(AgentSimulator.MarketAt(i), hours));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            (run, checkpoint) = fingerprint.Finish();
+            count = fingerprint.Events;
+        }
+        var stored = await eventStore.GetCheckpointAsync(checkpoint.Chain, checkpoint.Source, cancellationToken);
         // The checkpoint is the last block and its run-specific hash: equal only when the store holds this very run's events.
-        if (stored is not null && stored != batch.Checkpoint)
+        if (stored is not null && stored != checkpoint)
             throw new ForecasterException(
                 $"The store already holds simulated events of another run ({stored.Chain}:{stored.Source} up to block {stored.Block}, hash {stored.BlockHash}; " +
-                $"this run ends at block {batch.Checkpoint.Block}, hash {batch.Checkpoint.BlockHash}): its markets, days, seed, start or behaviour differ. " +
+                $"this run ends at block {checkpoint.Block}, hash {checkpoint.BlockHash}): its markets, days, seed, start or behaviour differ. " +
                 "Simulate into a new store file. Nothing was written.");
-        var events = await eventStore.AppendAsync(batch, cancellationToken);
+        var written = await WriteEventsAsync(options, behaviour, eventStore, new SimulatedLogChunk(run, checkpoint), count, progress, cancellationToken);
         try
         {
-            return new SimulationWrite(await store.UpsertAsync(Batches(markets), cancellationToken), events);
+            return new SimulationWrite(await store.UpsertAsync(markets, cancellationToken), written);
         }
         catch
         {
             // The two stores commit apart: when this run's events went into a store that had none, take them out again so a
             // failed run leaves the store as it was (the chain 'simulated' is the simulator's own).
-            if (stored is null) await eventStore.RollbackAsync(batch.Checkpoint.Chain, 0, null, CancellationToken.None);
+            if (stored is null) await eventStore.RollbackAsync(checkpoint.Chain, 0, null, CancellationToken.None);
             throw;
         }
+    }
+
+    // The second pass: the same markets simulated again, hour by hour across markets so that each batch holds whole hours and
+    // lies past every block written before it (the store's fast path, nothing stored to compare with), written a batch at a
+    // time in one transaction.
+    private async Task<FlowAppendResult> WriteEventsAsync(SimulationOptions options, AgentBehaviour? behaviour, IFlowEventStore eventStore, SimulatedLogChunk chunk,
+        long expected, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        long inserted = 0, already = 0;
+        await using var transaction = await eventStore.BeginAppendAsync(cancellationToken);
+        async Task Flush()
+        {
+            var result = await transaction.AppendAsync(chunk.Take(), cancellationToken);
+            inserted += result.Inserted;
+            already += result.AlreadyStored;
+            progress?.Report(inserted + already);
+        }
+        var markets = Enumerable.Range(0, options.Markets).Select(i => AgentSimulator.StreamMarket(options, behaviour, i).GetEnumerator()).ToList();
+        try
+        {
+            for (var h = 0; h < options.Days * 24; h++)
+            {
+                foreach (var market in markets)
+                {
+                    market.MoveNext();
+                    foreach (var e in market.Current.Events) chunk.Add(e);
+                }
+                if (chunk.Count >= EventChunk) await Flush();
+            }
+        }
+        finally
+        {
+            foreach (var market in markets) market.Dispose();
+        }
+        if (chunk.Count > 0) await Flush();
+        // The simulator is deterministic; a second pass that differs from the first would store blocks hashed for other events.
+        if (inserted + already != expected)
+            throw new InvalidOperationException($"The simulation's second pass produced {inserted + already} events, the first {expected}: it is not deterministic. Nothing was written.");
+        await transaction.CommitAsync(cancellationToken);
+        return new FlowAppendResult(inserted, already);
     }
 
     private static List<MarketBatch> Batches(IReadOnlyList<SimulatedMarket> markets) => markets.Select(m => new MarketBatch(m.Market, m.Hours)).ToList();

@@ -86,11 +86,12 @@ public class MorningHoldersTests(MorningHoldersTests.SimulatedStore simulatedSto
         // The reader itself never hands out an event stamped after the as-of hour's end.
         var cut = yesterday + HourlyGrid.Step;
         var loaded = await reader.LoadAsync(yesterday, cancellationToken: ct);
-        Assert.Equal(simulated.Keys.Order(), loaded.Keys.Order());
+        Assert.Equal(simulated.Keys.Order(), loaded.Markets.Order());
         foreach (var (market, events) in simulated)
         {
-            Assert.All(loaded[market], e => Assert.True(e.Timestamp < cut, $"{market}: event at {e.Timestamp:u} read for a brief as of {yesterday:u}"));
-            Assert.Equal(events.Count(e => e.Timestamp < cut && e.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer), loaded[market].Count);
+            var read = await loaded.ReadAsync(market, ct).ToListAsync(ct);
+            Assert.All(read, e => Assert.True(e.Timestamp < cut, $"{market}: event at {e.Timestamp:u} read for a brief as of {yesterday:u}"));
+            Assert.Equal(events.Count(e => e.Timestamp < cut && e.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer), read.Count);
         }
 
         var result = await new MainRunService(store) { AccountFlows = reader }
@@ -138,12 +139,13 @@ public class MorningHoldersTests(MorningHoldersTests.SimulatedStore simulatedSto
         await using var flows = DuckDbFlowEventStore.Attach(store);
         await new SimulationService(store).SimulateWithEventsAsync(options, flows, ct);
         // The same events again as another chain's pool: both now claim every market.
-        var batch = SimulatedFlowLogs.ToBatch(AgentSimulator.Run(options, new AgentBehaviour { KeepEvents = true }));
+        var stored = await flows.GetLogsAsync(AgentSimulator.EventChain, SimulatedFlowLogs.Source, ct);
+        var checkpoint = (await flows.GetCheckpointAsync(AgentSimulator.EventChain, SimulatedFlowLogs.Source, ct))!;
         const string Chain = "copychain", Source = "copy";
         await flows.AppendAsync(new FlowLogBatch(
-            batch.Blocks.Select(b => b with { Chain = Chain }).ToList(),
-            batch.Logs.Select(l => new PoolLog(l.Log with { Chain = Chain, Address = Source }, l.Flow! with { Chain = Chain })).ToList(),
-            batch.Checkpoint with { Chain = Chain, Source = Source }), ct);
+            stored.Select(l => l.Log).DistinctBy(l => l.Block).Select(l => new ChainBlock(Chain, l.Block, l.BlockHash, l.Timestamp)).ToList(),
+            stored.Select(l => new PoolLog(l.Log with { Chain = Chain, Address = Source }, l.Flow! with { Chain = Chain })).ToList(),
+            checkpoint with { Chain = Chain, Source = Source }), ct);
         var asOf = (await store.GetLatestHourAsync(ct))!.Value;
 
         var contested = await Assert.ThrowsAsync<ForecasterException>(() => new AccountFlowReader(flows).LoadAsync(asOf, cancellationToken: ct));
@@ -151,7 +153,7 @@ public class MorningHoldersTests(MorningHoldersTests.SimulatedStore simulatedSto
 
         var named = new AccountFlowReader(flows, AccountFlowPool.Parse("simulated:AGENTS", "--account-flows"));
         await named.CheckAsync("--account-flows", ct);
-        Assert.Equal(2, (await named.LoadAsync(asOf, cancellationToken: ct)).Count);
+        Assert.Equal(2, (await named.LoadAsync(asOf, cancellationToken: ct)).Markets.Count);
         var missing = await Assert.ThrowsAsync<ForecasterException>(() => new AccountFlowReader(flows, new AccountFlowPool("simulated", "nobody")).CheckAsync("Forecaster:Jobs:AccountFlows", ct));
         Assert.StartsWith("Forecaster:Jobs:AccountFlows: the store holds no logs of simulated:nobody", missing.Message);
         var malformed = Assert.Throws<ForecasterException>(() => AccountFlowPool.Parse("simulated", "Forecaster:Jobs:AccountFlows"));

@@ -29,7 +29,7 @@ public class ProposalHoldersTests
         var flows = simulated.Where((_, i) => i % 2 == 0).ToDictionary(m => m.Market.Name, m => (IReadOnlyList<FlowEvent>)m.Events);
 
         var result = await new ProposalService(store).CreateAsync(
-            new ProposalOptions { OutputDirectory = temp.File("out"), Appetite = RiskAppetite.Conservative, AccountFlows = flows }, ct);
+            new ProposalOptions { OutputDirectory = temp.File("out"), Appetite = RiskAppetite.Conservative, AccountFlows = AccountFlows.From(flows) }, ct);
 
         Assert.NotEmpty(result.Proposals);
         Assert.Contains(result.Proposals, p => flows.ContainsKey(p.Proposal.Risk.Market.Name));

@@ -227,7 +227,7 @@ public class ProposalServiceTests
         await new SimulationService(store).SimulateAsync(options, ct, Simulation.Agents.AgentBehaviour.Turbulent);
 
         var fromStore = await ReplayService.RunAsync(store, RiskAppetite.Moderate, TimeSpan.FromDays(14), ct);
-        var direct = ReplayService.Run(Simulation.Agents.AgentSimulator.Run(options, Simulation.Agents.AgentBehaviour.Turbulent).Select(m => (m.Market, m.Hours)).ToList(),
+        var direct = await ReplayService.RunAsync(Simulation.Agents.AgentSimulator.Run(options, Simulation.Agents.AgentBehaviour.Turbulent).Select(m => (m.Market, m.Hours)).ToList(),
             RiskAppetite.Moderate, TimeSpan.FromDays(14), ct);
         Assert.Equal(direct.Samples.Select(s => s.RecommendedBufferUsd), fromStore.Samples.Select(s => s.RecommendedBufferUsd));
         Assert.Equal(direct.Episodes.Select(e => e.RecommendedBufferUsd), fromStore.Episodes.Select(e => e.RecommendedBufferUsd));

@@ -20,9 +20,9 @@ public class ReplayConcentrationTests
     private static SimulatedMarket WhaleMarket() => AgentSimulator.Run(new SimulationOptions { Markets = 1, Days = 100, Seed = 5 },
         new AgentBehaviour { RandomShocks = false, Whales = 1, WhaleShare = 0.6, KeepEvents = true, Script = [new ScriptedShock(ExitHour, ShockKind.WhaleExit, 1)] })[0];
 
-    private static ReplayResult Replay(SimulatedMarket m, ReplayBasis basis, bool withHolders) =>
-        ReplayService.Run([(m.Market, m.Hours)], RiskAppetite.Moderate, basis: basis,
-            accountFlows: withHolders ? new Dictionary<string, IReadOnlyList<FlowEvent>> { [m.Market.Name] = m.Events } : null);
+    private static Task<ReplayResult> Replay(SimulatedMarket m, ReplayBasis basis, bool withHolders) =>
+        ReplayService.RunAsync([(m.Market, m.Hours)], RiskAppetite.Moderate, basis: basis,
+            accountFlows: withHolders ? AccountFlows.From(new Dictionary<string, IReadOnlyList<FlowEvent>> { [m.Market.Name] = m.Events }) : null);
 
     [Fact]
     public void SimulatedEvents_ExplainEveryHoldersBalance()
@@ -43,13 +43,13 @@ public class ReplayConcentrationTests
     }
 
     [Fact]
-    public void Concentration_CoversTheWhaleExitTheCurrentBasisMisses_AndIsTheCurrentBasisWithoutHolders()
+    public async Task Concentration_CoversTheWhaleExitTheCurrentBasisMisses_AndIsTheCurrentBasisWithoutHolders()
     {
         var m = WhaleMarket();
         var concentration = ReplayBasis.Named["concentration"];
-        var current = Replay(m, ReplayBasis.Current, withHolders: true);
-        var without = Replay(m, concentration, withHolders: false);
-        var with = Replay(m, concentration, withHolders: true);
+        var current = await Replay(m, ReplayBasis.Current, withHolders: true);
+        var without = await Replay(m, concentration, withHolders: false);
+        var with = await Replay(m, concentration, withHolders: true);
 
         var exit = Assert.Single(current.Episodes, e => e.HoursBefore == 24);
         Assert.Equal(m.Hours[ExitHour].Hour, exit.Start);

@@ -78,6 +78,35 @@ public class DepositorConcentrationTests
     }
 
     [Fact]
+    public async Task SeriesAsync_OverAStream_GivesWhatSeriesGivesOverAList_AndReadsNothingPastTheLastTime()
+    {
+        var events = Book();
+        // Past the last time: A leaves in full, then an event older than it, an error if it were read.
+        events.Add(E(30, FlowKind.Withdraw, 600, "0xA"));
+        events.Add(E(25, FlowKind.Supply, 1_000, "0xZ"));
+        var times = new[] { T0, T0.AddMinutes(2), T0.AddMinutes(5), T0.AddMinutes(6), T0.AddMinutes(30) };
+        var read = 0;
+        async IAsyncEnumerable<FlowEvent> Stream()
+        {
+            foreach (var e in events)
+            {
+                await Task.Yield();
+                read++;
+                yield return e;
+            }
+        }
+
+        var streamed = await DepositorConcentration.SeriesAsync("a_usdc", Stream(), times, TestContext.Current.CancellationToken);
+
+        var listed = DepositorConcentration.Series("a_usdc", events.Take(events.Count - 1).ToList(), times);
+        static object Key(DepositorConcentration c) => (c.AsOf, c.Holders, c.KnownDeposits, c.Top1, c.Top5, c.Top10, c.Hhi, string.Join(",", c.Largest), c.UnmatchedWithdrawals, c.Unattributed, c.TransfersSkipped);
+        Assert.Equal(listed.Select(Key), streamed.Select(Key));
+        Assert.Equal(new decimal[] { 0, 700, 900, 860, 1_185 }, streamed.Select(c => c.KnownDeposits));
+        // The event at the last time is read (to know the pass is done) but not applied; the one after it is never read.
+        Assert.Equal(events.Count - 1, read);
+    }
+
+    [Fact]
     public void Withdrawals_BeyondTheKnownBalance_FloorItAtZero_AndAreCounted()
     {
         var c = DepositorConcentration.At("a_usdc", [E(0, FlowKind.Supply, 100, "0xA"), E(1, FlowKind.Withdraw, 130, "0xA"), E(2, FlowKind.Withdraw, 5, "0xB"), E(3, FlowKind.Supply, 50, "0xC")], T0.AddHours(1));

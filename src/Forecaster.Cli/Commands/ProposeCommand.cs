@@ -22,14 +22,15 @@ public static class ProposeCommand
         CommandAction.Set(command, async (parse, ct) =>
         {
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
-            var holders = await AccountFlowsOption.LoadAsync(parse.GetValue(accountFlows), marketStore, ct);
+            await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
+            var holders = await AccountFlowsOption.LoadAsync(parse.GetValue(accountFlows), flowStore, ct);
             var result = await new ProposalService(marketStore).CreateAsync(new ProposalOptions
             {
                 OutputDirectory = parse.GetValue(output)!,
                 Appetite = parse.GetValue(profile),
                 AsOf = CliOptions.ParseUtc(parse.GetValue(asOf), "--as-of") is { } t ? Markets.HourlyGrid.Floor(t) : null,
                 TreasuryBudgetUsd = parse.GetValue(budget),
-                AccountFlows = holders ?? new Dictionary<string, IReadOnlyList<Flows.FlowEvent>>(),
+                AccountFlows = holders,
             }, ct);
             foreach (var r in result.Recommendations)
                 Console.WriteLine($"{r.Target.Market}: target buffer {r.Target.TargetBufferUsd / 1e6:N1}M, available {r.Target.AvailableUsd / 1e6:N1}M, " +

@@ -43,7 +43,8 @@ public static class ReplayCommand
             {
                 if (!File.Exists(storePath)) throw new ForecasterException($"--store: no store at {storePath}.");
                 await using var marketStore = DuckDbMarketStore.Open(storePath);
-                var holders = await AccountFlowsOption.LoadAsync(parse.GetValue(accountFlows), marketStore, ct);
+                await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
+                var holders = await AccountFlowsOption.LoadAsync(parse.GetValue(accountFlows), flowStore, ct);
                 result = await ReplayService.RunAsync(marketStore, parse.GetValue(profile), TimeSpan.FromDays(days), ct, rule, holders);
             }
             foreach (var e in result.Episodes)

@@ -11,6 +11,12 @@ public interface IFlowEventStore : IAsyncDisposable
     /// <summary>Writes the batch in one transaction: logs not yet stored, block hashes (replacing a stored hash of the same number) and the checkpoint.</summary>
     Task<FlowAppendResult> AppendAsync(FlowLogBatch batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Begins a write of many batches in one transaction, for what is too large to hold in memory as one batch; the store takes
+    /// no other call until the transaction is committed or disposed.
+    /// </summary>
+    Task<IFlowAppendTransaction> BeginAppendAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The checkpoint of a source, or null when it has never been read.</summary>
     Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default);
 
@@ -36,14 +42,19 @@ public interface IFlowEventStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<AccountFlowSource>> GetAccountFlowSourcesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The Supply, Withdraw and aToken-transfer flows of a source stamped before <paramref name="before"/> (later ones are
-    /// never read), in chain order; only those of <paramref name="market"/> when it is given.
-    /// </summary>
-    Task<IReadOnlyList<FlowEvent>> GetAccountFlowsAsync(string chain, string source, DateTimeOffset before, string? market = null, CancellationToken cancellationToken = default);
-
     /// <summary>Stored logs of a source after block <paramref name="afterBlock"/> (exclusive), in chain order, with their decoded flows.</summary>
     Task<IReadOnlyList<PoolLog>> GetLogsAfterAsync(string chain, string source, long afterBlock, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The stored logs of one market of a source whose flows are of the given kinds, stamped before <paramref name="before"/> when
+    /// it is given (later ones are never read), in chain order (block, then log index), with their flows. They are read from the
+    /// store as they are enumerated, so a market's logs are never all in memory; the store takes no other call until the
+    /// enumeration ends or is disposed.
+    /// </summary>
+    IAsyncEnumerable<PoolLog> ReadLogsAsync(string chain, string source, string market, IReadOnlyCollection<FlowKind> kinds, DateTimeOffset? before = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The markets of a source's stored flows of the given kinds, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> GetFlowMarketsAsync(string chain, string source, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves where the hourly aggregation of a source stands, in one transaction (replacing a point of the same block), and keeps

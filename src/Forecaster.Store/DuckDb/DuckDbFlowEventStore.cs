@@ -81,6 +81,21 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
     }
 
     /// <inheritdoc />
+    public async Task<IFlowAppendTransaction> BeginAppendAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return new DuckDbFlowAppendTransaction(_connection, _connection.BeginTransaction(), _gate);
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     public Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default) =>
         Locked(() =>
         {
@@ -120,8 +135,33 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         Locked(() => DuckDbFlowReader.ReadAccountFlowSources(_connection), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FlowEvent>> GetAccountFlowsAsync(string chain, string source, DateTimeOffset before, string? market = null, CancellationToken cancellationToken = default) =>
-        Locked(() => DuckDbFlowReader.ReadAccountFlows(_connection, chain, source, before, market), cancellationToken);
+    public async IAsyncEnumerable<PoolLog> ReadLogsAsync(string chain, string source, string market, IReadOnlyCollection<FlowKind> kinds, DateTimeOffset? before = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(kinds);
+        // The gate is held while the caller reads: the connection serves one query at a time.
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var log in DuckDbFlowReader.StreamLogs(_connection, chain, source, new DuckDbFlowReader.LogFilter(Market: market, Kinds: kinds, Before: before)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return log;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetFlowMarketsAsync(string chain, string source, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return Locked(() => kinds.Count == 0 ? [] : DuckDbFlowReader.FlowMarkets(_connection, chain, source, kinds), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default)

@@ -7,25 +7,46 @@ namespace Forecaster.Store.DuckDb;
 /// <summary>Reads stored logs back in chain order, with their flows.</summary>
 internal static class DuckDbFlowReader
 {
-    public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source, long afterBlock)
+    public static IReadOnlyList<PoolLog> ReadLogs(DuckDBConnection connection, string chain, string source, long afterBlock) =>
+        StreamLogs(connection, chain, source, new LogFilter(afterBlock), streaming: false).ToList();
+
+    /// <summary>Which of a source's stored logs to read: after a block, of one market and some kinds, stamped before a time.</summary>
+    public sealed record LogFilter(long AfterBlock = -1, string? Market = null, IReadOnlyCollection<FlowKind>? Kinds = null, DateTimeOffset? Before = null);
+
+    /// <summary>
+    /// A source's stored logs with their flows in chain order, yielded row by row as they are enumerated; with
+    /// <paramref name="streaming"/> DuckDB too reads them chunk by chunk, so the caller never holds them all at once, and the
+    /// connection serves nothing else until the enumeration ends.
+    /// </summary>
+    public static IEnumerable<PoolLog> StreamLogs(DuckDBConnection connection, string chain, string source, LogFilter filter, bool streaming = true)
     {
+        var parameters = new List<(string Name, object? Value)> { ("chain", chain), ("source", source), ("after", filter.AfterBlock) };
+        var where = "f.stream = (" + DuckDbFlowWriter.StreamOf + ") AND f.block > $after";
+        if (filter.Market is not null)
+        {
+            where += " AND m.name = $market";
+            parameters.Add(("market", filter.Market));
+        }
+        if (filter.Kinds is not null)
+            where += filter.Kinds.Count == 0 ? " AND FALSE" : " AND f.kind IN (" + string.Join(", ", filter.Kinds.Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+        if (filter.Before is { } before)
+        {
+            where += " AND b.ts < $before";
+            parameters.Add(("before", before.ToUnixTimeSeconds()));
+        }
         using var command = DuckDbSchema.Command(connection, $"""
             SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.hash, b.ts, f.payload, m.name, f.kind, f.amount,
                    f.account_hi, f.account_lo, f.emitter_hi, f.emitter_lo, s.topic
             FROM flow_events f LEFT JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block LEFT JOIN flow_markets m ON m.id = f.market
                  LEFT JOIN flow_signatures s ON s.id = f.signature
-            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.block > $after ORDER BY f.block, f.log_index
-            """, ("chain", chain), ("source", source), ("after", afterBlock));
+            WHERE {where} ORDER BY f.block, f.log_index
+            """, [.. parameters]);
+        // Streaming mode reads the result chunk by chunk instead of materialising it; a whole read keeps DuckDB's default.
+        command.UseStreamingMode = streaming;
         using var reader = command.ExecuteReader();
-        var logs = new List<PoolLog>();
         while (reader.Read())
         {
-            var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
-            // Rollbacks remove logs and their blocks together for every source of the chain, so this means a damaged file.
-            if (reader.IsDBNull(4))
-                throw new ForecasterException(
-                    $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
-                    "the store file is inconsistent; ingest into a new store file.");
+            var transaction = TransactionOfStoredBlock(reader, chain, source);
             var (topics, data) = DuckDbLogPayload.Unpack(ReadBlob(reader, 6), reader.IsDBNull(14) ? null : reader.GetString(14));
             var timestamp = DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5));
             var emitter = reader.IsDBNull(12) ? source : DuckDbChainHex.FormatAddress(UInt128At(reader, 12), reader.GetFieldValue<uint>(13));
@@ -35,35 +56,8 @@ internal static class DuckDbFlowReader
                 : new FlowEvent(chain, log.TransactionHash, log.LogIndex, log.Block, timestamp, reader.GetString(7),
                     (FlowKind)reader.GetByte(8), reader.GetDecimal(9),
                     DuckDbChainHex.FormatAddress(UInt128At(reader, 10), reader.GetFieldValue<uint>(11)));
-            logs.Add(new PoolLog(log, flow));
+            yield return new PoolLog(log, flow);
         }
-        return logs;
-    }
-
-    /// <summary>
-    /// The Supply, Withdraw and aToken-transfer flows of a source stamped before <paramref name="before"/>, optionally of one
-    /// market, in chain order. Only the flow's columns are read: the raw log (payload, topics) is not needed to count holders.
-    /// </summary>
-    public static IReadOnlyList<FlowEvent> ReadAccountFlows(DuckDBConnection connection, string chain, string source, DateTimeOffset before, string? market)
-    {
-        using var command = DuckDbSchema.Command(connection, $"""
-            SELECT f.tx_hash_hi, f.tx_hash_lo, f.log_index, f.block, b.ts, m.name, f.kind, f.amount, f.account_hi, f.account_lo
-            FROM flow_events f JOIN chain_blocks b ON b.chain = $chain AND b.number = f.block JOIN flow_markets m ON m.id = f.market
-            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.kind IN ({(int)FlowKind.Supply}, {(int)FlowKind.Withdraw}, {(int)FlowKind.ATokenTransfer})
-                  AND b.ts < $before{(market is null ? "" : " AND m.name = $market")}
-            ORDER BY f.block, f.log_index
-            """, market is null
-                ? [("chain", chain), ("source", source), ("before", before.ToUnixTimeSeconds())]
-                : [("chain", chain), ("source", source), ("before", before.ToUnixTimeSeconds()), ("market", market)]);
-        using var reader = command.ExecuteReader();
-        var flows = new List<FlowEvent>();
-        while (reader.Read())
-        {
-            flows.Add(new FlowEvent(chain, DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1)), reader.GetInt64(2), reader.GetInt64(3),
-                DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)), reader.GetString(5), (FlowKind)reader.GetByte(6), reader.GetDecimal(7),
-                DuckDbChainHex.FormatAddress(UInt128At(reader, 8), reader.GetFieldValue<uint>(9))));
-        }
-        return flows;
     }
 
     /// <summary>Each stored (chain, source, market) with at least one Supply or Withdraw event.</summary>
@@ -77,6 +71,33 @@ internal static class DuckDbFlowReader
         var sources = new List<Pipeline.AccountFlowSource>();
         while (reader.Read()) sources.Add(new Pipeline.AccountFlowSource(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         return sources;
+    }
+
+    /// <summary>The markets with stored flows of the given kinds of a source, in ordinal order.</summary>
+    public static IReadOnlyList<string> FlowMarkets(DuckDBConnection connection, string chain, string source, IReadOnlyCollection<FlowKind> kinds)
+    {
+        var only = string.Join(", ", kinds.Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var command = DuckDbSchema.Command(connection, $"""
+            SELECT DISTINCT m.name FROM flow_events f JOIN flow_markets m ON m.id = f.market
+            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.kind IN ({only})
+            """, ("chain", chain), ("source", source));
+        using var reader = command.ExecuteReader();
+        var markets = new List<string>();
+        while (reader.Read()) markets.Add(reader.GetString(0));
+        return markets.Order(StringComparer.Ordinal).ToList();
+    }
+
+    // The transaction hash of a row whose first columns are tx_hash_hi, tx_hash_lo, log_index, block and a column of its joined
+    // block. Rollbacks remove logs and their blocks together for every source of the chain, so a row without its block means a
+    // damaged file.
+    private static string TransactionOfStoredBlock(DuckDBDataReader reader, string chain, string source)
+    {
+        var transaction = DuckDbChainHex.FormatHash(UInt128At(reader, 0), UInt128At(reader, 1));
+        if (reader.IsDBNull(4))
+            throw new ForecasterException(
+                $"The stored log (block {reader.GetInt64(3)}, tx {transaction}, log index {reader.GetInt64(2)}) of {chain} {source} has no stored block: " +
+                "the store file is inconsistent; ingest into a new store file.");
+        return transaction;
     }
 
     // DuckDB.NET reads UHUGEINT as a BigInteger only.

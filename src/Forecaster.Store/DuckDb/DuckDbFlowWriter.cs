@@ -8,37 +8,44 @@ internal static class DuckDbFlowWriter
 {
     public static FlowAppendResult Append(DuckDBConnection connection, FlowLogBatch batch)
     {
-        var chain = batch.Checkpoint.Chain;
         using var transaction = connection.BeginTransaction();
         try
         {
-            long inserted;
-            if (batch.Logs.Count == 0)
-            {
-                inserted = 0;
-            }
-            else if (!AnyStored(connection, chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
-            {
-                // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
-                inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), SignatureIds(connection, batch), batch);
-            }
-            else
-            {
-                DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
-                DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), SignatureIds(connection, batch), batch);
-                inserted = Merge(connection, chain);
-                DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
-            }
-            AppendBlocks(connection, chain, batch.Blocks);
-            SetCheckpoint(connection, batch.Checkpoint);
+            var result = AppendWithin(connection, batch);
             transaction.Commit();
-            return new FlowAppendResult(inserted, batch.Logs.Count - inserted);
+            return result;
         }
         catch
         {
             transaction.Rollback();
             throw;
         }
+    }
+
+    /// <summary>Writes the batch inside the connection's open transaction, which the caller commits or rolls back.</summary>
+    public static FlowAppendResult AppendWithin(DuckDBConnection connection, FlowLogBatch batch)
+    {
+        var chain = batch.Checkpoint.Chain;
+        long inserted;
+        if (batch.Logs.Count == 0)
+        {
+            inserted = 0;
+        }
+        else if (!AnyStored(connection, chain, batch.Logs.Min(l => l.Log.Block), batch.Logs.Max(l => l.Log.Block)))
+        {
+            // The common case, a range past the checkpoint: nothing to compare with, so append straight into the table.
+            inserted = DuckDbFlowRows.Append(connection, "flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), SignatureIds(connection, batch), batch);
+        }
+        else
+        {
+            DuckDbSchema.Execute(connection, "CREATE TABLE staging_flow_events AS SELECT * FROM flow_events LIMIT 0;");
+            DuckDbFlowRows.Append(connection, "staging_flow_events", StreamId(connection, chain, batch.Checkpoint.Source), MarketIds(connection, batch), SignatureIds(connection, batch), batch);
+            inserted = Merge(connection, chain);
+            DuckDbSchema.Execute(connection, "DROP TABLE staging_flow_events;");
+        }
+        AppendBlocks(connection, chain, batch.Blocks);
+        SetCheckpoint(connection, batch.Checkpoint);
+        return new FlowAppendResult(inserted, batch.Logs.Count - inserted);
     }
 
     public static long Rollback(DuckDBConnection connection, string chain, long fromBlock, ChainBlock? ancestor)

@@ -1,4 +1,3 @@
-using Forecaster.Flows;
 using Forecaster.Pipeline;
 using Forecaster.Recommend;
 using Forecaster.Simulation;
@@ -8,7 +7,7 @@ namespace Forecaster.Benchmarks.Workloads;
 
 /// <summary>
 /// The concentration basis measured where holders are known: agent-simulated markets (3 behaviours x seeds 11-13 x 6 markets
-/// x 730 days, events kept), replayed in process (weekly samples; moderate, or the profile named by the environment variable
+/// x 730 days), replayed in process with each market's events streamed from the simulator into the holders' pass (weekly samples; moderate, or the profile named by the environment variable
 /// FORECASTER_PROFILE). One replay gives both bases: the current
 /// rule's buffer is the concentration target before its holders' term (<see cref="ReserveTarget.BufferBeforeHoldersUsd"/>).
 /// </summary>
@@ -20,7 +19,7 @@ public sealed class ReplayConcentrationWorkload : IWorkload
 
     public string Description => "replay --basis concentration on simulated markets with their holders: calm/default/turbulent x seeds 11-13 x 6 markets x 730 days";
 
-    public Task<(long Items, string Unit)> RunAsync()
+    public async Task<(long Items, string Unit)> RunAsync()
     {
         var profile = Environment.GetEnvironmentVariable("FORECASTER_PROFILE") is { Length: > 0 } p ? Enum.Parse<RiskAppetite>(p, ignoreCase: true) : RiskAppetite.Moderate;
         Console.WriteLine($"profile {profile}: covers the {ReserveTargetPolicy.For(profile).LargestHolders} largest holders");
@@ -30,18 +29,20 @@ public sealed class ReplayConcentrationWorkload : IWorkload
             var results = new List<ReplayResult>();
             foreach (var seed in Seeds)
             {
-                var markets = AgentSimulator.Run(new SimulationOptions { Markets = 6, Days = 730, Seed = seed }, behaviour with { KeepEvents = true });
-                // Only deposits and withdrawals move balances; the rest is dropped here to keep the run's memory down.
-                var flows = markets.ToDictionary(m => m.Market.Name,
-                    m => (IReadOnlyList<FlowEvent>)m.Events.Where(e => e.Kind is FlowKind.Supply or FlowKind.Withdraw).ToList());
-                results.Add(ReplayService.Run(markets.Select(m => (m.Market, m.Hours)).ToList(), profile,
+                var options = new SimulationOptions { Markets = 6, Days = 730, Seed = seed };
+                var markets = AgentSimulator.Run(options, behaviour);
+                var names = markets.Select(m => m.Market.Name).ToList();
+                // The holders' pass reads one market's events at a time, as the simulator produces them again: a market's events
+                // are never held, let alone every market's.
+                var flows = AccountFlows.From(names, market => AgentSimulator.StreamMarket(options, behaviour, names.IndexOf(market)).SelectMany(h => h.Events));
+                results.Add(await ReplayService.RunAsync(markets.Select(m => (m.Market, m.Hours)).ToList(), profile,
                     basis: ReplayBasis.Named["concentration"], accountFlows: flows));
             }
             Print(name, results, profile);
             all.AddRange(results);
         }
         Print("all", all, profile);
-        return Task.FromResult(((long)all.Sum(r => r.Samples.Count), "market-days"));
+        return ((long)all.Sum(r => r.Samples.Count), "market-days");
     }
 
     private static void Print(string label, List<ReplayResult> results, RiskAppetite profile)

@@ -21,7 +21,7 @@ public sealed class AccountFlowsTransferTests : NodeTestBase
         var sent = await Pool.TransferATokensAsync(usdc, Alice, Bob, 60_000_000);  // 60 change hands
         await IngestAsync();
 
-        var flows = (await AccountFlows.LoadAsync(Flows, "anvil", Pool.Address, Ct))["aave_v3_usdc"];
+        var flows = await (await AccountFlows.LoadAsync(Flows, "anvil", Pool.Address, Ct)).ReadAsync("aave_v3_usdc", Ct).ToListAsync(Ct);
 
         var transfer = Assert.Single(flows, f => f.TransactionHash == sent["transactionHash"]!.GetValue<string>());
         Assert.Equal((FlowKind.ATokenTransfer, 60m, Alice, Bob), (transfer.Kind, transfer.Amount, transfer.Account, transfer.Counterparty));

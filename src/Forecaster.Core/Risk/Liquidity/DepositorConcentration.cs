@@ -61,30 +61,67 @@ public sealed record DepositorConcentration(string Market, DateTimeOffset AsOf, 
     public static DepositorConcentration At(string market, IEnumerable<FlowEvent> events, DateTimeOffset asOf) => Series(market, events, [asOf])[0];
 
     /// <summary>
-    /// Concentration at each of <paramref name="times"/> (ascending, e.g. the end of every hour) in one pass over the events.
+    /// Concentration at each of <paramref name="times"/> (ascending, e.g. the end of every hour) in one pass over the events,
+    /// each read once as the pass comes to it: only the holders' balances are kept, never the events.
     /// </summary>
     /// <exception cref="ArgumentException">The times are not ascending.</exception>
     /// <exception cref="ForecasterException">An event breaks a rule of <see cref="DepositorBalances"/>.</exception>
     public static IReadOnlyList<DepositorConcentration> Series(string market, IEnumerable<FlowEvent> events, IReadOnlyList<DateTimeOffset> times)
     {
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(times);
-        for (var i = 1; i < times.Count; i++)
-            if (times[i] < times[i - 1]) throw new ArgumentException($"Times must be ascending ({times[i]:u} after {times[i - 1]:u}).", nameof(times));
-        var book = new DepositorBalances(market);
-        var result = new List<DepositorConcentration>(times.Count);
-        using var next = events.GetEnumerator();
-        FlowEvent? pending = next.MoveNext() ? next.Current : null;
-        foreach (var time in times)
+        var series = new SeriesPass(market, times);
+        foreach (var e in events)
+            if (!series.Read(e)) break;
+        return series.Finish();
+    }
+
+    /// <summary>
+    /// <see cref="Series(string, IEnumerable{FlowEvent}, IReadOnlyList{DateTimeOffset})"/> over events read asynchronously
+    /// (e.g. streamed from a store), each read once as the pass comes to it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The times are not ascending.</exception>
+    /// <exception cref="ForecasterException">An event breaks a rule of <see cref="DepositorBalances"/>.</exception>
+    public static async Task<IReadOnlyList<DepositorConcentration>> SeriesAsync(string market, IAsyncEnumerable<FlowEvent> events, IReadOnlyList<DateTimeOffset> times,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var series = new SeriesPass(market, times);
+        await foreach (var e in events.WithCancellation(cancellationToken))
+            if (!series.Read(e)) break;
+        return series.Finish();
+    }
+
+    // One pass over a market's events in time order: the book is measured at each time before the first event stamped at or
+    // after it is applied. Events past the last time are not read: an as-of cut never depends on what came later (nor on its order).
+    private sealed class SeriesPass
+    {
+        private readonly IReadOnlyList<DateTimeOffset> _times;
+        private readonly DepositorBalances _book;
+        private readonly List<DepositorConcentration> _result;
+
+        public SeriesPass(string market, IReadOnlyList<DateTimeOffset> times)
         {
-            while (pending is not null && pending.Timestamp < time)
-            {
-                book.Apply(pending);
-                pending = next.MoveNext() ? next.Current : null;
-            }
-            result.Add(book.Measure(time));
+            ArgumentNullException.ThrowIfNull(times);
+            for (var i = 1; i < times.Count; i++)
+                if (times[i] < times[i - 1]) throw new ArgumentException($"Times must be ascending ({times[i]:u} after {times[i - 1]:u}).", nameof(times));
+            _times = times;
+            _book = new DepositorBalances(market);
+            _result = new List<DepositorConcentration>(times.Count);
         }
-        // Events past the last time are not read: an as-of cut never depends on what came later (nor on its order).
-        return result;
+
+        // Applies the event after measuring every time it comes at or after; false once every time is measured (read no further).
+        public bool Read(FlowEvent e)
+        {
+            while (_result.Count < _times.Count && e.Timestamp >= _times[_result.Count]) _result.Add(_book.Measure(_times[_result.Count]));
+            if (_result.Count == _times.Count) return false;
+            _book.Apply(e);
+            return true;
+        }
+
+        public IReadOnlyList<DepositorConcentration> Finish()
+        {
+            while (_result.Count < _times.Count) _result.Add(_book.Measure(_times[_result.Count]));
+            return _result;
+        }
     }
 }

@@ -42,7 +42,7 @@ public static class AgentStress
         var deposits = current.SuppliedUsd;
         var borrowed = Math.Clamp(current.BorrowedUsd, 0, deposits);
         var result = horizonsHours.Select(_ => new double[paths]).ToArray();
-        var flows = new FlowRecorder(market.Name, 0, current.Hour, keepEvents: false);
+        var flows = new FlowRecorder(market.Name, 0, current.Hour, onEvent: null);
         for (var p = 0; p < paths; p++)
         {
             var pathSeed = unchecked(seed * 31 + p);

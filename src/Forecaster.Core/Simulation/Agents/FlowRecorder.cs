@@ -5,24 +5,22 @@ using Forecaster.Markets;
 namespace Forecaster.Simulation.Agents;
 
 /// <summary>
-/// Adds each agent action to the hour's gross flows and, when asked, keeps it as a FlowEvent with a synthetic
-/// transaction hash (market, hour and sequence number: unique and the same for the same seed).
+/// Adds each agent action to the hour's gross flows and, when asked, hands it on as a FlowEvent with a synthetic
+/// transaction hash (market, hour and sequence number: unique and the same for the same seed), in time order.
 /// </summary>
-internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffset start, bool keepEvents)
+internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffset start, Action<FlowEvent>? onEvent)
 {
     public const string Chain = AgentSimulator.EventChain;
 
     // Account classes: the first hex digit of a synthetic address tells the kind of agent.
     public const int Depositor = 1, Whale = 2, Borrower = 3, Liquidator = 4;
 
-    private readonly List<FlowEvent> _events = keepEvents ? [] : null!;
     private int _hour;
     private int _sequence;
     private int _opening;
 
     public GrossFlows Flows { get; private set; }
     public double Liquidations { get; private set; }
-    public IReadOnlyList<FlowEvent> Events => keepEvents ? _events : [];
 
     public void StartHour(int hour)
     {
@@ -38,9 +36,9 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
     /// </summary>
     public void Open(double amountUsd, int agentClass, int agent)
     {
-        if (!keepEvents || amountUsd <= 0) return;
+        if (onEvent is null || amountUsd <= 0) return;
         var sequence = _opening++;
-        _events.Add(new FlowEvent(Chain, Hash(-1, sequence, FlowKind.Supply), sequence, -1, start.AddHours(-1), market, FlowKind.Supply, Amount(amountUsd), Account(agentClass, agent)));
+        onEvent(new FlowEvent(Chain, Hash(-1, sequence, FlowKind.Supply), sequence, -1, start.AddHours(-1), market, FlowKind.Supply, Amount(amountUsd), Account(agentClass, agent)));
     }
 
     public void Record(FlowKind kind, double amountUsd, int agentClass, int agent)
@@ -55,10 +53,10 @@ internal sealed class FlowRecorder(string market, int marketIndex, DateTimeOffse
             _ => GrossFlows.None,
         };
         if (kind == FlowKind.Liquidation) Liquidations += amountUsd;
-        if (!keepEvents) return;
+        if (onEvent is null) return;
         var sequence = _sequence++;
         // One 12-second block after another: 300 blocks an hour.
-        _events.Add(new FlowEvent(Chain, Hash(_hour, sequence, kind), sequence, _hour * 300L + Math.Min(sequence, 299), start.AddHours(_hour).AddSeconds(Math.Min(sequence, 299) * 12),
+        onEvent(new FlowEvent(Chain, Hash(_hour, sequence, kind), sequence, _hour * 300L + Math.Min(sequence, 299), start.AddHours(_hour).AddSeconds(Math.Min(sequence, 299) * 12),
             market, kind, Amount(amountUsd), Account(agentClass, agent)));
     }
 
