@@ -121,33 +121,29 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         ("logistic-onset24", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 24, RankOnOnsets = true }),
         // The default plus who holds the deposits: the largest and five largest holders' shares and ln(available
         // liquidity / the largest holder's deposits). Only markets with account-level flows know them (the agent split).
-        ("logistic-holders", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderColumns],
-        }),
-        ("logistic-hazard-1h-holders", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            RankingHorizonHours = 1,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderColumns],
-        }),
+        .. DefaultAndHazardPlus("holders", HolderColumns),
         // The same holders measured against the market's own past (a market always concentrated reads as normal): the
         // largest holder's share and the coverage against their trailing 30-day medians, and the coverage's 24 h change.
-        ("logistic-holder-trends", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderTrendColumns],
-        }),
-        ("logistic-hazard-1h-holder-trends", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            RankingHorizonHours = 1,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderTrendColumns],
-        }),
+        .. DefaultAndHazardPlus("holder-trends", HolderTrendColumns),
         // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
         ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
         ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
+    ];
+
+    /// <summary>"logistic-{suffix}" and "logistic-hazard-1h-{suffix}": the default and the 1 h hazard, each with <paramref name="columns"/> added.</summary>
+    private static (string Name, EarlyWarningModelOptions Options)[] DefaultAndHazardPlus(string suffix, string[] columns) =>
+    [
+        ($"logistic-{suffix}", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. columns],
+        }),
+        ($"logistic-hazard-1h-{suffix}", new EarlyWarningModelOptions
+        {
+            Learner = ShortfallLearner.Logistic,
+            RankingHorizonHours = 1,
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. columns],
+        }),
     ];
 
     private const string PricesVariant = "logistic-prices";
