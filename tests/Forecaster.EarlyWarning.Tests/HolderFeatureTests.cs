@@ -88,12 +88,15 @@ public sealed class HolderFeatureTests
     }
 
     [Fact]
-    public void HolderColumns_FollowTheCrossMarketColumns_SoNoEarlierColumnMoves()
+    public void HolderColumns_FollowTheCrossMarketColumns_AndTheirTrendsTheLevels_SoNoEarlierColumnMoves()
     {
         var names = ShortfallFeatureBuilder.Names;
-        Assert.Equal(48, names.Count);
+        Assert.Equal(51, names.Count);
         Assert.Equal("others_share_util_above_090", names[44]);
-        Assert.Equal(["holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder"], names.Skip(45));
+        Assert.Equal(["holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder"], names.Skip(45).Take(3));
+        Assert.Equal(
+            ["holders_top1_share_minus_median_30d", "log_liquidity_over_largest_holder_change_24h", "log_liquidity_over_largest_holder_minus_median_30d"],
+            names.Skip(48));
     }
 
     [Fact]
@@ -132,7 +135,8 @@ public sealed class HolderFeatureTests
         var before = ShortfallFeatureBuilder.Build([market], 0.98)[0];
         var after = ShortfallFeatureBuilder.Build([future], 0.98)[0];
 
-        foreach (var name in new[] { "holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder" })
+        // The levels and their trends against the market's own past (HolderTrendFeatures).
+        foreach (var name in ShortfallFeatureBuilder.Names.Skip(45))
         {
             var b = FeatureColumns.Of(before, name);
             var a = FeatureColumns.Of(after, name);

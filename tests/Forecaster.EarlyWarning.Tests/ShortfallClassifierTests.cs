@@ -202,11 +202,12 @@ public sealed class ShortfallClassifierTests
         Assert.Contains("retrain", e.Message);
     }
 
-    [Fact]
-    public void Load_RefusesAModelOfTheWidthBeforeTheHolderColumns_SayingToRetrain()
+    [Theory]
+    [InlineData(45)] // before the holder levels
+    [InlineData(48)] // before their trends against the market's own past
+    public void Load_RefusesAModelOfTheWidthBeforeTheHolderColumns_SayingToRetrain(int before)
     {
-        // The 45 columns a build made before the holder columns: a model reading all of them is 45 wide, as one saved then.
-        const int before = 45;
+        // The columns an earlier build made: a model reading all of them is that wide, as one saved then.
         var (rows, labels) = Training.Value;
         var old = ShortfallClassifier.Fit(rows, labels, rows.Length, new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, LogisticFeatures = [.. ShortfallFeatureBuilder.Names.Take(before)] });
         using var saved = new MemoryStream();

@@ -31,6 +31,8 @@ public static class ShortfallFeatureBuilder
         "others_util_max", "others_deposit_change_24h", "others_util_change_24h_max", "others_share_util_above_090",
         // After the cross-market columns so that no earlier column moves; NaN where holders are unknown.
         "holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder",
+        // The same against the market's own past (HolderTrendFeatures); after the levels, so again no column moves.
+        "holders_top1_share_minus_median_30d", "log_liquidity_over_largest_holder_change_24h", "log_liquidity_over_largest_holder_minus_median_30d",
     ];
 
     /// <summary>Number of cross-market columns, which follow the market's own.</summary>
@@ -71,7 +73,7 @@ public static class ShortfallFeatureBuilder
     {
         ArgumentNullException.ThrowIfNull(markets);
         var own = markets.Select(m => OwnColumns(m, shortfallUtilization, horizonHours)).ToArray();
-        var holders = markets.Select(HolderFeatures.Columns).ToArray();
+        var holders = markets.Select(HolderColumns).ToArray();
         var indexByHour = markets.Select(m =>
         {
             var map = new Dictionary<long, int>(m.Hours.Count);
@@ -96,6 +98,13 @@ public static class ShortfallFeatureBuilder
             result[k] = new FeatureMatrix(markets[k].Name, n, values);
         }
         return result;
+    }
+
+    /// <summary>The holder levels, then their trends: top-1 share and coverage are the levels' first and third columns.</summary>
+    private static double[][] HolderColumns(MarketHistory market)
+    {
+        var levels = HolderFeatures.Columns(market);
+        return [.. levels, .. HolderTrendFeatures.Columns(levels[0], levels[2])];
     }
 
     private static void CrossColumns(int self, long ticks, double[][][] own, Dictionary<long, int>[] indexByHour, Span<float> row)

@@ -19,6 +19,9 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
     // Declared before the variants that read it: static fields initialise in text order.
     private static readonly string[] HolderColumns = ["holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder"];
 
+    private static readonly string[] HolderTrendColumns =
+        ["holders_top1_share_minus_median_30d", "log_liquidity_over_largest_holder_change_24h", "log_liquidity_over_largest_holder_minus_median_30d"];
+
     private static readonly (string Name, EarlyWarningModelOptions Options)[] Variants =
     [
         // The default plus the largest USDC/USDT/DAI distance from $1, ETH's 24 h return and drawdown from its week
@@ -116,22 +119,31 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         ("logistic-onset72", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RankOnOnsets = true }),
         // The same with the window equal to the target's horizon, for comparison.
         ("logistic-onset24", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 24, RankOnOnsets = true }),
-        // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
         // The default plus who holds the deposits: the largest and five largest holders' shares and ln(available
         // liquidity / the largest holder's deposits). Only markets with account-level flows know them (the agent split).
-        ("logistic-holders", new EarlyWarningModelOptions
+        .. DefaultAndHazardPlus("holders", HolderColumns),
+        // The same holders measured against the market's own past (a market always concentrated reads as normal): the
+        // largest holder's share and the coverage against their trailing 30-day medians, and the coverage's 24 h change.
+        .. DefaultAndHazardPlus("holder-trends", HolderTrendColumns),
+        // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
+        ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
+        ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
+    ];
+
+    /// <summary>"logistic-{suffix}" and "logistic-hazard-1h-{suffix}": the default and the 1 h hazard, each with <paramref name="columns"/> added.</summary>
+    private static (string Name, EarlyWarningModelOptions Options)[] DefaultAndHazardPlus(string suffix, string[] columns) =>
+    [
+        ($"logistic-{suffix}", new EarlyWarningModelOptions
         {
             Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderColumns],
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. columns],
         }),
-        ("logistic-hazard-1h-holders", new EarlyWarningModelOptions
+        ($"logistic-hazard-1h-{suffix}", new EarlyWarningModelOptions
         {
             Learner = ShortfallLearner.Logistic,
             RankingHorizonHours = 1,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. HolderColumns],
+            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. columns],
         }),
-        ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
-        ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
     ];
 
     private const string PricesVariant = "logistic-prices";
@@ -165,10 +177,16 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         // EW_VARIANTS=name,name runs only those variants (the full set takes minutes on a shared machine).
         var only = Environment.GetEnvironmentVariable("EW_VARIANTS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var variants = Variants.Where(v => only is null || only.Contains(v.Name)).ToArray();
-        var simulatedTrain = Simulate(seed: 11, markets: 6);
-        var simulatedTest = Simulate(seed: 12, markets: 4);
-        var agentsTrain = SimulateAgents(seed: 11, markets: 6);
-        var agentsTest = SimulateAgents(seed: 12, markets: 4);
+        // EW_SPLITS=walk-forward,unseen,simulated,agents runs only those splits; EW_AGENT_TEST_SEED=n tests the agent
+        // split on another seed (12 by default), to see whether a result on its few episodes holds.
+        var splits = Environment.GetEnvironmentVariable("EW_SPLITS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        bool Runs(string split) => splits is null || splits.Contains(split);
+        var agentTestSeed = int.TryParse(Environment.GetEnvironmentVariable("EW_AGENT_TEST_SEED"), out var seed) ? seed : 12;
+        var simulatedTrain = Runs("simulated") ? Simulate(seed: 11, markets: 6) : [];
+        var simulatedTest = Runs("simulated") ? Simulate(seed: 12, markets: 4) : [];
+        var agentsTrain = Runs("agents") ? SimulateAgents(seed: 11, markets: 6) : [];
+        var agentsTest = Runs("agents") ? SimulateAgents(agentTestSeed, markets: 4) : [];
+        var backtests = 0L;
         foreach (var (name, model) in variants)
         {
             var options = new BacktestOptions { Model = model };
@@ -176,18 +194,20 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             var markets = name == PricesVariant ? _markets.Select(m => m with { Prices = _prices }).ToArray() : _markets;
             var seen = markets.Where(m => m.Name != "aave_v2_usdt").ToArray();
             var unseen = markets.Where(m => m.Name == "aave_v2_usdt").ToArray();
-            Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(markets, options));
-            Report(name, "unseen usdt", EarlyWarningBacktest.TrainTest(seen, unseen, options));
-            Report(name, "simulated", EarlyWarningBacktest.TrainTest(simulatedTrain, simulatedTest, options));
-            Report(name, "simulated agents", EarlyWarningBacktest.TrainTest(agentsTrain, agentsTest, options));
+            if (Runs("walk-forward")) backtests += Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(markets, options));
+            if (Runs("unseen")) backtests += Report(name, "unseen usdt", EarlyWarningBacktest.TrainTest(seen, unseen, options));
+            if (Runs("simulated")) backtests += Report(name, "simulated", EarlyWarningBacktest.TrainTest(simulatedTrain, simulatedTest, options));
+            if (Runs("agents")) backtests += Report(name, $"simulated agents {agentTestSeed}", EarlyWarningBacktest.TrainTest(agentsTrain, agentsTest, options));
         }
-        return Task.FromResult(((long)variants.Length * 4, "backtests"));
+        return Task.FromResult((backtests, "backtests"));
     }
 
-    private static void Report(string variant, string split, BacktestResult result)
+    /// <returns>1, the backtest reported.</returns>
+    private static int Report(string variant, string split, BacktestResult result)
     {
         Console.WriteLine($"{variant,-18} {split,-21} model {Line(result.Model.Summary)}; {WhilePricesLast(result.Model)}");
         Console.WriteLine($"{"",-18} {"",-21} rule  {Line(result.ThresholdRule.Summary)}; {WhilePricesLast(result.ThresholdRule)}; MASE {result.Mase24h:0.###}, coverage90 {result.Coverage90:0.###}");
+        return 1;
     }
 
     /// <summary>Episodes detected up to the end of the shared price files, where the price features are known, and after.</summary>
