@@ -42,18 +42,18 @@ public sealed class AccountFlows
     public static async Task<AccountFlows> LoadAsync(IFlowEventStore store, string chain, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var markets = await store.GetFlowMarketsAsync(chain, source, Kinds, cancellationToken);
-        if (markets.Count == 0 && await store.GetCheckpointAsync(chain, source, cancellationToken) is null)
+        var sources = (await store.GetAccountFlowSourcesAsync(cancellationToken)).Where(s => s.Chain == chain && s.Source == source).ToList();
+        if (sources.Count == 0 && await store.GetCheckpointAsync(chain, source, cancellationToken) is null)
             throw new ForecasterException($"Account-level flows: the store holds no logs of {chain}:{source}.");
-        return new AccountFlows(markets, (market, ct) => ReadStored(store, chain, source, market, null, ct));
+        return FromStore(store, sources);
     }
 
     /// <summary>
     /// Each market's flows from the stored source that holds them (<paramref name="sources"/>, one per market), stamped before
-    /// <paramref name="before"/>: later ones are never read. The store must stay open while these are used.
+    /// <paramref name="before"/> when it is given: later ones are never read. The store must stay open while these are used.
     /// </summary>
     /// <exception cref="ArgumentException">Two sources are given for one market.</exception>
-    public static AccountFlows FromStore(IFlowEventStore store, IEnumerable<AccountFlowSource> sources, DateTimeOffset before)
+    public static AccountFlows FromStore(IFlowEventStore store, IEnumerable<AccountFlowSource> sources, DateTimeOffset? before = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(sources);

@@ -53,9 +53,6 @@ public interface IFlowEventStore : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<PoolLog> ReadLogsAsync(string chain, string source, string market, IReadOnlyCollection<FlowKind> kinds, DateTimeOffset? before = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The markets of a source's stored flows of the given kinds, in ordinal order.</summary>
-    Task<IReadOnlyList<string>> GetFlowMarketsAsync(string chain, string source, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Saves where the hourly aggregation of a source stands, in one transaction (replacing a point of the same block), and keeps
     /// only the <paramref name="keep"/> newest points of that source: older ones serve only after a reorg past all newer ones.

@@ -157,13 +157,6 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> GetFlowMarketsAsync(string chain, string source, IReadOnlyCollection<FlowKind> kinds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(kinds);
-        return Locked(() => kinds.Count == 0 ? [] : DuckDbFlowReader.FlowMarkets(_connection, chain, source, kinds), cancellationToken);
-    }
-
-    /// <inheritdoc />
     public Task SaveAggregationAsync(AggregationPoint point, int keep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(point);

@@ -73,20 +73,6 @@ internal static class DuckDbFlowReader
         return sources;
     }
 
-    /// <summary>The markets with stored flows of the given kinds of a source, in ordinal order.</summary>
-    public static IReadOnlyList<string> FlowMarkets(DuckDBConnection connection, string chain, string source, IReadOnlyCollection<FlowKind> kinds)
-    {
-        var only = string.Join(", ", kinds.Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        using var command = DuckDbSchema.Command(connection, $"""
-            SELECT DISTINCT m.name FROM flow_events f JOIN flow_markets m ON m.id = f.market
-            WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) AND f.kind IN ({only})
-            """, ("chain", chain), ("source", source));
-        using var reader = command.ExecuteReader();
-        var markets = new List<string>();
-        while (reader.Read()) markets.Add(reader.GetString(0));
-        return markets.Order(StringComparer.Ordinal).ToList();
-    }
-
     // The transaction hash of a row whose first columns are tx_hash_hi, tx_hash_lo, log_index, block and a column of its joined
     // block. Rollbacks remove logs and their blocks together for every source of the chain, so a row without its block means a
     // damaged file.
