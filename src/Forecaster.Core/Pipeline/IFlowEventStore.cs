@@ -17,6 +17,15 @@ public interface IFlowEventStore : IAsyncDisposable
     /// </summary>
     Task<IFlowAppendTransaction> BeginAppendAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether this store's transactions (<see cref="BeginAppendAsync"/>) can also write <paramref name="markets"/>' hours
+    /// (<see cref="IFlowAppendTransaction.UpsertHoursAsync"/>): true when both live in one database on one connection.
+    /// </summary>
+    bool SharesTransactionsWith(IMarketStore markets);
+
+    /// <summary>The number of stored logs of a source by their flow's market (logs without a decoded flow are not counted).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountLogsByMarketAsync(string chain, string source, CancellationToken cancellationToken = default);
+
     /// <summary>The checkpoint of a source, or null when it has never been read.</summary>
     Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default);
 

@@ -115,9 +115,15 @@ internal static class DuckDbAggregationPoints
     public static void Clear(DuckDBConnection connection, string chain, string source)
     {
         using var transaction = connection.BeginTransaction();
+        ClearWithin(connection, chain, source);
+        transaction.Commit();
+    }
+
+    /// <summary>Removes every point of a source inside the connection's open transaction.</summary>
+    public static void ClearWithin(DuckDBConnection connection, string chain, string source)
+    {
         foreach (var table in (string[])["flow_aggregation_reserves", "flow_aggregation_points"])
             Execute(connection, $"DELETE FROM {table} WHERE chain = $chain AND source = $source", ("chain", chain), ("source", source));
-        transaction.Commit();
     }
 
     /// <summary>Removes the points of every source of the chain at or past a rolled-back block; called inside the rollback's transaction.</summary>

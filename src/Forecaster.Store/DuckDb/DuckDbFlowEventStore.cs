@@ -13,21 +13,27 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
 {
     private readonly DuckDBConnection _connection;
     private readonly bool _ownsConnection;
+    // The market store whose connection this store uses (Attach), whose hours its transactions can write too; else null.
+    private readonly DuckDbMarketStore? _markets;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private DuckDbFlowEventStore(DuckDBConnection connection, bool ownsConnection)
+    private DuckDbFlowEventStore(DuckDBConnection connection, bool ownsConnection, DuckDbMarketStore? markets = null)
     {
         _connection = connection;
         _ownsConnection = ownsConnection;
+        _markets = markets;
         DuckDbFlowSchema.Ensure(connection);
         DuckDbAggregationPoints.Ensure(connection);
     }
 
-    /// <summary>Uses the connection of an open market store (one DuckDB file holds both; DuckDB allows one writer process).</summary>
+    /// <summary>
+    /// Uses the connection of an open market store (one DuckDB file holds both; DuckDB allows one writer process), so this
+    /// store's transactions can write the market store's hours too (<see cref="SharesTransactionsWith"/>).
+    /// </summary>
     public static DuckDbFlowEventStore Attach(DuckDbMarketStore marketStore)
     {
         ArgumentNullException.ThrowIfNull(marketStore);
-        return new DuckDbFlowEventStore(marketStore.Connection, ownsConnection: false);
+        return new DuckDbFlowEventStore(marketStore.Connection, ownsConnection: false, marketStore);
     }
 
     /// <summary>
@@ -86,7 +92,7 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return new DuckDbFlowAppendTransaction(_connection, _connection.BeginTransaction(), _gate);
+            return new DuckDbFlowAppendTransaction(_connection, _connection.BeginTransaction(), _gate, _markets);
         }
         catch
         {
@@ -94,6 +100,23 @@ public sealed class DuckDbFlowEventStore : IFlowEventStore
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public bool SharesTransactionsWith(IMarketStore markets) => _markets is not null && ReferenceEquals(markets, _markets);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, long>> CountLogsByMarketAsync(string chain, string source, CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyDictionary<string, long>>(() =>
+        {
+            using var command = Command($"""
+                SELECT m.name, count(*) FROM flow_events f JOIN flow_markets m ON m.id = f.market
+                WHERE f.stream = ({DuckDbFlowWriter.StreamOf}) GROUP BY m.name
+                """, ("chain", chain), ("source", source));
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
+            return counts;
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<ChainCheckpoint?> GetCheckpointAsync(string chain, string source, CancellationToken cancellationToken = default) =>

@@ -13,43 +13,50 @@ internal static class DuckDbHourWriter
 {
     public static IReadOnlyList<UpsertResult> Write(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
     {
-        MarketBatch.EnsureDistinct(batches);
         using var transaction = connection.BeginTransaction();
         try
         {
-            foreach (var batch in batches) UpsertMarket(connection, batch.Market);
-
-            // A market with no stored hours needs no comparison: its hours go straight in (the first ingest's fast path).
-            var counts = new Dictionary<string, UpsertResult>();
-            var fresh = batches.Where(b => StoredHours(connection, b.Market.Name) == 0).ToList();
-            Append(connection, "market_hours", fresh);
-            foreach (var b in fresh) counts[b.Market.Name] = new UpsertResult(b.Market.Name, b.Hours.Count, 0, 0, 0);
-
-            DuckDbSchema.Execute(connection, $"""
-                CREATE TABLE staging_hours AS SELECT * FROM market_hours LIMIT 0;
-                CREATE TABLE staging_spans ({MarketHourSql.SpanColumns});
-                """);
-            var staged = batches.Except(fresh).ToList();
-            Append(connection, "staging_hours", staged);
-            AppendSpans(connection, staged);
-            foreach (var (market, result) in Classify(connection)) counts[market] = result;
-            foreach (var (market, removed) in CountOrphaned(connection)) counts[market] = counts[market] with { Removed = removed };
-            DuckDbSchema.Execute(connection, $"""
-                CREATE TABLE staging_changes AS {MarketHourSql.RowsToMerge};
-                INSERT OR REPLACE INTO market_hours SELECT * FROM staging_changes;
-                {MarketHourSql.RemoveOrphaned};
-                DROP TABLE staging_changes;
-                DROP TABLE staging_spans;
-                DROP TABLE staging_hours;
-                """);
+            var results = WriteWithin(connection, batches);
             transaction.Commit();
-            return batches.Select(b => counts.TryGetValue(b.Market.Name, out var c) ? c : new UpsertResult(b.Market.Name, 0, 0, 0, 0)).ToList();
+            return results;
         }
         catch
         {
             transaction.Rollback();
             throw;
         }
+    }
+
+    /// <summary>Writes the batches inside the connection's open transaction, which the caller commits or rolls back.</summary>
+    public static IReadOnlyList<UpsertResult> WriteWithin(DuckDBConnection connection, IReadOnlyList<MarketBatch> batches)
+    {
+        MarketBatch.EnsureDistinct(batches);
+        foreach (var batch in batches) UpsertMarket(connection, batch.Market);
+
+        // A market with no stored hours needs no comparison: its hours go straight in (the first ingest's fast path).
+        var counts = new Dictionary<string, UpsertResult>();
+        var fresh = batches.Where(b => StoredHours(connection, b.Market.Name) == 0).ToList();
+        Append(connection, "market_hours", fresh);
+        foreach (var b in fresh) counts[b.Market.Name] = new UpsertResult(b.Market.Name, b.Hours.Count, 0, 0, 0);
+
+        DuckDbSchema.Execute(connection, $"""
+            CREATE TABLE staging_hours AS SELECT * FROM market_hours LIMIT 0;
+            CREATE TABLE staging_spans ({MarketHourSql.SpanColumns});
+            """);
+        var staged = batches.Except(fresh).ToList();
+        Append(connection, "staging_hours", staged);
+        AppendSpans(connection, staged);
+        foreach (var (market, result) in Classify(connection)) counts[market] = result;
+        foreach (var (market, removed) in CountOrphaned(connection)) counts[market] = counts[market] with { Removed = removed };
+        DuckDbSchema.Execute(connection, $"""
+            CREATE TABLE staging_changes AS {MarketHourSql.RowsToMerge};
+            INSERT OR REPLACE INTO market_hours SELECT * FROM staging_changes;
+            {MarketHourSql.RemoveOrphaned};
+            DROP TABLE staging_changes;
+            DROP TABLE staging_spans;
+            DROP TABLE staging_hours;
+            """);
+        return batches.Select(b => counts.TryGetValue(b.Market.Name, out var c) ? c : new UpsertResult(b.Market.Name, 0, 0, 0, 0)).ToList();
     }
 
     private static void UpsertMarket(DuckDBConnection connection, Markets.Market market)

@@ -58,6 +58,13 @@ public sealed class DuckDbMarketStore : IMarketStore, IPriceStore
         return Serialized<IReadOnlyList<UpsertResult>>(() => DuckDbHourWriter.Write(_connection, batches), cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="UpsertAsync"/> inside the transaction open on <see cref="Connection"/> (a flow store's, which shares it), which
+    /// its owner commits or rolls back.
+    /// </summary>
+    internal Task<IReadOnlyList<UpsertResult>> UpsertWithinAsync(IReadOnlyList<MarketBatch> batches, CancellationToken cancellationToken) =>
+        Serialized(() => DuckDbHourWriter.WriteWithin(_connection, batches), cancellationToken);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<Market>> GetMarketsAsync(CancellationToken cancellationToken = default)
     {
