@@ -17,8 +17,13 @@ internal sealed class SimulatedRunFingerprint : IDisposable
     private readonly byte[] _numbers = new byte[8 * 3 + 4 + 16];
     private readonly int[] _bits = new int[4];
 
+    private readonly Dictionary<string, long> _byMarket = new(StringComparer.Ordinal);
+
     /// <summary>Events hashed so far.</summary>
     public long Events { get; private set; }
+
+    /// <summary>Events hashed so far, by market.</summary>
+    public IReadOnlyDictionary<string, long> EventsByMarket => _byMarket;
 
     /// <summary>The highest stored block of the events so far (-1 before the first): where the run's checkpoint goes.</summary>
     public long LastBlock { get; private set; } = -1;
@@ -40,6 +45,7 @@ internal sealed class SimulatedRunFingerprint : IDisposable
             _hash.AppendData([0]);
         }
         Events++;
+        _byMarket[e.Market] = _byMarket.GetValueOrDefault(e.Market) + 1;
         LastBlock = Math.Max(LastBlock, block);
     }
 

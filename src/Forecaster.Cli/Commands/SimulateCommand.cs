@@ -42,17 +42,22 @@ public static class SimulateCommand
             if (!AgentBehaviour.Named.TryGetValue(name, out var agents))
                 throw new ForecasterException($"--behaviour: '{name}' is not one of {string.Join(", ", AgentBehaviour.Named.Keys)}.");
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
+            // Attached, the flow store's transaction writes the hours too: events and hours are kept together or not at all.
+            await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
             var service = new SimulationService(marketStore);
-            IReadOnlyList<UpsertResult> results;
+            var pool = $"{AgentSimulator.EventChain}:{SimulatedFlowLogs.Source}";
+            SimulationWrite written;
             if (parse.GetValue(events))
             {
-                await using var flowStore = DuckDbFlowEventStore.Attach(marketStore);
-                var written = await service.SimulateWithEventsAsync(options, flowStore, ct, agents);
-                results = written.Hours;
-                Console.WriteLine($"events ({AgentSimulator.EventChain}:{SimulatedFlowLogs.Source}): stored {written.Events.Inserted:N0} new, {written.Events.AlreadyStored:N0} already stored");
+                written = await service.SimulateWithEventsAsync(options, flowStore, ct, agents);
+                Console.WriteLine($"events ({pool}): stored {written.Events.Inserted:N0} new, {written.Events.AlreadyStored:N0} already stored");
             }
-            else results = await service.SimulateAsync(options, ct, agents);
-            foreach (var r in results)
+            else
+            {
+                written = await service.SimulateAsync(options, flowStore, ct, agents);
+                Console.WriteLine($"events ({pool}): none written (no --events); removed {written.EventsRemoved:N0} stored events of these markets");
+            }
+            foreach (var r in written.Hours)
                 Console.WriteLine($"{r.Market} (simulated): stored {r.Inserted:N0} new hours, updated {r.Updated:N0}, unchanged {r.Unchanged:N0}");
             Console.WriteLine($"store {marketStore.Path}");
             return 0;
