@@ -21,12 +21,9 @@ public class SimulationReplacesEventsTests
     [Fact]
     public async Task Simulate_WithoutEvents_RemovesEveryStoredEventOfItsMarkets_WhenItRewritesThemAll()
     {
-        using var temp = new TempDirectory("sim-replace");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        var service = new SimulationService(store);
-        var first = await service.SimulateWithEventsAsync(Options, flows, ct);
+        await using var run = await StoredRun.CreateAsync(ct);
+        var (store, flows, service, first) = (run.Store, run.Flows, run.Service, run.First);
         var other = Options with { Seed = 7 };
 
         var plain = await service.SimulateAsync(other, flows, ct);
@@ -50,13 +47,9 @@ public class SimulationReplacesEventsTests
     [Fact]
     public async Task Simulate_WithoutEvents_KeepsTheOtherMarketsEvents_AndReplayFindsNoHoldersForTheRewrittenOnes()
     {
-        using var temp = new TempDirectory("sim-replace");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        var service = new SimulationService(store);
-        var first = await service.SimulateWithEventsAsync(Options, flows, ct);
-        var whole = await StoredSimulation.DigestAsync(store, flows, ct);
+        await using var run = await StoredRun.CreateAsync(ct);
+        var (store, flows, service, first) = (run.Store, run.Flows, run.Service, run.First);
         var checkpoint = await flows.GetCheckpointAsync(Chain, Source, ct);
         var byMarket = AgentSimulator.Run(Options, new AgentBehaviour { KeepEvents = true }).ToDictionary(m => m.Market.Name, m => (long)m.Events.Count);
         var (rewritten, kept) = (new[] { AgentSimulator.MarketAt(0).Name, AgentSimulator.MarketAt(1).Name }, AgentSimulator.MarketAt(2).Name);
@@ -78,19 +71,15 @@ public class SimulationReplacesEventsTests
         Assert.Equal(new FlowAppendResult(plain.EventsRemoved, byMarket[kept]), again.Events);
         Assert.NotEmpty(progress.Reports);
         Assert.Equal(first.Events.Inserted, again.Events.Inserted + again.Events.AlreadyStored);
-        Assert.Equal(whole, await StoredSimulation.DigestAsync(store, flows, ct));
+        Assert.Equal(run.Digest, await StoredSimulation.DigestAsync(store, flows, ct));
     }
 
     [Fact]
     public async Task Simulate_WithoutEvents_CancelledOnceTheEventsAreRemoved_LeavesTheStoreAsItWas()
     {
-        using var temp = new TempDirectory("sim-replace");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        var service = new SimulationService(store);
-        var first = await service.SimulateWithEventsAsync(Options, flows, ct);
-        var before = await StoredSimulation.DigestAsync(store, flows, ct);
+        await using var run = await StoredRun.CreateAsync(ct);
+        var (store, flows, service, first) = (run.Store, run.Flows, run.Service, run.First);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Cancelled once the removal is done inside the transaction, before the hours are written: the failure comes mid-way.
         var progress = new ProgressLog(cancel);
@@ -98,7 +87,7 @@ public class SimulationReplacesEventsTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.SimulateAsync(Options with { Seed = 7 }, flows, cancel.Token, progress: progress));
 
         Assert.Equal([first.Events.Inserted], progress.Reports);
-        Assert.Equal(before, await StoredSimulation.DigestAsync(store, flows, ct));
+        Assert.Equal(run.Digest, await StoredSimulation.DigestAsync(store, flows, ct));
         // The store works on: the same run afterwards removes every event and writes its hours.
         var plain = await service.SimulateAsync(Options with { Seed = 7 }, flows, ct);
         Assert.Equal(first.Events.Inserted, plain.EventsRemoved);
@@ -108,13 +97,9 @@ public class SimulationReplacesEventsTests
     [Fact]
     public async Task Simulate_WithoutEvents_FailingAtTheHours_LeavesTheEventsAsTheyWere()
     {
-        using var temp = new TempDirectory("sim-replace");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        var service = new SimulationService(store);
-        await service.SimulateWithEventsAsync(Options, flows, ct);
-        var before = await StoredSimulation.DigestAsync(store, flows, ct);
+        await using var run = await StoredRun.CreateAsync(ct);
+        var (store, flows, service, first) = (run.Store, run.Flows, run.Service, run.First);
         // Another writer of the same database changes the last market's row in an open transaction: the run removes the
         // events, then its write of that row conflicts. Events removed in a transaction of their own would stay removed.
         await using var writer = new DuckDBConnection(store.Connection.ConnectionString);
@@ -131,20 +116,16 @@ public class SimulationReplacesEventsTests
             Assert.Contains("Conflict on update", error.Message);
             transaction.Rollback();
         }
-        Assert.NotEqual(0, Assert.Single(progress.Reports));
-        Assert.Equal(before, await StoredSimulation.DigestAsync(store, flows, ct));
+        Assert.Equal([first.Events.Inserted], progress.Reports);
+        Assert.Equal(run.Digest, await StoredSimulation.DigestAsync(store, flows, ct));
     }
 
     [Fact]
     public async Task SimulateWithEvents_Again_WritesNoEvent_WhenTheStoreHoldsTheWholeRun()
     {
-        using var temp = new TempDirectory("sim-replace");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await using var flows = DuckDbFlowEventStore.Attach(store);
-        var service = new SimulationService(store);
-        var first = await service.SimulateWithEventsAsync(Options, flows, ct);
-        var stored = await StoredSimulation.DigestAsync(store, flows, ct);
+        await using var run = await StoredRun.CreateAsync(ct);
+        var (store, flows, service, first) = (run.Store, run.Flows, run.Service, run.First);
         var progress = new ProgressLog();
 
         var again = await service.SimulateWithEventsAsync(Options, flows, ct, progress: progress);
@@ -153,7 +134,41 @@ public class SimulationReplacesEventsTests
         // No batch was written: the second pass over the simulation never ran.
         Assert.Empty(progress.Reports);
         Assert.All(again.Hours, h => Assert.Equal(Options.Days * 24, h.Unchanged));
-        Assert.Equal(stored, await StoredSimulation.DigestAsync(store, flows, ct));
+        Assert.Equal(run.Digest, await StoredSimulation.DigestAsync(store, flows, ct));
+    }
+
+    // A new store file holding the first run, hours and events, and what it stored.
+    private sealed class StoredRun : IAsyncDisposable
+    {
+        private readonly TempDirectory _temp = new("sim-replace");
+
+        private StoredRun()
+        {
+            Store = DuckDbMarketStore.Open(_temp.File("s.duckdb"));
+            Flows = DuckDbFlowEventStore.Attach(Store);
+            Service = new SimulationService(Store);
+        }
+
+        public DuckDbMarketStore Store { get; }
+        public DuckDbFlowEventStore Flows { get; }
+        public SimulationService Service { get; }
+        public SimulationWrite First { get; private set; } = null!;
+        public string Digest { get; private set; } = "";
+
+        public static async Task<StoredRun> CreateAsync(CancellationToken ct)
+        {
+            var run = new StoredRun();
+            run.First = await run.Service.SimulateWithEventsAsync(Options, run.Flows, ct);
+            run.Digest = await StoredSimulation.DigestAsync(run.Store, run.Flows, ct);
+            return run;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Flows.DisposeAsync();
+            await Store.DisposeAsync();
+            _temp.Dispose();
+        }
     }
 
     // Keeps every report and, when given a source, cancels it at the first.
