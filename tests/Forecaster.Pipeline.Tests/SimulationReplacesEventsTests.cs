@@ -137,6 +137,27 @@ public class SimulationReplacesEventsTests
         Assert.Equal(run.Digest, await StoredSimulation.DigestAsync(store, flows, ct));
     }
 
+    [Fact]
+    public async Task Simulate_WithAFlowStoreInAnotherFile_WritesEventsAndHoursApart_AndStillRemovesTheRewrittenMarketsEvents()
+    {
+        using var temp = new TempDirectory("sim-replace");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("hours.duckdb"));
+        await using var flows = DuckDbFlowEventStore.Open(temp.File("events.duckdb"));
+        Assert.False(flows.SharesTransactionsWith(store));
+        var service = new SimulationService(store);
+
+        var first = await service.SimulateWithEventsAsync(Options, flows, ct);
+        var again = await service.SimulateWithEventsAsync(Options, flows, ct);
+        var plain = await service.SimulateAsync(Options with { Seed = 7 }, flows, ct);
+
+        Assert.Equal(new FlowAppendResult(0, first.Events.Inserted), again.Events);
+        Assert.All(first.Hours, h => Assert.Equal(Options.Days * 24, h.Inserted));
+        Assert.Equal(first.Events.Inserted, plain.EventsRemoved);
+        Assert.All(plain.Hours, h => Assert.True(h.Updated > 0, $"{h.Market}: no hour replaced"));
+        Assert.Empty(await flows.GetLogsAsync(Chain, Source, ct));
+    }
+
     // A new store file holding the first run, hours and events, and what it stored.
     private sealed class StoredRun : IAsyncDisposable
     {
