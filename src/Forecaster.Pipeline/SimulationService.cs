@@ -50,9 +50,9 @@ public sealed class SimulationService(IMarketStore store)
         var names = markets.Select(m => m.Market.Name).ToList();
         var (hours, removed) = await WriteWithHoursAsync(eventStore, markets, async (transaction, ct) =>
         {
-            var removed = await transaction.RemoveMarketsAsync(AgentSimulator.EventChain, SimulatedFlowLogs.Source, names, ct);
-            progress?.Report(removed);
-            return removed;
+            var count = await transaction.RemoveMarketsAsync(AgentSimulator.EventChain, SimulatedFlowLogs.Source, names, ct);
+            progress?.Report(count);
+            return count;
         }, undo: null, cancellationToken);
         return new SimulationWrite(hours, new FlowAppendResult(0, 0), removed);
     }
