@@ -8,8 +8,8 @@ namespace Forecaster.Pipeline;
 /// <summary>
 /// Account-level flows of some markets, for the replay, proposals and the brief to see who holds each market's deposits: the
 /// Supply, Withdraw, aToken-transfer, Repay and Liquidation flows of each market in chain order (block, then log index), with
-/// the accounts the chain named. They are read one market at a time, as a holders' pass consumes them (<see cref="SeriesAsync"/>), from a store
-/// or another source, never all markets' flows at once.
+/// the accounts the chain named. They are read one market at a time, as a holders' pass consumes them
+/// (<see cref="SeriesAsync"/>), from a store or another source, never all markets' flows at once.
 /// </summary>
 public sealed class AccountFlows
 {

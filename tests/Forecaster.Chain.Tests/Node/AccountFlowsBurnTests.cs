@@ -10,8 +10,6 @@ namespace Forecaster.Chain.Tests.Node;
 /// </summary>
 public sealed class AccountFlowsBurnTests : NodeTestBase
 {
-    private const string Treasury = "0x0000000000000000000000000000000000007ea5";
-
     [Fact]
     public async Task LoadAsync_TakesBurnedDeposits_OffTheLiquidatedUserAndTheRepayer_OnceEach()
     {
