@@ -4,7 +4,7 @@ using Forecaster.Markets;
 namespace Forecaster.Pipeline;
 
 /// <summary>
-/// Finds each market's account-level flows (Supply, Withdraw, aToken transfers) for the morning path, up to the end of the
+/// Finds each market's account-level flows (<see cref="AccountFlows.Kinds"/>) for the morning path, up to the end of the
 /// as-of hour: from the one pool named (<see cref="Pool"/>), or, when none is named, from whichever stored source holds
 /// Supply or Withdraw events of that market (a chain pool read by <c>ingest rpc</c>, the simulator's <c>simulated:agents</c>).
 /// A market two sources claim is refused rather than merged or picked: their holders would be counted twice or silently

@@ -7,14 +7,14 @@ namespace Forecaster.Pipeline;
 
 /// <summary>
 /// Account-level flows of some markets, for the replay, proposals and the brief to see who holds each market's deposits: the
-/// Supply, Withdraw and aToken-transfer flows of each market in chain order (block, then log index), with the accounts the
-/// chain named. They are read one market at a time, as a holders' pass consumes them (<see cref="SeriesAsync"/>), from a store
-/// or another source, never all markets' flows at once.
+/// Supply, Withdraw, aToken-transfer, Repay and Liquidation flows of each market in chain order (block, then log index), with
+/// the accounts the chain named. They are read one market at a time, as a holders' pass consumes them
+/// (<see cref="SeriesAsync"/>), from a store or another source, never all markets' flows at once.
 /// </summary>
 public sealed class AccountFlows
 {
-    /// <summary>The kinds that move or name a holder's deposits.</summary>
-    public static readonly IReadOnlyList<FlowKind> Kinds = [FlowKind.Supply, FlowKind.Withdraw, FlowKind.ATokenTransfer];
+    /// <summary>The kinds that move or name a holder's deposits (repayments and liquidations may burn them).</summary>
+    public static readonly IReadOnlyList<FlowKind> Kinds = [FlowKind.Supply, FlowKind.Withdraw, FlowKind.ATokenTransfer, FlowKind.Repay, FlowKind.Liquidation];
 
     private readonly Func<string, CancellationToken, IAsyncEnumerable<FlowEvent>> _read;
     private readonly HashSet<string> _markets;
@@ -100,7 +100,8 @@ public sealed class AccountFlows
     public async Task<DepositorConcentration?> AtEndOfHourAsync(string market, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         Has(market) ? (await SeriesAsync(market, [HourlyGrid.Floor(asOf) + HourlyGrid.Step], cancellationToken))[0] : null;
 
-    // A stored flow names one account; a transfer's other side is in its log only, so it is decoded from there.
+    // A stored flow names one account; a transfer's other side, and whose deposits a repayment or liquidation burns, are in
+    // its log only, so they are decoded from there.
     private static IAsyncEnumerable<FlowEvent> ReadStored(IFlowEventStore store, string chain, string source, string market, DateTimeOffset? before, CancellationToken cancellationToken) =>
-        store.ReadLogsAsync(chain, source, market, Kinds, before, cancellationToken).Select(PoolFlowMapper.WithTransferSides).OfType<FlowEvent>();
+        store.ReadLogsAsync(chain, source, market, Kinds, before, cancellationToken).Select(PoolFlowMapper.WithAccountsFromLog).OfType<FlowEvent>();
 }

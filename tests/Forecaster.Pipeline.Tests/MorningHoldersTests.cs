@@ -91,7 +91,7 @@ public class MorningHoldersTests(MorningHoldersTests.SimulatedStore simulatedSto
         {
             var read = await loaded.ReadAsync(market, ct).ToListAsync(ct);
             Assert.All(read, e => Assert.True(e.Timestamp < cut, $"{market}: event at {e.Timestamp:u} read for a brief as of {yesterday:u}"));
-            Assert.Equal(events.Count(e => e.Timestamp < cut && e.Kind is FlowKind.Supply or FlowKind.Withdraw or FlowKind.ATokenTransfer), read.Count);
+            Assert.Equal(events.Count(e => e.Timestamp < cut && AccountFlows.Kinds.Contains(e.Kind)), read.Count);
         }
 
         var result = await new MainRunService(store) { AccountFlows = reader }

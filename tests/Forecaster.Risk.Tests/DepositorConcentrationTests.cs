@@ -177,6 +177,54 @@ public class DepositorConcentrationTests
         Assert.Equal(154m, c.KnownDeposits);
     }
 
+    // A repayment or a liquidation; burning names the holder whose deposits it burns (as AccountFlows restores it from the log).
+    private static FlowEvent Burn(int minute, FlowKind kind, decimal amount, string account, string burnedFrom = "") =>
+        E(minute, kind, amount, account) with { DepositsBurnedFrom = burnedFrom };
+
+    [Fact]
+    public void Liquidation_PaidOutInTheUnderlying_BurnsTheUsersCollateral_WhileOneTakingATokensMovesItOnce()
+    {
+        // A 100 and B 100 supply. A is liquidated for 30 paid out in the underlying (its aTokens burned), then B for 40
+        // taken as aTokens: no burn, the Transfer B -> L moves them, and the protocol's fee of 2 is a Transfer B -> treasury.
+        var c = DepositorConcentration.At("a_usdc",
+            [E(0, FlowKind.Supply, 100, "0xA"), E(1, FlowKind.Supply, 100, "0xB"),
+             Burn(2, FlowKind.Liquidation, 30, "0xA", burnedFrom: "0xA"),
+             Transfer(3, 40, "0xB", "0xL"), Transfer(3, 2, "0xB", "0xF"), Burn(3, FlowKind.Liquidation, 40, "0xB")],
+            T0.AddHours(1));
+
+        Assert.Equal(new decimal[] { 70, 58, 40, 2 }, c.Largest);
+        Assert.Equal(170m, c.KnownDeposits);
+        Assert.Equal((0m, 0m), (c.UnmatchedWithdrawals, c.UnmatchedTransfers));
+    }
+
+    [Fact]
+    public void Repayment_WithATokens_BurnsTheRepayersDeposits_WhileOneWithTheAssetLeavesThemAlone()
+    {
+        // R repays 25 of U's debt with its aTokens (burned from R, not from U), then 50 with the asset (nothing burned).
+        var c = DepositorConcentration.At("a_usdc",
+            [E(0, FlowKind.Supply, 100, "0xR"), E(1, FlowKind.Supply, 80, "0xU"),
+             Burn(2, FlowKind.Repay, 25, "0xU", burnedFrom: "0xR"), Burn(3, FlowKind.Repay, 50, "0xU")],
+            T0.AddHours(1));
+
+        Assert.Equal(new decimal[] { 80, 75 }, c.Largest);
+        Assert.Equal(155m, c.KnownDeposits);
+        Assert.Equal(0m, c.UnmatchedWithdrawals);
+    }
+
+    [Fact]
+    public void Burns_BeyondTheKnownBalance_FloorItAtZero_AndCountAsUnmatchedWithdrawals()
+    {
+        // A holds 30 and is liquidated for 45 (the rest was interest or older deposits); B holds 10 and repays 12 with aTokens.
+        var c = DepositorConcentration.At("a_usdc",
+            [E(0, FlowKind.Supply, 30, "0xA"), E(1, FlowKind.Supply, 10, "0xB"), E(2, FlowKind.Supply, 50, "0xC"),
+             Burn(3, FlowKind.Liquidation, 45, "0xA", burnedFrom: "0xA"), Burn(4, FlowKind.Repay, 12, "0xB", burnedFrom: "0xB")],
+            T0.AddHours(1));
+
+        Assert.Equal(15m + 2m, c.UnmatchedWithdrawals);
+        Assert.Equal(1, c.Holders);
+        Assert.Equal(50m, c.KnownDeposits);
+    }
+
     [Fact]
     public void BadEvents_GetAnErrorNamingTheEvent()
     {

@@ -29,4 +29,20 @@ public sealed record PoolEvent(
     BigInteger LiquidityRate = default,
     BigInteger VariableBorrowRate = default,
     BigInteger LiquidityIndex = default,
-    BigInteger VariableBorrowIndex = default);
+    BigInteger VariableBorrowIndex = default)
+{
+    /// <summary>
+    /// Whose aTokens of <see cref="Reserve"/> the pool burns by <see cref="Amount"/> for this event, as Aave v3 does: the
+    /// withdrawing user; the repayer (the caller, whose aTokens <c>repayWithATokens</c> burns) of a repayment with aTokens; the
+    /// liquidated user when the liquidator takes the collateral's underlying (receiveAToken false). Null for every other event:
+    /// a liquidation with receiveAToken moves the seized aTokens to the liquidator by a Transfer instead, and in both cases the
+    /// protocol's liquidation fee is a Transfer from the user to the treasury, not part of the event's amount.
+    /// </summary>
+    public string? ATokensBurnedFrom => Kind switch
+    {
+        PoolEventKind.Withdraw => Account,
+        PoolEventKind.Repay when Flag => Counterparty,
+        PoolEventKind.LiquidationCall when !Flag => Account,
+        _ => null,
+    };
+}

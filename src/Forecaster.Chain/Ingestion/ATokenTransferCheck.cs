@@ -7,9 +7,10 @@ namespace Forecaster.Chain.Ingestion;
 
 /// <summary>
 /// Cross-checks the ERC-20 transfers behind the Pool events. Within a transaction, an account's aToken mints minus burns must be
-/// at least what its Supply (+), Withdraw, aToken Repay and liquidated collateral (−) events say: a real aToken mints the
-/// principal plus the holder's accrued interest, so any excess is interest, and a shortfall means the events and the token
-/// disagree. Transfers between holders move deposits between accounts and are no flow.
+/// at least what its Supply (+) and burning (−: Withdraw, aToken Repay, liquidated collateral paid out in the underlying, each
+/// burning <see cref="PoolEvent.ATokensBurnedFrom"/>) events say: a real aToken mints the principal plus the holder's accrued
+/// interest, so any excess is interest, and a shortfall means the events and the token disagree. Transfers between holders
+/// move deposits between accounts and are no flow.
 /// </summary>
 public static class ATokenTransferCheck
 {
@@ -74,10 +75,8 @@ public static class ATokenTransferCheck
                 case PoolEventKind.MintedToTreasury:
                     treasury[ev.Reserve] = treasury.GetValueOrDefault(ev.Reserve) + ev.Amount;
                     break;
-                case PoolEventKind.Withdraw:
-                case PoolEventKind.Repay when ev.Flag:
-                case PoolEventKind.LiquidationCall when !ev.Flag:
-                    Add(ev.Reserve, ev.Account, ev.Amount, true);
+                case PoolEventKind.Withdraw or PoolEventKind.Repay or PoolEventKind.LiquidationCall when ev.ATokensBurnedFrom is { } holder:
+                    Add(ev.Reserve, holder, ev.Amount, true);
                     break;
             }
         }

@@ -228,7 +228,7 @@ public sealed class HourlyFlowAggregator
                 s.Borrow(-ev.Amount, at);
                 s.FlowsThisHour = s.FlowsThisHour with { Repays = s.FlowsThisHour.Repays + Tokens(ev.Amount) };
                 // Repaying with aTokens burns deposits as well as debt: the depositor withdrew to repay.
-                if (ev.Flag)
+                if (ev.ATokensBurnedFrom is not null)
                 {
                     s.Supply(-ev.Amount, at);
                     s.FlowsThisHour = s.FlowsThisHour with { Withdrawals = s.FlowsThisHour.Withdrawals + Tokens(ev.Amount) };
@@ -240,7 +240,7 @@ public sealed class HourlyFlowAggregator
                 {
                     s.LiquidatedThisHour += Tokens(ev.Amount);
                     // Collateral taken as aTokens stays deposited; taken as the underlying it leaves the reserve.
-                    if (!ev.Flag) s.Supply(-ev.Amount, at);
+                    if (ev.ATokensBurnedFrom is not null) s.Supply(-ev.Amount, at);
                 }
                 break;
             case PoolEventKind.FlashLoan:

@@ -35,4 +35,13 @@ public sealed record FlowEvent(
     /// from the stored log).
     /// </summary>
     public string Counterparty { get; init; } = "";
+
+    /// <summary>
+    /// For a repayment or a liquidation, the holder whose deposits of <see cref="Market"/> (aTokens) it burns by
+    /// <see cref="Amount"/> with no Withdraw event: the repayer of a repayment paid with aTokens, the liquidated user when the
+    /// liquidator takes the collateral's underlying. Empty when it burns none (repaid with the asset; a liquidator taking the
+    /// aTokens, which an aToken transfer moves), for every other kind, and when unknown (a store keeps it in the log only;
+    /// <c>AccountFlows</c> restores it from there, as it does <see cref="Counterparty"/>).
+    /// </summary>
+    public string DepositsBurnedFrom { get; init; } = "";
 }

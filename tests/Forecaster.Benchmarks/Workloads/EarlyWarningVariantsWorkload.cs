@@ -230,7 +230,8 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
     /// <summary>
     /// Agent-simulated markets with their holders: the market simulator above keeps no accounts, so the holder columns
     /// are tested here. Events are kept (which changes no hour) and only Supply and Withdraw, the ones that move a
-    /// balance, are attached, to keep memory down. The agent simulator's amounts are USD.
+    /// simulated balance (the simulator emits no aToken transfers, and its repayments and liquidations burn no deposits),
+    /// are attached, to keep memory down. The agent simulator's amounts are USD.
     /// </summary>
     private static IReadOnlyList<MarketHistory> SimulateAgents(int seed, int markets) =>
         AgentSimulator.Run(new SimulationOptions { Markets = markets, Days = 540, Seed = seed }, new AgentBehaviour { KeepEvents = true })

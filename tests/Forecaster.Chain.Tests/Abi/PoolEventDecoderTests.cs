@@ -8,15 +8,15 @@ namespace Forecaster.Chain.Tests.Abi;
 
 public sealed class PoolEventDecoderTests
 {
-    private const string Reserve = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48";
-    private const string Alice = "0x00000000000000000000000000000000000a11ce";
-    private const string Bob = "0x0000000000000000000000000000000000000b0b";
+    internal const string Reserve = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48";
+    internal const string Alice = "0x00000000000000000000000000000000000a11ce";
+    internal const string Bob = "0x0000000000000000000000000000000000000b0b";
 
-    private static string Topic(string address) => "0x" + address[2..].PadLeft(64, '0');
-    private static string Word(BigInteger v) => v.ToString("x").TrimStart('0').PadLeft(64, '0');
-    private static string Word(string address) => address[2..].PadLeft(64, '0');
+    internal static string Topic(string address) => "0x" + address[2..].PadLeft(64, '0');
+    internal static string Word(BigInteger v) => v.ToString("x").TrimStart('0').PadLeft(64, '0');
+    internal static string Word(string address) => address[2..].PadLeft(64, '0');
 
-    private static ChainLog Log(string topic0, string[] topics, string data) =>
+    internal static ChainLog Log(string topic0, string[] topics, string data) =>
         new("ethereum", 100, "0xbb", "0xtx", 3, DateTimeOffset.UnixEpoch, "0xpool", [topic0, .. topics], Hex.Parse(data));
 
     [Fact]

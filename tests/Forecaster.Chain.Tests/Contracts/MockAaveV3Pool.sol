@@ -178,22 +178,30 @@ contract MockAaveV3Pool {
         emit Borrow(asset, msg.sender, onBehalfOf, amount, 2, d.currentVariableBorrowRate, referralCode);
     }
 
+    // With aTokens, the caller's aTokens are burned, as Aave v3's executeRepay burns msg.sender's (repayWithATokens
+    // repays only the caller's own debt; the mock lets a test name another borrower, so repayer and user can differ).
     function repay(address asset, uint256 amount, address onBehalfOf, bool useATokens) external {
         ReserveData storage d = _updateState(asset);
         MockToken(d.variableDebtTokenAddress).burn(onBehalfOf, amount, d.variableBorrowIndex);
-        if (useATokens) MockToken(d.aTokenAddress).burn(onBehalfOf, amount, d.liquidityIndex);
+        if (useATokens) MockToken(d.aTokenAddress).burn(msg.sender, amount, d.liquidityIndex);
         _emitUpdated(asset);
         emit Repay(asset, onBehalfOf, msg.sender, amount, useATokens);
     }
 
-    function liquidationCall(address collateralAsset, address debtAsset, address user, uint256 debtToCover, uint256 collateralAmount) external {
+    // As Aave v3's executeLiquidationCall: the seized collateral (the event's amount, the protocol fee excluded) is burned
+    // from the user, its underlying going to the liquidator, or with receiveAToken moved to the liquidator as aTokens; the
+    // protocol's fee, when there is one, is a transfer of the user's aTokens to the treasury (transferOnLiquidation).
+    function liquidationCall(address collateralAsset, address debtAsset, address user, uint256 debtToCover, uint256 collateralAmount,
+        bool receiveAToken, address treasury, uint256 protocolFee) external {
         ReserveData storage debt = _updateState(debtAsset);
         MockToken(debt.variableDebtTokenAddress).burn(user, debtToCover, debt.variableBorrowIndex);
         _emitUpdated(debtAsset);
         ReserveData storage collateral = _updateState(collateralAsset);
         _emitUpdated(collateralAsset);
-        MockToken(collateral.aTokenAddress).burn(user, collateralAmount, collateral.liquidityIndex);
-        emit LiquidationCall(collateralAsset, debtAsset, user, debtToCover, collateralAmount, msg.sender, false);
+        if (receiveAToken) MockToken(collateral.aTokenAddress).move(user, msg.sender, collateralAmount);
+        else MockToken(collateral.aTokenAddress).burn(user, collateralAmount, collateral.liquidityIndex);
+        if (protocolFee != 0) MockToken(collateral.aTokenAddress).move(user, treasury, protocolFee);
+        emit LiquidationCall(collateralAsset, debtAsset, user, debtToCover, collateralAmount, msg.sender, receiveAToken);
     }
 
     // The premium is paid to the suppliers through the liquidity index (all of it: no treasury share here), as Aave v3's

@@ -8,8 +8,6 @@ namespace Forecaster.Chain.Tests.Node;
 /// <summary>Holder-to-holder aToken transfers on a real node, ingested and read back as who holds the deposits.</summary>
 public sealed class AccountFlowsTransferTests : NodeTestBase
 {
-    private const string Treasury = "0x0000000000000000000000000000000000007ea5";
-
     [Fact]
     public async Task LoadAsync_GivesTransfersBothSides_SoTheRecipientHoldsWhatWasSent()
     {

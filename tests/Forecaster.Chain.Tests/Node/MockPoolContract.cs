@@ -56,11 +56,18 @@ public sealed class MockPoolContract
     public Task<JsonObject> BorrowAsync(string asset, BigInteger amount, string onBehalfOf) =>
         Call("borrow(address,uint256,address,uint16)", W(asset), W(amount), W(onBehalfOf), W(0));
 
+    /// <summary>Repays <paramref name="onBehalfOf"/>'s debt; with <paramref name="useATokens"/>, by burning the sender's aTokens.</summary>
     public Task<JsonObject> RepayAsync(string asset, BigInteger amount, string onBehalfOf, bool useATokens) =>
         Call("repay(address,uint256,address,bool)", W(asset), W(amount), W(onBehalfOf), W(useATokens ? 1 : 0));
 
-    public Task<JsonObject> LiquidateAsync(string collateral, string debt, string user, BigInteger debtToCover, BigInteger collateralAmount) =>
-        Call("liquidationCall(address,address,address,uint256,uint256)", W(collateral), W(debt), W(user), W(debtToCover), W(collateralAmount));
+    /// <summary>
+    /// Liquidates <paramref name="user"/>: the collateral burned (its underlying paid out) or, with <paramref name="receiveAToken"/>,
+    /// moved to the sender as aTokens; a <paramref name="protocolFee"/> moves that much more of the user's aTokens to <paramref name="treasury"/>.
+    /// </summary>
+    public Task<JsonObject> LiquidateAsync(string collateral, string debt, string user, BigInteger debtToCover, BigInteger collateralAmount,
+        bool receiveAToken = false, string treasury = "0x0000000000000000000000000000000000000000", BigInteger protocolFee = default) =>
+        Call("liquidationCall(address,address,address,uint256,uint256,bool,address,uint256)", W(collateral), W(debt), W(user), W(debtToCover), W(collateralAmount),
+            W(receiveAToken ? 1 : 0), W(treasury), W(protocolFee));
 
     public Task<JsonObject> FlashLoanAsync(string receiver, string asset, BigInteger amount) =>
         Call("flashLoanSimple(address,address,uint256,uint16)", W(receiver), W(asset), W(amount), W(0));

@@ -11,6 +11,7 @@ public abstract class NodeTestBase : IAsyncLifetime
 {
     protected const string Alice = "0x00000000000000000000000000000000000a11ce";
     protected const string Bob = "0x0000000000000000000000000000000000000b0b";
+    protected const string Treasury = "0x0000000000000000000000000000000000007ea5";
     protected static readonly System.Numerics.BigInteger FourPct = System.Numerics.BigInteger.Parse("40000000000000000000000000");  // rays
     protected static readonly System.Numerics.BigInteger TenPct = System.Numerics.BigInteger.Parse("100000000000000000000000000");
     protected static readonly DateTimeOffset Hour = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero); // a whole hour after anvil's genesis

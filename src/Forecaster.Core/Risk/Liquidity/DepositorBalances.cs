@@ -8,14 +8,17 @@ namespace Forecaster.Risk.Liquidity;
 /// (<see cref="FlowEvent.Account"/>) to the recipient (<see cref="FlowEvent.Counterparty"/>): deposits changing hands (to an
 /// exchange, a vault) change who could withdraw them. aToken mints and burns (a side is the zero address) are left alone:
 /// the Supply and Withdraw of the same transaction already count their principal, and the rest they carry (interest,
-/// the treasury's share) is interest, which the balances ignore. Every other kind leaves balances alone too (borrows,
-/// repayments, liquidations and flash loans move the reserve's cash, not what depositors are owed). Balances are principal
-/// only, so a holder's accrued interest shows up as a withdrawal or a transfer beyond what it supplied.
+/// the treasury's share) is interest, which the balances ignore. A repayment or a liquidation that burns deposits with no
+/// Withdraw (<see cref="FlowEvent.DepositsBurnedFrom"/>: a repayment paid with aTokens, collateral seized and paid out in
+/// the underlying) takes its amount off that holder, as a withdrawal does; a liquidator taking the aTokens instead gets them
+/// by an aToken transfer, which moves them. Every other kind leaves balances alone (borrows, repayments with the asset,
+/// flash loans move the reserve's cash, not what depositors are owed). Balances are principal only, so a holder's accrued
+/// interest shows up as a withdrawal or a transfer beyond what it supplied.
 /// </summary>
 /// <remarks>
 /// Rules for input the balances cannot take as it is, each counted in the result rather than dropped silently:
-/// a withdrawal beyond the account's known balance (deposits from before the first event, or interest) takes the balance
-/// to zero and the excess goes to <see cref="UnmatchedWithdrawals"/>; a transfer beyond the sender's known balance takes
+/// a withdrawal or burn beyond the account's known balance (deposits from before the first event, or interest) takes the
+/// balance to zero and the excess goes to <see cref="UnmatchedWithdrawals"/>; a transfer beyond the sender's known balance takes
 /// the sender to zero and the excess goes to <see cref="UnmatchedTransfers"/>, while the recipient is credited the full
 /// amount, because the Transfer is the token's own record that the recipient now holds it (the excess was the sender's
 /// interest or older deposits, real tokens the book did not know of); a Supply or Withdraw with no account goes to
@@ -39,7 +42,7 @@ public sealed class DepositorBalances
     /// <summary>The market.</summary>
     public string Market { get; }
 
-    /// <summary>Withdrawn beyond the withdrawing account's known balance, in tokens (see the remarks).</summary>
+    /// <summary>Withdrawn or burned beyond the account's known balance, in tokens (see the remarks).</summary>
     public decimal UnmatchedWithdrawals { get; private set; }
 
     /// <summary>Transferred beyond the sending account's known balance, in tokens (see the remarks).</summary>
@@ -88,6 +91,9 @@ public sealed class DepositorBalances
                 break;
             case FlowKind.Withdraw:
                 UnmatchedWithdrawals += TakeOff(flow.Account, flow.Amount);
+                break;
+            case FlowKind.Repay or FlowKind.Liquidation when flow.DepositsBurnedFrom.Length > 0:
+                UnmatchedWithdrawals += TakeOff(flow.DepositsBurnedFrom, flow.Amount);
                 break;
             case FlowKind.ATokenTransfer when flow.Account.Length == 0 || flow.Counterparty.Length == 0:
                 TransfersSkipped++;

@@ -6,8 +6,8 @@ namespace Forecaster.Risk.Liquidity;
 /// Who holds a market's deposits at one time: how much the largest holders hold and the Herfindahl-Hirschman index. Shares
 /// are of the balances the events explain (<see cref="KnownDeposits"/>), which is all deposits when the events start at the
 /// market's first deposit; amounts are in the events' units (tokens; USD for the simulator). Built by
-/// <see cref="DepositorBalances"/>, whose rules (interest ignored, holder-to-holder aToken transfers applied, withdrawals
-/// and transfers beyond a known balance) apply.
+/// <see cref="DepositorBalances"/>, whose rules (interest ignored, holder-to-holder aToken transfers applied, deposits burned
+/// by repayments and liquidations taken off, withdrawals, burns and transfers beyond a known balance) apply.
 /// </summary>
 /// <param name="Market">The market.</param>
 /// <param name="AsOf">Events stamped before this time are counted, later ones are not.</param>
@@ -25,7 +25,7 @@ public sealed record DepositorConcentration(string Market, DateTimeOffset AsOf, 
     /// <summary>The largest balances, largest first (at most <see cref="LargestKept"/>).</summary>
     public IReadOnlyList<decimal> Largest { get; init; } = [];
 
-    /// <summary>Withdrawn beyond known balances up to then (see <see cref="DepositorBalances"/>).</summary>
+    /// <summary>Withdrawn or burned beyond known balances up to then (see <see cref="DepositorBalances"/>).</summary>
     public decimal UnmatchedWithdrawals { get; init; }
 
     /// <summary>Transferred beyond the senders' known balances up to then (see <see cref="DepositorBalances"/>).</summary>
