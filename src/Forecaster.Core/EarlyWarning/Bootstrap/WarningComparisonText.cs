@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Forecaster.EarlyWarning;
+
+/// <summary>Renders a <see cref="WarningComparison"/> for people: one table, as aligned text or as Markdown.</summary>
+public static class WarningComparisonText
+{
+    private static readonly string[] Header = ["measure", "model [90%]", "rule [90%]", "model - rule [90%]", "model wins"];
+
+    /// <summary>A heading line saying how the intervals were made.</summary>
+    public static string Heading(WarningComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"paired block bootstrap: {comparison.Resamples} resamples of {comparison.Blocks} blocks ({(comparison.BlockSpansMarkets ? "all markets" : "one market")} x {comparison.BlockLength.TotalDays:0.##} days), seed {comparison.Seed}, 90% percentile intervals");
+    }
+
+    /// <summary>The heading and the table as aligned plain-text lines.</summary>
+    public static IEnumerable<string> Lines(WarningComparison comparison)
+    {
+        yield return Heading(comparison);
+        foreach (var row in Rows(comparison).Prepend(Header))
+            yield return $"{row[0],-16}{row[1],-22}{row[2],-22}{row[3],-24}{row[4]}";
+    }
+
+    /// <summary>The table as Markdown lines (no heading).</summary>
+    public static IEnumerable<string> Markdown(WarningComparison comparison)
+    {
+        yield return "| " + string.Join(" | ", Header) + " |";
+        yield return "|" + string.Concat(Enumerable.Repeat("---|", Header.Length));
+        foreach (var row in Rows(comparison)) yield return "| " + string.Join(" | ", row) + " |";
+    }
+
+    private static IEnumerable<string[]> Rows(WarningComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        foreach (var (name, m) in comparison.Measures())
+            yield return [name, Cell(m.Model, m.ModelInterval), Cell(m.Rule, m.RuleInterval), Cell(m.Difference, m.DifferenceInterval), F(m.ModelBeatsShare, "0.00")];
+    }
+
+    private static string Cell(double value, BootstrapInterval interval) => $"{F(value)} [{F(interval.Lower)}, {F(interval.Upper)}]";
+
+    private static string F(double value, string format = "0.###") => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
+}
