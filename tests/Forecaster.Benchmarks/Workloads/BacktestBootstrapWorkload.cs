@@ -10,12 +10,22 @@ namespace Forecaster.Benchmarks.Workloads;
 /// Aave v2 markets and on the unseen-market split (fit USDC, DAI, WETH; test USDT); the backtests themselves run in setup.
 /// Measures the cost of one bootstrap at the default count, and how much the 90% interval's ends move between seeds at
 /// several counts (the standard deviation over <see cref="Seeds"/> seeds), the figure the default count is chosen on.
-/// BOOTSTRAP_SPLITS=walk-forward,unseen and BOOTSTRAP_COUNTS=250,500 narrow it.
+/// BOOTSTRAP_SPLITS=walk-forward,unseen and BOOTSTRAP_COUNTS=250,500 narrow it. BOOTSTRAP_VERSUS=every-hour,hazard-1h
+/// also runs those variants' walk-forwards and bootstraps the default against each on the same hours (paired, as against
+/// the rule), to say whether a move between variants is more than resampling does.
 /// </summary>
 public sealed class BacktestBootstrapWorkload : IWorkload
 {
     private const int Seeds = 10;
     private readonly List<(string Split, BacktestResult Result)> _results = [];
+    private readonly List<(string Variant, BacktestResult Result)> _versus = [];
+
+    /// <summary>Variants the default can be bootstrapped against (README, Early warning).</summary>
+    private static readonly Dictionary<string, EarlyWarningModelOptions> Variants = new()
+    {
+        ["every-hour"] = new EarlyWarningModelOptions { RowStride = 1 },
+        ["hazard-1h"] = new EarlyWarningModelOptions { RankingHorizonHours = 1 },
+    };
 
     public string Name => "backtest-bootstrap";
 
@@ -29,6 +39,8 @@ public sealed class BacktestBootstrapWorkload : IWorkload
         if (splits.Contains("walk-forward")) _results.Add(("walk-forward aave-v2", EarlyWarningBacktest.WalkForward(markets, options)));
         if (splits.Contains("unseen"))
             _results.Add(("unseen usdt", EarlyWarningBacktest.TrainTest(markets.Where(m => m.Name != "aave_v2_usdt").ToArray(), markets.Where(m => m.Name == "aave_v2_usdt").ToArray(), options)));
+        foreach (var variant in Environment.GetEnvironmentVariable("BOOTSTRAP_VERSUS")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])
+            _versus.Add((variant, EarlyWarningBacktest.WalkForward(markets, options with { Model = Variants[variant] })));
     }
 
     public Task<(long Items, string Unit)> RunAsync()
@@ -52,6 +64,15 @@ public sealed class BacktestBootstrapWorkload : IWorkload
                 resamples += other.Resamples;
             }
             foreach (var count in counts) resamples += Stability(split, defaults with { Resamples = count }, result);
+        }
+        var walkForward = _results.FirstOrDefault(r => r.Split.StartsWith("walk-forward", StringComparison.Ordinal)).Result;
+        foreach (var (variant, result) in _versus)
+        {
+            if (walkForward is null) throw new InvalidOperationException("BOOTSTRAP_VERSUS needs the walk-forward split.");
+            var comparison = WarningBootstrap.Compare(walkForward.ModelScores, result.ModelScores, new ShortfallDefinition(), new BootstrapOptions());
+            Console.WriteLine($"walk-forward aave-v2: the default against {variant}");
+            foreach (var line in WarningComparisonText.Lines(comparison, "default", variant)) Console.WriteLine("  " + line);
+            resamples += comparison.Resamples;
         }
         return Task.FromResult((resamples, "resamples"));
     }

@@ -10,7 +10,7 @@ public static class WarningBootstrap
 {
     /// <summary>Evaluates both sides and summarises a paired bootstrap of their recall, median lead, AUC-PR and Brier skill.</summary>
     /// <param name="model">The model's scored markets.</param>
-    /// <param name="rule">The threshold rule's scored markets: the same markets and hours, in the same order.</param>
+    /// <param name="rule">The threshold rule's scored markets (or another model's, to compare two models): the same markets and hours, in the same order.</param>
     /// <param name="definition">The definitions the evaluation applies.</param>
     /// <param name="options">Resamples, seed and block length; at least one resample.</param>
     /// <exception cref="ArgumentException">The sides score different markets or hours, or a market's arrays differ in length.</exception>

@@ -5,7 +5,6 @@ namespace Forecaster.EarlyWarning;
 /// <summary>Renders a <see cref="WarningComparison"/> for people: one table, as aligned text or as Markdown.</summary>
 public static class WarningComparisonText
 {
-    private static readonly string[] Header = ["measure", "model [90%]", "rule [90%]", "model - rule [90%]", "model wins"];
 
     /// <summary>A heading line saying how the intervals were made.</summary>
     public static string Heading(WarningComparison comparison)
@@ -16,20 +15,26 @@ public static class WarningComparisonText
     }
 
     /// <summary>The heading and the table as aligned plain-text lines.</summary>
-    public static IEnumerable<string> Lines(WarningComparison comparison)
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="model">Name of the first side in the column heads.</param>
+    /// <param name="rule">Name of the second side (another model when two models were compared).</param>
+    public static IEnumerable<string> Lines(WarningComparison comparison, string model = "model", string rule = "rule")
     {
         yield return Heading(comparison);
-        foreach (var row in Rows(comparison).Prepend(Header))
+        foreach (var row in Rows(comparison).Prepend(Header(model, rule)))
             yield return $"{row[0],-16}{row[1],-22}{row[2],-22}{row[3],-24}{row[4]}";
     }
 
     /// <summary>The table as Markdown lines (no heading).</summary>
     public static IEnumerable<string> Markdown(WarningComparison comparison)
     {
-        yield return "| " + string.Join(" | ", Header) + " |";
-        yield return "|" + string.Concat(Enumerable.Repeat("---|", Header.Length));
+        var header = Header("model", "rule");
+        yield return "| " + string.Join(" | ", header) + " |";
+        yield return "|" + string.Concat(Enumerable.Repeat("---|", header.Length));
         foreach (var row in Rows(comparison)) yield return "| " + string.Join(" | ", row) + " |";
     }
+
+    private static string[] Header(string model, string rule) => ["measure", $"{model} [90%]", $"{rule} [90%]", $"{model} - {rule} [90%]", $"{model} wins"];
 
     private static IEnumerable<string[]> Rows(WarningComparison comparison)
     {
