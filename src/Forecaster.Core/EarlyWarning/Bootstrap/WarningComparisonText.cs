@@ -21,8 +21,9 @@ public static class WarningComparisonText
     public static IEnumerable<string> Lines(WarningComparison comparison, string model = "model", string rule = "rule")
     {
         yield return Heading(comparison);
-        foreach (var row in Rows(comparison).Prepend(Header(model, rule)))
-            yield return $"{row[0],-16}{row[1],-22}{row[2],-22}{row[3],-24}{row[4]}";
+        var rows = Rows(comparison).Prepend(Header(model, rule)).ToArray();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length) + 2).ToArray();
+        foreach (var row in rows) yield return string.Concat(row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd();
     }
 
     /// <summary>The table as Markdown lines (no heading).</summary>
