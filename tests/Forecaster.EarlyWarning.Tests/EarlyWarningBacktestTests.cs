@@ -25,6 +25,13 @@ public sealed class EarlyWarningBacktestTests
         // The forecaster falls back to persistence when it loses on the holdout, so it must not do much worse than persistence.
         Assert.True(result.Mase24h <= 1.05, $"MASE {result.Mase24h}");
         Assert.InRange(result.Coverage90, 0.8, 0.98);
+        // The paired bootstrap's point values are the table's, and its blocks are the four markets' 30-day folds.
+        var u = result.Uncertainty!;
+        Assert.Equal(result.Model.Summary.Recall, u.Recall.Model);
+        Assert.Equal(result.ThresholdRule.Summary.AucPr, u.AucPr.Rule);
+        Assert.Equal(result.Model.Summary.BrierSkill - result.ThresholdRule.Summary.BrierSkill, u.BrierSkill.Difference, 12);
+        Assert.InRange(u.Blocks, 4 * 40, result.Refits * 4);
+        Assert.All(u.Measures(), m => Assert.True(m.Measure.DifferenceInterval.Lower <= m.Measure.Difference && m.Measure.Difference <= m.Measure.DifferenceInterval.Upper, $"{m.Name}: {m.Measure}"));
         TestContext.Current.SendDiagnosticMessage($"model {result.Model.Summary}; rule {result.ThresholdRule.Summary}; mase {result.Mase24h}; coverage {result.Coverage90}");
     }
 

@@ -140,6 +140,42 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void ReadCard_ReturnsTheBootstrapIntervals_WhenTheCardWasSavedWithThem()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        // Hand-made scores: the model detects every episode, the rule one in two, so every interval is defined and some are wide.
+        var labels = BootstrapMarkets.Labels(4);
+        var uncertainty = WarningBootstrap.Compare(
+            [BootstrapMarkets.Side(labels, b => 130 - b, BootstrapMarkets.HighBefore())],
+            [BootstrapMarkets.Side(labels, b => b % 2 == 0 ? 145 : null, (_, o) => o < 24 ? 0.25 : 0.125)],
+            BootstrapMarkets.Definition, BootstrapMarkets.Options);
+
+        var card = registry.Save("shortfall", Fitted.Value.Model, Card(0.4, 0.8) with { Uncertainty = uncertainty });
+        var read = registry.ReadCard("shortfall", card.Version);
+
+        Assert.Equal(uncertainty, read.Uncertainty);
+        Assert.True(read.Uncertainty!.Recall.RuleInterval.Upper > read.Uncertainty.Recall.RuleInterval.Lower);
+        var markdown = File.ReadAllText(Path.Combine(folder.Path, "shortfall", "1", "card.md"));
+        Assert.Contains("## Uncertainty against the threshold rule", markdown);
+        Assert.Contains($"| recall | 1 [1, 1] | 0.5 [{read.Uncertainty.Recall.RuleInterval.Lower:0.###}, {read.Uncertainty.Recall.RuleInterval.Upper:0.###}] |", markdown);
+    }
+
+    [Fact]
+    public void ReadCard_HasNoUncertainty_WhenTheCardPredatesIt()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        var card = registry.Save("shortfall", Fitted.Value.Model, Card(0.4, 0.8));
+        var path = Path.Combine(folder.Path, "shortfall", "1", "card.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("Uncertainty");
+        File.WriteAllText(path, json.ToJsonString());
+
+        Assert.Null(registry.ReadCard("shortfall", card.Version).Uncertainty);
+    }
+
+    [Fact]
     public void Promote_RefusesChallenger_WhenItsBacktestIsWorse()
     {
         using var folder = new TempDirectory();

@@ -16,7 +16,7 @@ public class BacktestCommandTests
         var usdt = files.Single(f => Path.GetFileName(f).Contains("usdt", StringComparison.Ordinal));
         using var temp = new TempDirectory("cli-backtest");
 
-        var result = await ForecasterProcess.RunAsync(temp.Path, ["backtest", "--train", .. files.Where(f => f != usdt), "--test", usdt, "--json", "out/backtest.json"]);
+        var result = await ForecasterProcess.RunAsync(temp.Path, ["backtest", "--train", .. files.Where(f => f != usdt), "--test", usdt, "--json", "out/backtest.json", "--bootstrap-json", "out/bootstrap.json"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("train/test backtest", result.Output);
@@ -42,12 +42,23 @@ public class BacktestCommandTests
             if (e.GetProperty("detected").GetBoolean()) Assert.InRange(e.GetProperty("leadHours").GetInt32(), 1, 72);
             else Assert.Equal(JsonValueKind.Null, e.GetProperty("leadHours").ValueKind);
         });
+        // The bootstrap's intervals are printed under the table and written to their own file, not into the JSON.
+        Assert.Contains("paired block bootstrap: 2000 resamples of ", result.Output);
+        Assert.Contains("model - rule [90%]", result.Output);
+        using var bootstrap = JsonDocument.Parse(await File.ReadAllTextAsync(temp.File(Path.Combine("out", "bootstrap.json")), TestContext.Current.CancellationToken));
+        var recall = bootstrap.RootElement.GetProperty("Recall");
+        Assert.Equal(root.GetProperty("summary").GetProperty("recall").GetDouble(), recall.GetProperty("Model").GetDouble(), 6);
+        Assert.Equal(root.GetProperty("baselines").GetProperty("thresholdRule").GetProperty("recall").GetDouble(), recall.GetProperty("Rule").GetDouble(), 6);
+        var lower = recall.GetProperty("DifferenceInterval").GetProperty("Lower").GetDouble();
+        Assert.True(lower <= recall.GetProperty("Difference").GetDouble() && recall.GetProperty("Difference").GetDouble() <= recall.GetProperty("DifferenceInterval").GetProperty("Upper").GetDouble());
     }
 
     [Theory]
     [InlineData("error: --alert-budget must be in (0, 0.5]; got 2.", "--alert-budget", "2")]
     [InlineData("error: --horizon must be a whole number of hours in [1, 720]; got 0.", "--horizon", "0")]
     [InlineData("error: --shortfall-utilization must be in (0, 1]; got 1.5.", "--shortfall-utilization", "1.5")]
+    [InlineData("error: --bootstrap-resamples must be in [0, 1000000]; got -1.", "--bootstrap-resamples", "-1")]
+    [InlineData("error: --bootstrap-json needs --bootstrap-resamples above 0.", "--bootstrap-resamples", "0", "--bootstrap-json", "b.json")]
     [InlineData("error: --train: snapshot file not found: missing.csv.gz")]
     public async Task Backtest_ExitsWithOneLineNamingTheOption_WhenAnOptionIsBad(string expected, params string[] extra)
     {

@@ -24,6 +24,16 @@ public static class WarningEvaluator
         return new WarningReport(pooled.Summary(), reports);
     }
 
+    /// <summary>
+    /// True when an hour counts for AUC-PR and Brier skill: evaluated, alertable, its target known and its probability
+    /// defined.
+    /// </summary>
+    public static bool IsScored(ScoredMarket market, int hour)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        return market.Evaluated[hour] && market.Labels.IsAlertable(hour) && market.Labels.Target[hour] != ShortfallLabels.None && !double.IsNaN(market.Probability[hour]);
+    }
+
     private static List<EpisodeOutcome> Add(ScoredMarket market, ShortfallDefinition definition, Tally tally)
     {
         var labels = market.Labels;
@@ -61,10 +71,9 @@ public static class WarningEvaluator
                     if (followed[i] == 1) tally.AlertHoursFollowed++;
                 }
             }
-            var target = labels.Target[i];
-            if (target == ShortfallLabels.None || double.IsNaN(market.Probability[i])) continue;
+            if (!IsScored(market, i)) continue;
             tally.Probabilities.Add(market.Probability[i]);
-            tally.Outcomes01.Add(target == 1);
+            tally.Outcomes01.Add(labels.Target[i] == 1);
             tally.BaseRates.Add(market.BaseRate[i]);
         }
         return outcomes;

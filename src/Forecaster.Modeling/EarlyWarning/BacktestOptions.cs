@@ -27,12 +27,16 @@ public sealed record BacktestOptions
     /// <summary>Training-only period at the start of each market, non-negative.</summary>
     public TimeSpan BurnIn { get; init; } = Defaults.BurnIn;
 
+    /// <summary>The paired bootstrap of the model against the rule on the evaluated hours; 0 resamples skips it.</summary>
+    public BootstrapOptions Bootstrap { get; init; } = new();
+
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public void Validate()
     {
         Definition.Validate();
         Model.Validate();
+        Bootstrap.Validate();
         if (RefitInterval < TimeSpan.FromDays(1)) throw new ArgumentOutOfRangeException(nameof(RefitInterval), $"RefitInterval must be at least 1 day; got {RefitInterval}.");
         if (BurnIn < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(BurnIn), $"BurnIn must be >= 0; got {BurnIn}.");
     }

@@ -17,4 +17,17 @@ public sealed record BacktestResult(
     double Coverage90,
     int Refits,
     DateTimeOffset FirstEvaluated,
-    DateTimeOffset LastEvaluated);
+    DateTimeOffset LastEvaluated)
+{
+    /// <summary>
+    /// Recall, median lead, AUC-PR and Brier skill of the model and the rule with 90% intervals from a paired block
+    /// bootstrap of the evaluated hours (<see cref="WarningBootstrap"/>); null when the backtest ran with 0 resamples.
+    /// </summary>
+    public WarningComparison? Uncertainty { get; init; }
+
+    /// <summary>The model's hour-by-hour output on the evaluated hours, to resample again with other options.</summary>
+    public IReadOnlyList<ScoredMarket> ModelScores { get; init; } = [];
+
+    /// <summary>The threshold rule's output on the same hours.</summary>
+    public IReadOnlyList<ScoredMarket> RuleScores { get; init; } = [];
+}

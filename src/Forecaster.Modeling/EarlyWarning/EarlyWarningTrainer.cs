@@ -28,7 +28,10 @@ public static class EarlyWarningTrainer
             ModelMetrics.From(backtest),
             double.IsFinite(model.AlertThreshold) ? model.AlertThreshold : null,
             model.BaseRate, model.Forecaster.LowerResidual, model.Forecaster.UpperResidual, model.Forecaster.UsesPersistence,
-            model.Classifier is not null, codeVersion);
+            model.Classifier is not null, codeVersion)
+        {
+            Uncertainty = backtest.Uncertainty,
+        };
         return (model, card, backtest);
     }
 

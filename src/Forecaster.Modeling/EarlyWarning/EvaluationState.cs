@@ -55,12 +55,17 @@ internal sealed class EvaluationState
         }
     }
 
-    public BacktestResult Result(ShortfallDefinition definition, int refits) => new(
-        WarningEvaluator.Evaluate(_model, definition),
-        WarningEvaluator.Evaluate(_rule, definition),
+    public BacktestResult Result(BacktestOptions options, int refits) => new(
+        WarningEvaluator.Evaluate(_model, options.Definition),
+        WarningEvaluator.Evaluate(_rule, options.Definition),
         _forecast.Mase,
         _forecast.Coverage,
         refits,
         _first,
-        _last);
+        _last)
+    {
+        Uncertainty = options.Bootstrap.Resamples > 0 ? WarningBootstrap.Compare(_model, _rule, options.Definition, options.Bootstrap) : null,
+        ModelScores = _model,
+        RuleScores = _rule,
+    };
 }

@@ -1,3 +1,4 @@
+using Forecaster.EarlyWarning;
 using Forecaster.Modeling.EarlyWarning;
 
 namespace Forecaster.Modeling.Registry;
@@ -24,6 +25,7 @@ namespace Forecaster.Modeling.Registry;
 /// <param name="CodeVersion">Git commit of the code, or "unknown".</param>
 /// <param name="RuleLevel">Utilization at or above which the model also alerts (its budget shared with the threshold rule); null for never. Set by <see cref="ModelRegistry.Save"/> from the model.</param>
 /// <param name="FormatVersion">Card format, checked on load.</param>
+/// <param name="Uncertainty">The walk-forward's paired bootstrap against the threshold rule (90% intervals of recall, median lead, AUC-PR and Brier skill and of their differences); null on cards written before it existed or with 0 resamples.</param>
 public sealed record ModelCard(
     string Name,
     int Version,
@@ -42,7 +44,8 @@ public sealed record ModelCard(
     bool HasClassifier,
     string CodeVersion,
     double? RuleLevel = null,
-    int FormatVersion = ModelCard.CurrentFormat)
+    int FormatVersion = ModelCard.CurrentFormat,
+    WarningComparison? Uncertainty = null)
 {
     /// <summary>The card format this code writes and reads.</summary>
     public const int CurrentFormat = 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Forecaster.EarlyWarning;
 
 namespace Forecaster.Modeling.Registry;
 
@@ -34,6 +35,15 @@ public static class ModelCardMarkdown
         text.AppendLine("| episodes | recall | median lead (h) | alert share | precision 24h | AUC-PR | Brier skill | MASE 24h | coverage 90 | rule recall | rule AUC-PR |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| {m.Episodes} | {F(m.Recall)} | {F(m.MedianLeadHours)} | {F(m.AlertShare)} | {F(m.Precision24h)} | {F(m.AucPr)} | {F(m.BrierSkill)} | {F(m.Mase24h)} | {F(m.Coverage90)} | {F(m.ThresholdRuleRecall)} | {F(m.ThresholdRuleAucPr)} |");
+        if (card.Uncertainty is { } uncertainty)
+        {
+            text.AppendLine();
+            text.AppendLine("## Uncertainty against the threshold rule");
+            text.AppendLine();
+            text.AppendLine(WarningComparisonText.Heading(uncertainty) + ".");
+            text.AppendLine();
+            foreach (var line in WarningComparisonText.Markdown(uncertainty)) text.AppendLine(line);
+        }
         text.AppendLine();
         text.AppendLine("## Features");
         text.AppendLine();

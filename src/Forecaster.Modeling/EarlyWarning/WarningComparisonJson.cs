@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Forecaster.EarlyWarning;
+
+namespace Forecaster.Modeling.EarlyWarning;
+
+/// <summary>
+/// Writes a <see cref="WarningComparison"/> as JSON, the same shape as a model card's <c>Uncertainty</c>; undefined
+/// values (NaN) are written as the string "NaN".
+/// </summary>
+public static class WarningComparisonJson
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>Writes the JSON to a file, replacing it atomically (a crash never leaves half a file).</summary>
+    public static void Write(WarningComparison comparison, string path)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full + ".tmp", JsonSerializer.Serialize(comparison, Options));
+        File.Move(full + ".tmp", full, overwrite: true);
+    }
+
+    /// <summary>Reads a file written by <see cref="Write"/>.</summary>
+    /// <exception cref="JsonException">The file is not such JSON.</exception>
+    public static WarningComparison Read(string path) =>
+        JsonSerializer.Deserialize<WarningComparison>(File.ReadAllText(path), Options) ?? throw new JsonException($"{path}: empty bootstrap JSON.");
+}
