@@ -144,12 +144,18 @@ public class ProposalServiceTests
         var third = await Run(latest);
         var moved = third.Recommendations.SelectMany(r => r.Changes).Where(x => delayed.Any(c => c.Market == x.Market && c.Parameter == x.Parameter)).ToList();
         Assert.NotEmpty(moved);
-        // (A slope read from the market's own rates starts from those rates instead: the simulator never enacts proposals.)
-        Assert.All(moved, x => Assert.Equal(
-            x.Parameter == "slope2" && third.Recommendations.Single(r => r.Target.Market == x.Market).Parameters.RateCurve is { } curve
-                ? curve.Slope2Pct
-                : delayed.Single(c => c.Market == x.Market && c.Parameter == x.Parameter).Recommended,
-            x.Current));
+        // (A slope or reserve factor read from the market's own rates starts from those rates instead: the simulator never
+        // enacts proposals.)
+        Assert.All(moved, x =>
+        {
+            var parameters = third.Recommendations.Single(r => r.Target.Market == x.Market).Parameters;
+            Assert.Equal(x.Parameter switch
+            {
+                "slope2" when parameters.RateCurve is { } curve => curve.Slope2Pct,
+                "reserveFactor" when parameters.ReserveFactorEstimate is { } rf => rf.ReserveFactor,
+                _ => delayed.Single(c => c.Market == x.Market && c.Parameter == x.Parameter).Recommended,
+            }, x.Current);
+        });
     }
 
     [Fact]
