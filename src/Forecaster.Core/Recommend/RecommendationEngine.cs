@@ -53,7 +53,7 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
             "slope2" when parameters.RateCurve is { } curve =>
                 $" (current value estimated from the market's own borrow rates {curve.From:yyyy-MM-dd} to {curve.To:yyyy-MM-dd})",
             "reserveFactor" when parameters.ReserveFactorEstimate is { } rf =>
-                string.Create(CultureInfo.InvariantCulture, $" (current value estimated from the market's own supply and borrow rates {rf.From:yyyy-MM-dd} to {rf.To:yyyy-MM-dd}: supply rate = borrow rate × utilization × (1 − reserve factor), median of {rf.Hours} fresh hours, middle half within {rf.InterquartileRange * 100:0.0#} points; debt at a stable rate above the variable one makes this estimate low, so if the value in force is higher, this proposal means the same step up from it, never a cut)"),
+                $" (current value estimated from the market's own supply and borrow rates {rf.From:yyyy-MM-dd} to {rf.To:yyyy-MM-dd}; debt at a stable rate above the variable one makes this estimate low, so if the value in force is higher, this proposal means the same step up from it, never a cut)",
             "reserveFactor" => $" (current value assumed: the market's own rates over the last {Markets.ReserveFactors.ReserveFactorEstimator.Default.Window.TotalDays:0} days did not agree on one reserve factor, so an Aave-like default is used)",
             "borrowCap" when double.IsNaN(parameters.BorrowCapUsd) => " (no current cap is known: the data does not hold it; check on-chain)",
             _ => parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "",
