@@ -60,10 +60,10 @@ public static class ProposalMarkdownWriter
                 Line(string.Create(CultureInfo.InvariantCulture, $"| {Episode(s.Scenario)} | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
             Line();
             Line(string.Create(CultureInfo.InvariantCulture,
-                $"Each episode is replayed with today's borrows held fixed (they cannot be recalled within hours): an outflow takes the same share of today's {Usd(risk.Current.SuppliedUsd)} of deposits; ") +
+                $"Each episode is replayed with today's borrows held fixed (they cannot be recalled within hours). Its withdrawal demand today is the larger of two: the same share of today's {Usd(risk.Current.SuppliedUsd)} of deposits leaving, ") +
                 string.Create(CultureInfo.InvariantCulture,
-                $"a utilization jump takes the withdrawals that would lift today's {risk.Current.Utilization:P1} utilization by the same points, at most to 100 %, so it can use up the {Usd(t.AvailableUsd)} withdrawable but never by itself exceed it. ") +
-                "Where an outflow episode's own utilization rise would demand more, the larger demand is shown.");
+                $"and the withdrawals that would lift today's {risk.Current.Utilization:P1} utilization by as many points as the episode's rose (at most to 100 %, so this part alone can use up the {Usd(t.AvailableUsd)} withdrawable but never exceed it). ") +
+                "Outflow rows are named by the share that left, the utilization-jump row by the points utilization rose.");
             Line();
         }
         if (proposal.Correlated is { } correlated) CorrelatedStressMarkdown.Write(md, correlated, risk);
