@@ -115,7 +115,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
     private static string HistoryPathFor(string outputDirectory) => Path.Combine(outputDirectory, ParameterHistoryFile.FileName);
 
-    // Parameters: assumed ones, with the rate curve read from the market's own rates where it shows one.
+    // Parameters: assumed ones, with the rate curve and reserve factor read from the market's own rates where they show them.
     private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours, MarketParameters Parameters);
 
     private async Task<List<(Market Market, IReadOnlyList<MarketHour> Hours)>> HistoriesAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     {
         var risk = new OutflowRiskModel().Assess(market, hours, asOf);
         var assessment = (riskModel ?? new BaselineRiskModel()).Assess(market, hours, asOf, [TimeSpan.FromHours(24)]);
-        var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, asOf);
+        var parameters = MarketParameters.AsOf(market.Asset, hours, asOf);
         return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours, parameters);
     }
 

@@ -145,7 +145,7 @@ public static class ReplayService
         public ReserveTarget TargetAt(Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
         {
             var risk = RiskModel.Assess(market, hours, at);
-            var parameters = MarketParameters.AsOf(market.Asset, risk.Current.BorrowedUsd, hours, at);
+            var parameters = MarketParameters.AsOf(market.Asset, hours, at);
             if (Basis.DayScenariosOnly) scenarios = scenarios.Where(s => s.Horizon <= TimeSpan.FromHours(24)).ToList();
             var target = Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN);
             if (Holders is null || !Holders.TryGetValue(market.Name, out var byTime)) return target;

@@ -108,7 +108,7 @@ public class CollateralRecommendationTests
 
     private static MarketRecommendation Recommend(double sigmaHourly, IReadOnlyDictionary<string, DateTimeOffset>? lastChanged = null)
     {
-        var parameters = MarketParameters.AssumedFor("WETH", 300e6);
+        var parameters = MarketParameters.AssumedFor("WETH");
         var advice = CollateralRatioPolicy.Advise(parameters.Collateral!, new PriceVolatility("WETH", T0, sigmaHourly, sigmaHourly, 720), 1_000e6);
         return new RecommendationEngine().Recommend(Report(), [], 0, parameters, double.NaN, 0, lastChanged ?? new Dictionary<string, DateTimeOffset>(), T0, advice);
     }

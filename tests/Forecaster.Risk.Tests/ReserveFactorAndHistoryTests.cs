@@ -19,7 +19,7 @@ public class ReserveFactorAndHistoryTests
     [Fact]
     public void Recommend_RaisesTheReserveFactorByOneBoundedStep_WithItsExpectedEffect()
     {
-        var parameters = MarketParameters.AssumedFor("USDC", 900e6);
+        var parameters = MarketParameters.AssumedFor("USDC");
 
         var change = Assert.Single(Recommend(parameters, new Dictionary<string, DateTimeOffset>(), T0).Changes, c => c.Parameter == "reserveFactor");
 
@@ -35,11 +35,11 @@ public class ReserveFactorAndHistoryTests
     [Fact]
     public void Recommend_HoldsParametersChangedWithinTheirDelay_AndSaysSo()
     {
-        var first = Recommend(MarketParameters.AssumedFor("USDC", 900e6), new Dictionary<string, DateTimeOffset>(), T0);
+        var first = Recommend(MarketParameters.AssumedFor("USDC"), new Dictionary<string, DateTimeOffset>(), T0);
         var history = ParameterHistory.Empty.With(first.Changes, T0);
 
         var dayLater = T0.AddDays(1);
-        var parameters = history.Apply("a_usdc", MarketParameters.AssumedFor("USDC", 900e6), dayLater);
+        var parameters = history.Apply("a_usdc", MarketParameters.AssumedFor("USDC"), dayLater);
         var second = Recommend(parameters, history.LastChanged("a_usdc", dayLater), dayLater);
 
         Assert.Equal(0.125, parameters.ReserveFactor, 9);
@@ -49,7 +49,7 @@ public class ReserveFactorAndHistoryTests
         Assert.Contains($"last changed {T0:yyyy-MM-dd HH:mm} UTC; not again before {T0.AddDays(3):yyyy-MM-dd HH:mm} UTC", held.Bound);
 
         var later = T0.AddDays(3);
-        var third = Recommend(history.Apply("a_usdc", MarketParameters.AssumedFor("USDC", 900e6), later), history.LastChanged("a_usdc", later), later);
+        var third = Recommend(history.Apply("a_usdc", MarketParameters.AssumedFor("USDC"), later), history.LastChanged("a_usdc", later), later);
         Assert.Equal(0.125 * 1.25, third.Changes.Single(c => c.Parameter == "reserveFactor").Recommended, 9);
     }
 
@@ -58,10 +58,10 @@ public class ReserveFactorAndHistoryTests
     {
         var history = new ParameterHistory([new ParameterRecord("a_usdc", "reserveFactor", 0.2, T0), new ParameterRecord("a_usdc", "reserveFactor", 0.3, T0.AddDays(5))]);
 
-        Assert.Equal(0.2, history.Apply("a_usdc", MarketParameters.AssumedFor("USDC", 1), T0.AddDays(1)).ReserveFactor);
+        Assert.Equal(0.2, history.Apply("a_usdc", MarketParameters.AssumedFor("USDC"), T0.AddDays(1)).ReserveFactor);
         Assert.Equal(T0, history.LastChanged("a_usdc", T0.AddDays(1))["reserveFactor"]);
         Assert.Empty(history.LastChanged("a_usdc", T0.AddHours(-1)));
-        var reported = MarketParameters.AssumedFor("USDC", 1) with { Assumed = false };
+        var reported = MarketParameters.AssumedFor("USDC") with { Assumed = false };
         Assert.Equal(reported.ReserveFactor, history.Apply("a_usdc", reported, T0.AddDays(6)).ReserveFactor);
     }
 }

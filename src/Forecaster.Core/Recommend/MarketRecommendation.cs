@@ -14,6 +14,12 @@ public sealed record MarketRecommendation(ReserveTarget Target, double Shortfall
     /// </summary>
     public IReadOnlyList<ParameterChange> Held { get; init; } = [];
 
+    /// <summary>
+    /// What the analysis asked for that the protocol has no parameter for (e.g. a borrow cap on Aave v2), each a sentence
+    /// the proposal prints as it is.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when governance should act: some change is proposed.</summary>
     public bool NeedsAction => Changes.Count > 0;
 }

@@ -26,11 +26,12 @@ public sealed record ParameterBound(string Parameter, double MaxRelativeChange, 
     /// The value a change may actually take now: the recommended value clipped to the per-update step, or the current value
     /// when the last change is more recent than the minimum delay.
     /// </summary>
-    /// <param name="current">The parameter's value now.</param>
+    /// <param name="current">The parameter's value now; NaN when unknown, and then no relative step can apply: the recommended
+    /// value is returned with a note that the change needs a full governance vote (the minimum delay still holds).</param>
     /// <param name="recommended">The value the analysis asks for.</param>
     /// <param name="lastChanged">When the parameter last changed, or null if never.</param>
     /// <param name="now">The time of the proposal.</param>
-    /// <returns>The allowed value and, when it differs from <paramref name="recommended"/>, why.</returns>
+    /// <returns>The allowed value and, when it differs from <paramref name="recommended"/> or no relative step applies, why.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The bound itself is malformed.</exception>
     public (double Value, string? Limited) Apply(double current, double recommended, DateTimeOffset? lastChanged, DateTimeOffset now)
     {
@@ -38,6 +39,9 @@ public sealed record ParameterBound(string Parameter, double MaxRelativeChange, 
         if (MinimumDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MinimumDelay), MinimumDelay, "MinimumDelay must not be negative.");
         if (lastChanged is { } last && now - last < MinimumDelay)
             return (current, $"last changed {last:yyyy-MM-dd HH:mm} UTC; not again before {last + MinimumDelay:yyyy-MM-dd HH:mm} UTC");
+        // A step relative to a value nobody knows would be invented, and a steward may only make bounded steps.
+        if (double.IsNaN(current))
+            return (recommended, "a full governance vote is needed: a steward's bounded step needs a known current value");
         // From zero a relative step is meaningless: the step is then taken on the recommended value's scale.
         var scale = Math.Abs(current) > 0 ? Math.Abs(current) : Math.Abs(recommended);
         var step = MaxRelativeChange * scale;

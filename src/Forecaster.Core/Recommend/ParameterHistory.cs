@@ -39,7 +39,8 @@ public sealed class ParameterHistory(IReadOnlyList<ParameterRecord> records)
         return parameters with
         {
             BorrowCapUsd = Get("borrowCap", parameters.BorrowCapUsd),
-            ReserveFactor = Get("reserveFactor", parameters.ReserveFactor),
+            // Likewise a reserve factor read from the market's own rates.
+            ReserveFactor = parameters.ReserveFactorEstimate is null ? Get("reserveFactor", parameters.ReserveFactor) : parameters.ReserveFactor,
             // A slope read from the market's own rates is what is in force; a recorded proposal is only what was asked for.
             Slope2Pct = parameters.RateCurve is null ? Get("slope2", parameters.Slope2Pct) : parameters.Slope2Pct,
             BorrowingPaused = Get("borrowingPaused", parameters.BorrowingPaused ? 1 : 0) >= 0.5,

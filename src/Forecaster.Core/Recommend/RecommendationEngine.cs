@@ -8,7 +8,8 @@ namespace Forecaster.Recommend;
 /// <summary>
 /// Turns a market's liquidity risk, replayed scenarios and shortfall probability into bounded parameter changes that
 /// close the gap to its target buffer: a steeper rate curve above the kink (sized with the market's own rate-to-flow
-/// response), a borrow cap at today's borrows, treasury reserves (sized by <see cref="TreasuryAllocator"/> across
+/// response), a higher reserve factor, a borrow cap at today's borrows where the protocol has caps
+/// (<see cref="ProtocolLevers"/>), treasury reserves (sized by <see cref="TreasuryAllocator"/> across
 /// markets), and a circuit breaker when the shortfall probability crosses the profile's limit.
 /// </summary>
 public sealed class RecommendationEngine(RecommendationOptions? options = null)
@@ -47,22 +48,37 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
         var current = report.Current;
         var changes = new List<ParameterChange>();
         var held = new List<ParameterChange>();
-        string Source(string parameter) =>
-            parameter == "slope2" && parameters.RateCurve is { } curve
-                ? $" (current value estimated from the market's own borrow rates {curve.From:yyyy-MM-dd} to {curve.To:yyyy-MM-dd})"
-                : parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "";
-        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}{Raised(target, current.Utilization)}, plus {target.Margin:P0}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
+        string Source(string parameter) => parameter switch
+        {
+            "slope2" when parameters.RateCurve is { } curve =>
+                $" (current value estimated from the market's own borrow rates {curve.From:yyyy-MM-dd} to {curve.To:yyyy-MM-dd})",
+            "reserveFactor" when parameters.ReserveFactorEstimate is { } rf =>
+                $" (current value estimated from the market's own supply and borrow rates {rf.From:yyyy-MM-dd} to {rf.To:yyyy-MM-dd}; debt at a stable rate above the variable one makes this estimate low, so if the value in force is higher, this proposal means the same step up from it, never a cut)",
+            "reserveFactor" => $" (current value assumed: the market's own rates over the last {Markets.ReserveFactors.ReserveFactorEstimator.Default.Window.TotalDays:0} days did not agree on one reserve factor, so an Aave-like default is used)",
+            "borrowCap" when double.IsNaN(parameters.BorrowCapUsd) => " (no current cap is known: the data does not hold it; check on-chain)",
+            _ => parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "",
+        };
+        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}{Raised(target, current.Utilization)}, plus {target.Margin:P0}{CappedAtDeposits(target, current)}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
 
         void Add(string parameter, double from, double requested, string rationale, string effect)
         {
             var bound = BoundFor(parameter);
             var (allowed, limited) = bound.Apply(from, requested, lastChanged.TryGetValue(parameter, out var t) ? t : null, now);
-            var boundText = $"at most {bound.MaxRelativeChange:P0} per update, {bound.MinimumDelay.TotalDays:0.#} days apart" + (limited is null ? "" : $"; {limited}");
+            var step = double.IsNaN(from) ? "no per-update bound (the current value is unknown)" : $"at most {bound.MaxRelativeChange:P0} per update";
+            var boundText = $"{step}, {bound.MinimumDelay.TotalDays:0.#} days apart" + (limited is null ? "" : $"; {limited}");
+            // Equals, not ==: an unknown (NaN) current value held back by the delay is still "unchanged".
             // Unchanged because the delay binds: kept, so the proposal can say what waits and until when.
-            if (allowed == from && requested != from && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + Source(parameter), effect));
-            if (allowed == from) return;
+            if (allowed.Equals(from) && !requested.Equals(from) && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + Source(parameter), effect));
+            if (allowed.Equals(from)) return;
             changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + Source(parameter), effect));
         }
+
+        var caps = ProtocolLevers.HasBorrowCaps(report.Market.Protocol);
+        var notes = new List<string>();
+        string NoCaps(string asked) =>
+            $"{report.Market.Protocol} has no borrow caps (they exist from Aave v3), so the borrow cap {asked} is not proposed. " +
+            $"Its way to stop new borrowing is disabling borrowing on the reserve, proposed here as borrowingPaused once the 24 h shortfall probability reaches the {_options.Appetite.ToString().ToLowerInvariant()} circuit-breaker limit of {_options.CircuitBreakerProbability:P0} " +
+            $"(it is {shortfallProbability24h:P1}).";
 
         if (target.GapUsd > 0)
         {
@@ -78,15 +94,21 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                     : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by the largest allowed step.",
                 "Higher supply APR above the kink draws deposits and repayments back exactly when utilization nears 100%.");
             AddReserveFactor(parameters, current, target, why, BoundFor("reserveFactor"), Add);
-            Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
-                $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
-                $"Keeps available liquidity from falling through new borrows; at most {Usd(Math.Max(parameters.BorrowCapUsd - current.BorrowedUsd, 0))} of borrowing headroom removed.");
+            if (caps)
+                Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
+                    $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
+                    double.IsNaN(parameters.BorrowCapUsd)
+                        ? "Keeps available liquidity from falling through new borrows; how much borrowing headroom this removes depends on the cap in force, which the data does not hold."
+                        : $"Keeps available liquidity from falling through new borrows; at most {Usd(Math.Max(parameters.BorrowCapUsd - current.BorrowedUsd, 0))} of borrowing headroom removed.");
+            else notes.Add(NoCaps("at today's borrows that the buffer gap asks for"));
         }
         else if (shortfallProbability24h >= _options.CapProbability)
         {
-            Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
-                $"Shortfall probability within 24 h is {shortfallProbability24h:P1} (limit for tightening {_options.CapProbability:P1}) although the buffer is met: {why}",
-                "Stops utilization from rising through new borrows.");
+            if (caps)
+                Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
+                    $"Shortfall probability within 24 h is {shortfallProbability24h:P1} (limit for tightening {_options.CapProbability:P1}) although the buffer is met: {why}",
+                    "Stops utilization from rising through new borrows.");
+            else notes.Add(NoCaps($"that a shortfall probability of {shortfallProbability24h:P1} (limit for tightening {_options.CapProbability:P1}) asks for"));
         }
         if (treasuryTopUpUsd > 0)
         {
@@ -114,7 +136,7 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                     : $"Positions are liquidated while the collateral still covers the debt plus the {collateral.Current.LiquidationBonus:P1} bonus after a 1-in-100 move over {collateral.Options.LiquidationHorizon.TotalHours:0} h and the sales it triggers.");
             }
         }
-        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters) { Held = held };
+        return new MarketRecommendation(target, shortfallProbability24h, report.LiquidityCoverage, changes, parameters) { Held = held, Notes = notes };
     }
 
     /// <summary>Days over which a higher reserve factor is sized to close the gap: a quarter, the cadence of parameter reviews; reserves build too slowly to help within days.</summary>
@@ -159,6 +181,12 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     }
 
     private static string Usd(double value) => Markets.UsdText.Compact(value);
+
+    // Says so when the target is all of the market's deposits: more than that can never be withdrawn.
+    private static string CappedAtDeposits(ReserveTarget target, MarketHour current) =>
+        Math.Max(target.Es99Outflow24hUsd, target.ScenarioWeight * target.WorstScenarioOutflowUsd) * (1 + target.Margin) > target.BufferBeforeHoldersUsd * (1 + 1e-9)
+            ? $", capped at the market's deposits of {Usd(current.SuppliedUsd)}"
+            : "";
 
     // Says why the share of the worst episode is above the profile's, when it is.
     private static string Raised(ReserveTarget target, double utilization) => target.ScenarioWeight > target.ProfileScenarioWeight

@@ -4,7 +4,7 @@ namespace Forecaster.Publish.Proposals;
 
 /// <summary>
 /// The machine payload of a proposal: per parameter, <c>market</c>, <c>parameter</c>, <c>current</c>, <c>recommended</c>,
-/// <c>bound</c>, <c>rationale</c> (plus <c>requested</c> and <c>expectedEffect</c>). The Markdown's specification table
+/// <c>bound</c>, <c>rationale</c> (plus <c>requested</c> and <c>expectedEffect</c>); <c>current</c> is null when unknown. The Markdown's specification table
 /// is made from the same list, so the two cannot disagree.
 /// </summary>
 public static class ProposalJsonWriter
@@ -34,6 +34,17 @@ public static class ProposalJsonWriter
                 estimatedTo = r.Parameters.RateCurve?.To,
                 note = ProposalMarkdownWriter.RateCurveText(r.Parameters),
             },
+            reserveFactor = new
+            {
+                source = r.Parameters.ReserveFactorEstimate is null ? "assumed" : "estimated",
+                value = r.Parameters.ReserveFactor,
+                interquartileRange = r.Parameters.ReserveFactorEstimate?.InterquartileRange,
+                hours = r.Parameters.ReserveFactorEstimate?.Hours,
+                estimatedFrom = r.Parameters.ReserveFactorEstimate?.From,
+                estimatedTo = r.Parameters.ReserveFactorEstimate?.To,
+                note = ProposalMarkdownWriter.ReserveFactorText(r.Parameters),
+            },
+            notes = r.Notes,
             targetBufferUsd = r.Target.TargetBufferUsd,
             availableUsd = r.Target.AvailableUsd,
             gapUsd = r.Target.GapUsd,
@@ -48,7 +59,7 @@ public static class ProposalJsonWriter
                 unmatchedWithdrawals = h.UnmatchedWithdrawals,
                 unmatchedTransfers = h.UnmatchedTransfers,
             } : null,
-            heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = h.Current, requested = h.Requested, bound = h.Bound }),
+            heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = Finite(h.Current), requested = h.Requested, bound = h.Bound }),
             correlatedStress = proposal.Correlated is { } cs ? new
             {
                 correlations = cs.Markets.Where(m => m != proposal.Risk.Market.Name)
@@ -60,7 +71,7 @@ public static class ProposalJsonWriter
             {
                 market = c.Market,
                 parameter = c.Parameter,
-                current = c.Current,
+                current = Finite(c.Current),
                 recommended = c.Recommended,
                 requested = c.Requested,
                 bound = c.Bound,
@@ -70,6 +81,6 @@ public static class ProposalJsonWriter
         }, Options);
     }
 
-    // JSON has no NaN: an unknown correlation is null.
+    // JSON has no NaN: an unknown correlation or current value (e.g. a borrow cap the data does not hold) is null.
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

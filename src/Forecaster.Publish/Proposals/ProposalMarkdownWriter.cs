@@ -43,7 +43,7 @@ public static class ProposalMarkdownWriter
         Line(string.Create(CultureInfo.InvariantCulture,
             $"As of {risk.AsOf:yyyy-MM-dd HH:mm} UTC the market holds {Usd(risk.Current.SuppliedUsd)} of deposits and {Usd(risk.Current.BorrowedUsd)} of borrows: utilization {risk.Current.Utilization:P1}, {Usd(t.AvailableUsd)} withdrawable. " +
             $"The probability of a shortfall (utilization at or above 98%) within 24 hours is {r.ShortfallProbability24h:P1} ({proposal.Method}). " +
-            $"A 1-in-100 day's deposit outflow averages {Usd(t.Es99Outflow24hUsd)} (ES99, 24 h): liquidity coverage is {Coverage(r.LiquidityCoverage)}."));
+            $"A 1-in-100 day's deposit outflow averages {Usd(t.Es99Outflow24hUsd)} (ES99, 24 h, filtered historical: past outflows scaled to today's volatility): liquidity coverage is {Coverage(r.LiquidityCoverage)}."));
         Line();
         if (proposal.Holders is { } holders)
         {
@@ -57,7 +57,13 @@ public static class ProposalMarkdownWriter
             Line("| Episode | From | Market | Withdrawal demand today | Shortfall today |");
             Line("|---|---|---|---:|---:|");
             foreach (var s in proposal.Stress)
-                Line(string.Create(CultureInfo.InvariantCulture, $"| {s.Scenario.Name} ({s.Scenario.DepositOutflowShare:P1} of deposits) | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
+                Line(string.Create(CultureInfo.InvariantCulture, $"| {Episode(s.Scenario)} | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
+            Line();
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"Each episode is replayed with today's borrows held fixed (they cannot be recalled within hours). Its withdrawal demand today is the larger of two: the same share of today's {Usd(risk.Current.SuppliedUsd)} of deposits leaving, ") +
+                string.Create(CultureInfo.InvariantCulture,
+                $"and the withdrawals that would lift today's {risk.Current.Utilization:P1} utilization by as many points as the episode's rose (at most to 100 %, so this part alone can use up the {Usd(t.AvailableUsd)} withdrawable but never exceed it). ") +
+                "Outflow rows are named by the share that left, the utilization-jump row by the points utilization rose.");
             Line();
         }
         if (proposal.Correlated is { } correlated) CorrelatedStressMarkdown.Write(md, correlated, risk);
@@ -68,6 +74,11 @@ public static class ProposalMarkdownWriter
         foreach (var c in r.Changes)
             Line($"| {c.Market} | {c.Parameter} | {Value(c.Parameter, c.Current)} | {Value(c.Parameter, c.Recommended)} | {c.Bound} |");
         Line();
+        foreach (var note in r.Notes)
+        {
+            Line(note);
+            Line();
+        }
         if (r.Held.Count > 0)
         {
             Line("Kept unchanged because their minimum delay since the last proposed change has not passed:");
@@ -78,9 +89,11 @@ public static class ProposalMarkdownWriter
         }
         Line(RateCurveText(r.Parameters));
         Line();
+        Line(ReserveFactorText(r.Parameters));
+        Line();
         if (r.Parameters.Assumed)
         {
-            Line("Current values marked in the rationale as assumed are Aave-like defaults: the data holds no parameters for this market. Check them against the protocol before voting.");
+            Line("Current values marked in the rationale as assumed are Aave-like defaults, and a borrow cap marked as unknown is none known: the data holds no parameters for this market beyond what its rates show. Check them against the protocol before voting.");
             Line();
         }
         Line("## Rationale");
@@ -121,6 +134,22 @@ public static class ProposalMarkdownWriter
                 $"Rate curve: no kink could be read from the market's own borrow rates (utilization did not cross one clearly in the last 180 days, or the curve changed within them), so the kink at {parameters.OptimalUtilization:P0} and the slope above it of {parameters.Slope2Pct:0.#} points are Aave-like assumptions.");
     }
 
+    /// <summary>Where the current reserve factor comes from: the market's own rates, or an assumption.</summary>
+    public static string ReserveFactorText(Recommend.MarketParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.ReserveFactorEstimate is { } e
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Reserve factor in force: {e.ReserveFactor:P1}, estimated from the market's own rates {e.From:yyyy-MM-dd} to {e.To:yyyy-MM-dd} as 1 − supply rate / (variable borrow rate × utilization), median of {e.Hours} fresh hours (middle half within {e.InterquartileRange * 100:0.0#} points). Debt at a stable rate above the variable one makes this estimate low: it is a lower bound where the market has stable-rate debt, so check the value in force on-chain.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Reserve factor: the market's own rates over the last {Markets.ReserveFactors.ReserveFactorEstimator.Default.Window.TotalDays:0} days did not agree on one (or too few fresh hours), so {parameters.ReserveFactor:P0} is an Aave-like assumption.");
+    }
+
+    // The episode as a forum reader needs it: how much of the deposits left, or by how many points utilization rose.
+    private static string Episode(Risk.Stress.StressScenario s) => s.Name == Risk.Stress.StressTester.UtilizationJumpName
+        ? string.Create(CultureInfo.InvariantCulture, $"{s.Name}: +{s.UtilizationJump * 100:0.0} points of utilization in {s.Horizon.TotalHours:0} h ({Math.Max(s.DepositOutflowShare, 0):P1} of deposits left)")
+        : string.Create(CultureInfo.InvariantCulture, $"{s.Name} ({s.DepositOutflowShare:P1} of deposits)");
+
     // What the changes are for: closing the buffer gap, or (buffer met) the parameters they touch, e.g. collateral ratios.
     private static string Purpose(Recommend.MarketRecommendation r) => r.Target.GapUsd > 0
         ? $"to bring its liquid buffer from {Brief.BriefMarkdownWriter.Usd(r.Target.AvailableUsd)} towards a target of {Brief.BriefMarkdownWriter.Usd(r.Target.TargetBufferUsd)} before withdrawals outrun it."
@@ -136,9 +165,10 @@ public static class ProposalMarkdownWriter
         _ => "Monte Carlo (Student-t, EWMA)",
     };
 
-    /// <summary>A parameter value as the specification table shows it (USD, percent, APR, paused/open).</summary>
+    /// <summary>A parameter value as the specification table shows it (USD, percent, APR, paused/open; NaN, an unknown current value, as "none known").</summary>
     public static string Value(string parameter, double value) => parameter switch
     {
+        _ when double.IsNaN(value) => "none known (check on-chain)",
         "borrowCap" or "treasuryReserveUsd" => Brief.BriefMarkdownWriter.Usd(value),
         "reserveFactor" or "ltv" or "liquidationThreshold" => value.ToString("P1", CultureInfo.InvariantCulture),
         "slope2" => value.ToString("0.0", CultureInfo.InvariantCulture) + "% APR",

@@ -10,6 +10,9 @@ public static class StressTester
     /// <summary>Hours of markets with less in deposits than this are ignored (too small for their moves to mean anything).</summary>
     public const double MinimumDepositsUsd = EarlyWarning.ShortfallDefinition.Defaults.MinimumDepositsUsd;
 
+    /// <summary>The name of the largest 24 h utilization jump scenario: its shock is a rise of utilization, not an outflow.</summary>
+    public const string UtilizationJumpName = "largest 24 h utilization jump";
+
     private static readonly TimeSpan[] OutflowHorizons = [TimeSpan.FromHours(1), TimeSpan.FromHours(24), TimeSpan.FromHours(72)];
 
     /// <summary>
@@ -49,7 +52,7 @@ public static class StressTester
                 if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
                 var jump = b.Utilization - a.Utilization;
                 if (jump <= 0) continue;
-                Consider(new StressScenario("largest 24 h utilization jump", market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump),
+                Consider(new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump),
                     jump, s => s.UtilizationJump);
             }
         }
