@@ -45,6 +45,11 @@ public static class ProposalMarkdownWriter
             $"The probability of a shortfall (utilization at or above 98%) within 24 hours is {r.ShortfallProbability24h:P1} ({proposal.Method}). " +
             $"A 1-in-100 day's deposit outflow averages {Usd(t.Es99Outflow24hUsd)} (ES99, 24 h, filtered historical: past outflows scaled to today's volatility): liquidity coverage is {Coverage(r.LiquidityCoverage)}."));
         Line();
+        if (TailVersusProbabilityText(proposal) is { } tail)
+        {
+            Line(tail);
+            Line();
+        }
         if (proposal.Holders is { } holders)
         {
             Line(HoldersText(holders));
@@ -143,6 +148,27 @@ public static class ProposalMarkdownWriter
                 $"Reserve factor in force: {e.ReserveFactor:P1}, estimated from the market's own rates {e.From:yyyy-MM-dd} to {e.To:yyyy-MM-dd} as 1 − supply rate / (variable borrow rate × utilization), median of {e.Hours} fresh hours (middle half within {e.InterquartileRange * 100:0.0#} points). Debt at a stable rate above the variable one makes this estimate low: it is a lower bound where the market has stable-rate debt, so check the value in force on-chain.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"Reserve factor: the market's own rates over the last {Markets.ReserveFactors.ReserveFactorEstimator.Default.Window.TotalDays:0} days did not agree on one (or too few fresh hours), so {parameters.ReserveFactor:P0} is an Aave-like assumption.");
+    }
+
+    /// <summary>
+    /// Why a market with a near-zero shortfall probability is still asked to hold more, or null when the two figures do not
+    /// pull apart (probability at least 1%, or the reserve covers the ES99). A reader who sees "0.0 %" beside a buffer as
+    /// large as the deposits will ask; the answer is that the two measure different things at different volatilities.
+    /// </summary>
+    public static string? TailVersusProbabilityText(GovernanceProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var r = proposal.Recommendation;
+        if (!(r.ShortfallProbability24h < 0.01) || !(r.LiquidityCoverage < 1)) return null;
+        OutflowRisk? Tail(OutflowMethod method) => proposal.Risk.Outflows.FirstOrDefault(o => o.Method == method && o.Horizon == TimeSpan.FromHours(24));
+        var filtered = Tail(OutflowMethod.FilteredHistorical);
+        var historical = Tail(OutflowMethod.Historical);
+        var scaling = filtered is not null && historical is not null && historical.Es99 > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" Today's volatility makes that tail {filtered.Es99 / historical.Es99:0.0}x the same tail at the past's own volatility ({filtered.Es99:P1} of deposits against {historical.Es99:P1} by plain historical simulation).")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Why a low probability and a large buffer: the probability ({r.ShortfallProbability24h:P1}) says how often utilization reached 98 % within 24 h from a state like today's; the ES99 is the average of the worst 1 % of 24 h outflows with past outflows rescaled to today's volatility.") +
+            scaling + " The buffer is sized on the tail, not on the probability: runs are rare, and when one comes it is this large.";
     }
 
     // The episode as a forum reader needs it: how much of the deposits left, or by how many points utilization rose.
