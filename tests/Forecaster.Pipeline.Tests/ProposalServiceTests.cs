@@ -36,6 +36,8 @@ public class ProposalServiceTests
             var positions = GovernanceProposal.Sections.Select(section => markdown.IndexOf($"## {section}\n", StringComparison.Ordinal)).ToList();
             Assert.All(positions, p => Assert.True(p > 0));
             Assert.Equal(positions.Order(), positions);
+            // The disclaimer names the data window the proposal rests on.
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"up to {proposal.Risk.AsOf:yyyy-MM-dd HH:mm} UTC and nothing after it"), markdown);
 
             await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
             // The simulator's protocol is no Aave v2: a gap asks for a borrow cap, whose current value nobody knows.

@@ -22,5 +22,5 @@ public sealed record GovernanceProposal(MarketRecommendation Recommendation, Liq
     public string Title => $"[ARFC] Reserve positioning for {Risk.Market.Name} ({Risk.AsOf:yyyy-MM-dd})";
 
     /// <summary>The sections every proposal has, in order.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["Summary", "Motivation", "Specification", "Rationale", "Next steps", "Vote"];
+    public static IReadOnlyList<string> Sections { get; } = ["Summary", "Motivation", "Specification", "Rationale", "Next steps", "Disclaimer", "Copyright", "Vote"];
 }

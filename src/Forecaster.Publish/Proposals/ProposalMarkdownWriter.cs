@@ -120,6 +120,17 @@ public static class ProposalMarkdownWriter
         Line();
         Line("If the vote passes, the changes are applied within their bounds; Forecaster re-assesses the market every morning and proposes the next step only after each parameter's minimum delay.");
         Line();
+        Line("## Disclaimer");
+        Line();
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"Forecaster wrote this proposal from the store's hourly data for {risk.Market.Name} up to {risk.AsOf:yyyy-MM-dd HH:mm} UTC and nothing after it. ") +
+            "Current values marked estimated are read from the market's own rates and those marked assumed are defaults; none is read from the protocol's contracts, so check them on-chain before voting. " +
+            "The figures are risk estimates, not guarantees; `forecaster replay` shows how the same rule did before past crises. Whoever posts this proposal states their own interest in the market.");
+        Line();
+        Line("## Copyright");
+        Line();
+        Line("Copyright and related rights waived via CC0.");
+        Line();
         Line("## Vote");
         Line();
         Line("- For: apply the specification above");
