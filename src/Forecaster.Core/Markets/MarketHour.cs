@@ -49,6 +49,12 @@ public readonly record struct MarketHour(
     /// <summary>True when the hour carries the given flag.</summary>
     public bool Has(DataQuality flag) => (Quality & flag) == flag;
 
+    /// <summary>
+    /// True when the hour is a fresh snapshot with utilization at most 1: one whose rates can be read against its
+    /// utilization. Forward-filled hours repeat an old snapshot (and would weigh it twice); utilization above 1 is a data error.
+    /// </summary>
+    public bool IsFreshReading => !Has(DataQuality.Stale) && !Has(DataQuality.UtilizationAboveOne);
+
     /// <summary>Returns a copy with the given flags added.</summary>
     public MarketHour WithFlags(DataQuality flags) => this with { Quality = Quality | flags };
 }

@@ -42,8 +42,7 @@ public sealed class ReserveFactorEstimator
     {
         ArgumentNullException.ThrowIfNull(hours);
         var from = asOf - Window;
-        // Forward-filled hours repeat an old snapshot and would count it twice; utilization above one is a data error.
-        var used = hours.Where(h => h.Hour > from && h.Hour <= asOf && !h.Has(DataQuality.Stale) && !h.Has(DataQuality.UtilizationAboveOne)
+        var used = hours.Where(h => h.Hour > from && h.Hour <= asOf && h.IsFreshReading
                                     && h.SuppliedUsd > 0 && h.BorrowedUsd > 0 && h.BorrowRatePct > 0 && double.IsFinite(h.SupplyRatePct))
             .ToList();
         if (used.Count < MinimumHours) return null;
