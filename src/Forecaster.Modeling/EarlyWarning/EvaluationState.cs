@@ -55,17 +55,16 @@ internal sealed class EvaluationState
         }
     }
 
-    public BacktestResult Result(BacktestOptions options, int refits) => new(
-        WarningEvaluator.Evaluate(_model, options.Definition),
-        WarningEvaluator.Evaluate(_rule, options.Definition),
-        _forecast.Mase,
-        _forecast.Coverage,
-        refits,
-        _first,
-        _last)
+    public BacktestResult Result(BacktestOptions options, int refits)
     {
-        Uncertainty = options.Bootstrap.Resamples > 0 ? WarningBootstrap.Compare(_model, _rule, options.Definition, options.Bootstrap) : null,
-        ModelScores = _model,
-        RuleScores = _rule,
-    };
+        // Evaluated once: the result and the bootstrap read the same reports.
+        var model = WarningEvaluator.Evaluate(_model, options.Definition);
+        var rule = WarningEvaluator.Evaluate(_rule, options.Definition);
+        return new BacktestResult(model, rule, _forecast.Mase, _forecast.Coverage, refits, _first, _last)
+        {
+            Uncertainty = options.Bootstrap.Resamples > 0 ? WarningBootstrap.Compare(_model, _rule, model, rule, options.Bootstrap) : null,
+            ModelScores = _model,
+            RuleScores = _rule,
+        };
+    }
 }

@@ -15,10 +15,26 @@ public static class WarningBootstrap
     /// <param name="options">Resamples, seed and block length; at least one resample.</param>
     /// <exception cref="ArgumentException">The sides score different markets or hours, or a market's arrays differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or there are no resamples.</exception>
-    public static WarningComparison Compare(IReadOnlyList<ScoredMarket> model, IReadOnlyList<ScoredMarket> rule, ShortfallDefinition definition, BootstrapOptions options)
+    public static WarningComparison Compare(IReadOnlyList<ScoredMarket> model, IReadOnlyList<ScoredMarket> rule, ShortfallDefinition definition, BootstrapOptions options) =>
+        Compare(model, rule, WarningEvaluator.Evaluate(model, definition), WarningEvaluator.Evaluate(rule, definition), options);
+
+    /// <summary>
+    /// <see cref="Compare(IReadOnlyList{ScoredMarket}, IReadOnlyList{ScoredMarket}, ShortfallDefinition, BootstrapOptions)"/>
+    /// for sides already evaluated (a backtest has both reports in hand): <paramref name="modelReport"/> and
+    /// <paramref name="ruleReport"/> must be <see cref="WarningEvaluator.Evaluate"/> of <paramref name="model"/> and
+    /// <paramref name="rule"/>.
+    /// </summary>
+    /// <param name="model">The model's scored markets.</param>
+    /// <param name="rule">The threshold rule's scored markets (or another model's): the same markets and hours, in the same order.</param>
+    /// <param name="modelReport">The model's evaluation.</param>
+    /// <param name="ruleReport">The rule's evaluation.</param>
+    /// <param name="options">Resamples, seed and block length; at least one resample.</param>
+    /// <exception cref="ArgumentException">The sides score different markets or hours, or a market's arrays differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or there are no resamples.</exception>
+    public static WarningComparison Compare(IReadOnlyList<ScoredMarket> model, IReadOnlyList<ScoredMarket> rule, WarningReport modelReport, WarningReport ruleReport, BootstrapOptions options)
     {
-        var modelReport = WarningEvaluator.Evaluate(model, definition);
-        var ruleReport = WarningEvaluator.Evaluate(rule, definition);
+        ArgumentNullException.ThrowIfNull(modelReport);
+        ArgumentNullException.ThrowIfNull(ruleReport);
         var draws = DrawEvaluated(model, rule, modelReport, ruleReport, options);
         var m = modelReport.Summary;
         var r = ruleReport.Summary;
@@ -30,9 +46,9 @@ public static class WarningBootstrap
             PairedMeasure.Summarise(m.BrierSkill, r.BrierSkill, draws.Model.BrierSkill, draws.Rule.BrierSkill));
     }
 
-    /// <summary>Each resample's measures for both sides (the raw material of <see cref="Compare"/>), deterministic for a seed.</summary>
-    /// <inheritdoc cref="Compare" path="/param"/>
-    /// <inheritdoc cref="Compare" path="/exception"/>
+    /// <summary>Each resample's measures for both sides (the raw material of a comparison), deterministic for a seed.</summary>
+    /// <inheritdoc cref="Compare(IReadOnlyList{ScoredMarket}, IReadOnlyList{ScoredMarket}, ShortfallDefinition, BootstrapOptions)" path="/param"/>
+    /// <inheritdoc cref="Compare(IReadOnlyList{ScoredMarket}, IReadOnlyList{ScoredMarket}, ShortfallDefinition, BootstrapOptions)" path="/exception"/>
     public static BootstrapDraws Draw(IReadOnlyList<ScoredMarket> model, IReadOnlyList<ScoredMarket> rule, ShortfallDefinition definition, BootstrapOptions options) =>
         DrawEvaluated(model, rule, WarningEvaluator.Evaluate(model, definition), WarningEvaluator.Evaluate(rule, definition), options);
 
