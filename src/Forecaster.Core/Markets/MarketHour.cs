@@ -52,8 +52,9 @@ public readonly record struct MarketHour(
     /// <summary>
     /// True when the hour is a fresh snapshot with utilization at most 1: one whose rates can be read against its
     /// utilization. Forward-filled hours repeat an old snapshot (and would weigh it twice); utilization above 1 is a data error.
+    /// A method, not a property, so that the record's printed form (and every digest taken of it) stays as it was.
     /// </summary>
-    public bool IsFreshReading => !Has(DataQuality.Stale) && !Has(DataQuality.UtilizationAboveOne);
+    public bool IsFreshReading() => !Has(DataQuality.Stale) && !Has(DataQuality.UtilizationAboveOne);
 
     /// <summary>Returns a copy with the given flags added.</summary>
     public MarketHour WithFlags(DataQuality flags) => this with { Quality = Quality | flags };

@@ -111,7 +111,7 @@ public sealed class RateCurveEstimator
 
     // Fresh hours with a known rate in (from, to]: forward-filled hours repeat an old rate and would weigh it twice.
     private static List<(double U, double Rate, DateTimeOffset Hour)> FitPoints(IReadOnlyList<MarketHour> hours, DateTimeOffset from, DateTimeOffset to) =>
-        hours.Where(h => h.Hour > from && h.Hour <= to && h.IsFreshReading
+        hours.Where(h => h.Hour > from && h.Hour <= to && h.IsFreshReading()
                          && double.IsFinite(h.BorrowRatePct) && h.SuppliedUsd > 0)
             .Select(h => (U: h.Utilization, Rate: h.BorrowRatePct, h.Hour))
             .ToList();

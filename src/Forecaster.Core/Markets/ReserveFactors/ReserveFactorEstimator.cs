@@ -42,7 +42,7 @@ public sealed class ReserveFactorEstimator
     {
         ArgumentNullException.ThrowIfNull(hours);
         var from = asOf - Window;
-        var used = hours.Where(h => h.Hour > from && h.Hour <= asOf && h.IsFreshReading
+        var used = hours.Where(h => h.Hour > from && h.Hour <= asOf && h.IsFreshReading()
                                     && h.SuppliedUsd > 0 && h.BorrowedUsd > 0 && h.BorrowRatePct > 0 && double.IsFinite(h.SupplyRatePct))
             .ToList();
         if (used.Count < MinimumHours) return null;
