@@ -29,7 +29,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var (markets, asOf) = await StoreAsOf.ResolveAsync(store, options.AsOf, cancellationToken);
 
         var histories = await HistoriesAsync(markets, asOf, cancellationToken);
-        var scenarios = StressTester.FindWorst(histories, asOf);
+        var scenarios = await FindScenariosOfAsync(markets, asOf, cancellationToken);
         var correlated = await CorrelatedStressAsync(histories, asOf, cancellationToken);
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
@@ -71,11 +71,22 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         return new ProposalRunResult(Path.GetFullPath(directory), recommendations, written, skipped) { Correlated = correlated };
     }
 
-    /// <summary>The worst real stress episodes up to <paramref name="asOf"/> across every market in the store; each market's recommendation is tested against all of them.</summary>
-    public async Task<IReadOnlyList<StressScenario>> FindScenariosAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The worst real stress episodes up to <paramref name="asOf"/> across every market in the store, over each market's
+    /// whole stored history (not the 400 days the risk measures read): a crisis is not forgotten as it ages, and
+    /// <c>forecaster replay</c>, which reads the whole history up to each replayed hour, tests the very rule proposals use.
+    /// Each market's recommendation is tested against all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<StressScenario>> FindScenariosAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        await FindScenariosOfAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
+
+    // One market's whole history at a time, so a store of many long markets is never held at once.
+    private async Task<IReadOnlyList<StressScenario>> FindScenariosOfAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var histories = await HistoriesAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
-        return StressTester.FindWorst(histories, asOf);
+        var found = new List<StressScenario>();
+        foreach (var market in markets)
+            found.AddRange(StressTester.FindWorst([(market, await store.GetHoursAsync(market.Name, to: asOf, cancellationToken: cancellationToken))], asOf));
+        return StressTester.WorstOf(found);
     }
 
     /// <summary>

@@ -237,6 +237,32 @@ public class ProposalServiceTests
         }
     }
 
+    // `forecaster replay` is the evidence for the rule proposals use, so both must size the buffer the same way. They did not:
+    // proposals read worst episodes from the last 400 days only, so from mid-2023 the June 2022 USDT run (60% of deposits
+    // over 72 h) had dropped out, and on 2024-11-05 DAI's proposal asked for $4.3M where the replay reported $7.7M.
+    [Fact]
+    public async Task CreateAsync_SizesTheBufferAsTheReplayDoes_WithCrisesOlderThan400Days_OnRealData()
+    {
+        using var temp = new TempDirectory("propose");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        var files = SharedData.AaveV2Files().Where(f => f.EndsWith("dai.csv.gz", StringComparison.Ordinal) || f.EndsWith("usdt.csv.gz", StringComparison.Ordinal)).ToList();
+        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+        var start = new DateTimeOffset(2024, 11, 6, 9, 0, 0, TimeSpan.Zero);
+
+        var scenarios = await new ProposalService(store).FindScenariosAsync(start.AddHours(-24), ct);
+        var run = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = start.AddHours(-24) }, ct);
+        var replay = await ReplayService.RunAsync(store, RiskAppetite.Moderate, TimeSpan.FromDays(3650), ct);
+
+        var june = scenarios.Single(s => s.Name == "largest 72 h deposit outflow");
+        Assert.Equal(("aave_v2_usdt", new DateTimeOffset(2022, 6, 15, 17, 0, 0, TimeSpan.Zero)), (june.SourceMarket, june.Start));
+        var episode = replay.Episodes.Single(e => e.Market == "aave_v2_dai" && e.Start == start && e.HoursBefore == 24);
+        var proposed = run.Recommendations.Single(r => r.Target.Market == "aave_v2_dai").Target;
+        Assert.Equal(episode.Target!.WorstScenarioOutflowUsd, proposed.WorstScenarioOutflowUsd, 1e-6);
+        Assert.Equal(episode.RecommendedBufferUsd, proposed.TargetBufferUsd, 1e-6);
+        Assert.InRange(proposed.TargetBufferUsd, 7.5e6, 8.0e6);
+    }
+
     // The out-of-sample check of the replay: agent-simulated markets written by the simulate service into a real store and
     // replayed from it give the same result as the same histories replayed directly; the early-warning basis replaces the
     // profile's constant share with the walk-forward probability (below the kink it is mostly far under 25%).

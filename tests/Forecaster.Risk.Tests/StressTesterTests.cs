@@ -43,6 +43,26 @@ public class StressTesterTests
         Assert.DoesNotContain(scenarios, s => s.DepositOutflowShare > 0.01);
     }
 
+    // Proposals find each market's worst episodes apart (one whole history at a time) and keep the worst of each kind; that
+    // must be exactly what one search over all markets finds, the replay's way.
+    [Fact]
+    public void WorstOf_MarketsSearchedApart_EqualsOneSearchOverAll()
+    {
+        var usdt = (Market.FromName("x_usdt"), (IReadOnlyList<MarketHour>)Crash());
+        // A slower run elsewhere: 40% leaves over a day, never more than 3% in an hour; its utilization rises less.
+        var dai = (Market.FromName("y_dai"), (IReadOnlyList<MarketHour>)Enumerable.Range(0, 100)
+            .Select(h => At(h, h < 30 ? 500e6 : h < 60 ? 500e6 * (1 - 0.4 * (h - 30) / 30.0) : 300e6, 150e6)).ToList());
+        var asOf = T0.AddHours(99);
+
+        var together = StressTester.FindWorst([usdt, dai], asOf);
+        var apart = StressTester.WorstOf(StressTester.FindWorst([usdt], asOf).Concat(StressTester.FindWorst([dai], asOf)));
+
+        Assert.Equal(together, apart);
+        Assert.Equal("x_usdt", together.Single(s => s.Name == "largest 1 h deposit outflow").SourceMarket);
+        Assert.Equal("y_dai", together.Single(s => s.Name == "largest 72 h deposit outflow").SourceMarket);
+        Assert.Equal("x_usdt", together.Single(s => s.Name == StressTester.UtilizationJumpName).SourceMarket);
+    }
+
     [Fact]
     public void FindWorst_IgnoresMarketsBelowTenMillion()
     {

@@ -23,40 +23,50 @@ public static class StressTester
     public static IReadOnlyList<StressScenario> FindWorst(IEnumerable<(Market Market, IReadOnlyList<MarketHour> Hours)> markets, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(markets);
-        var best = new Dictionary<string, StressScenario>();
-        void Consider(StressScenario candidate, double severity, Func<StressScenario, double> severityOf)
-        {
-            if (!best.TryGetValue(candidate.Name, out var current) || severity > severityOf(current)) best[candidate.Name] = candidate;
-        }
+        return WorstOf(markets.SelectMany(m => Candidates(m.Market, m.Hours, asOf)));
+    }
 
-        foreach (var (market, hours) in markets)
+    /// <summary>
+    /// The worst of each kind among scenarios found separately (e.g. one market at a time, so no caller must hold every
+    /// market's whole history at once): the same answer <see cref="FindWorst"/> gives over all of them together.
+    /// </summary>
+    public static IReadOnlyList<StressScenario> WorstOf(IEnumerable<StressScenario> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var best = new Dictionary<string, StressScenario>();
+        foreach (var candidate in scenarios)
+            if (!best.TryGetValue(candidate.Name, out var current) || Severity(candidate) > Severity(current)) best[candidate.Name] = candidate;
+        return best.Values.OrderBy(s => s.Horizon).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    // A utilization jump is ranked by the points utilization rose; every other scenario by the share of deposits that left.
+    private static double Severity(StressScenario scenario) =>
+        scenario.Name == UtilizationJumpName ? scenario.UtilizationJump : scenario.DepositOutflowShare;
+
+    private static IEnumerable<StressScenario> Candidates(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf)
+    {
+        var visible = hours.Where(h => h.Hour <= asOf).ToList();
+        foreach (var horizon in OutflowHorizons)
         {
-            var visible = hours.Where(h => h.Hour <= asOf).ToList();
-            foreach (var horizon in OutflowHorizons)
+            var steps = (int)horizon.TotalHours;
+            for (var i = 0; i + steps < visible.Count; i++)
             {
-                var steps = (int)horizon.TotalHours;
-                for (var i = 0; i + steps < visible.Count; i++)
-                {
-                    var (a, b) = (visible[i], visible[i + steps]);
-                    if (b.Hour - a.Hour != horizon || a.SuppliedUsd < MinimumDepositsUsd) continue;
-                    var outflow = 1 - DepositChange.Ratio(a, b);
-                    if (outflow <= 0) continue;
-                    Consider(new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization),
-                        outflow, s => s.DepositOutflowShare);
-                }
-            }
-            var day = TimeSpan.FromHours(24);
-            for (var i = 0; i + 24 < visible.Count; i++)
-            {
-                var (a, b) = (visible[i], visible[i + 24]);
-                if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
-                var jump = b.Utilization - a.Utilization;
-                if (jump <= 0) continue;
-                Consider(new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump),
-                    jump, s => s.UtilizationJump);
+                var (a, b) = (visible[i], visible[i + steps]);
+                if (b.Hour - a.Hour != horizon || a.SuppliedUsd < MinimumDepositsUsd) continue;
+                var outflow = 1 - DepositChange.Ratio(a, b);
+                if (outflow <= 0) continue;
+                yield return new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization);
             }
         }
-        return best.Values.OrderBy(s => s.Horizon).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var day = TimeSpan.FromHours(24);
+        for (var i = 0; i + 24 < visible.Count; i++)
+        {
+            var (a, b) = (visible[i], visible[i + 24]);
+            if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
+            var jump = b.Utilization - a.Utilization;
+            if (jump <= 0) continue;
+            yield return new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump);
+        }
     }
 
     /// <summary>
