@@ -78,7 +78,15 @@ public class ProposalServiceTests
                 continue;
             }
             var bound = ParameterBound.Defaults[parameter];
-            var scale = current != 0 ? Math.Abs(current) : Math.Abs(change.GetProperty("requested").GetDouble());
+            // How far the analysis's value is, in updates at the bound and the least days they take, as the Markdown says.
+            var requested = change.GetProperty("requested").GetDouble();
+            Assert.Equal(bound.UpdatesToReach(current, requested), change.GetProperty("updatesToRequested").ValueKind == JsonValueKind.Null ? null : change.GetProperty("updatesToRequested").GetInt32());
+            if (bound.UpdatesToReach(current, requested) is > 1 and var n)
+            {
+                Assert.Equal((n - 1) * bound.MinimumDelay.TotalDays, change.GetProperty("daysToRequested").GetDouble(), 9);
+                Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Reaching it takes {n} updates at the bound, at least {(n - 1) * bound.MinimumDelay.TotalDays:0.#} days"), markdown);
+            }
+            var scale = current != 0 ? Math.Abs(current) : Math.Abs(requested);
             Assert.True(Math.Abs(change.GetProperty("recommended").GetDouble() - current) <= bound.MaxRelativeChange * scale + 1e-6);
         }
     }
@@ -316,6 +324,9 @@ public class ProposalServiceTests
         Assert.Contains("estimated from the market's own borrow rates", slope2.Rationale);
         var markdown = await File.ReadAllTextAsync(path, ct);
         Assert.Contains("Rate curve in force: kink at 90", markdown);
+        // A gap of most of the deposits asks for far more than one bounded step: the proposal says how many it takes.
+        Assert.True(slope2.UpdatesToRequested > 1, $"{slope2.UpdatesToRequested} updates");
+        await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
         Assert.Equal("estimated", json.RootElement.GetProperty("rateCurve").GetProperty("source").GetString());
         Assert.Equal(slope2.Current, json.RootElement.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("parameter").GetString() == "slope2").GetProperty("current").GetDouble());

@@ -48,6 +48,42 @@ public class ParameterBoundTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(100, 125, 1)]   // exactly one step
+    [InlineData(100, 126, 2)]
+    [InlineData(60, 2919.2, 18)] // 60 x 1.25^17 = 2,673, x 1.25^18 = 3,341
+    [InlineData(100, 75, 1)]
+    [InlineData(100, 50, 3)]    // 75, 56.25, 42.19
+    [InlineData(100, 100, 0)]
+    public void UpdatesToReach_CountsCompoundingSteps(double current, double requested, int expected) =>
+        Assert.Equal(expected, Cap.UpdatesToReach(current, requested));
+
+    [Theory]
+    [InlineData(double.NaN, 10)]
+    [InlineData(0, 10)]
+    [InlineData(100, -5)]
+    public void UpdatesToReach_IsNull_WithoutARelativePath(double current, double requested) =>
+        Assert.Null(Cap.UpdatesToReach(current, requested));
+
+    // The count is what applying the bound update after update actually takes, for random starts and requests both ways.
+    [Fact]
+    public void UpdatesToReach_EqualsTheUpdatesApplyTakes()
+    {
+        var random = new Random(4);
+        for (var i = 0; i < 500; i++)
+        {
+            var (value, requested) = (1 + random.NextDouble() * 99, 1 + random.NextDouble() * 999);
+            var expected = Cap.UpdatesToReach(value, requested);
+            var updates = 0;
+            while (Math.Abs(value - requested) > 1e-9 * requested)
+            {
+                value = Cap.Apply(value, requested, null, Now).Value;
+                updates++;
+            }
+            Assert.Equal(updates, expected);
+        }
+    }
 }
 
 public class TreasuryAllocatorTests

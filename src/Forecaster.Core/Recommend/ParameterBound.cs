@@ -48,4 +48,25 @@ public sealed record ParameterBound(string Parameter, double MaxRelativeChange, 
         var allowed = Math.Clamp(recommended, current - step, current + step);
         return allowed == recommended ? (allowed, null) : (allowed, $"capped at {MaxRelativeChange:P0} per update");
     }
+
+    /// <summary>
+    /// How many updates at this bound it takes to move from <paramref name="current"/> to <paramref name="requested"/>: each
+    /// update moves at most <see cref="MaxRelativeChange"/> of the value it starts from, so steps compound. Null when no
+    /// relative path exists (an unknown, zero or negative current value, or a request of the other sign).
+    /// </summary>
+    /// <remarks>
+    /// Governance reads a bounded step differently when the analysis is two steps away than when it is ten: the count, and
+    /// the least time it takes (<see cref="MinimumDelay"/> between updates), say whether this lever can close the gap soon.
+    /// </remarks>
+    /// <param name="current">The parameter's value now.</param>
+    /// <param name="requested">The value the analysis asks for.</param>
+    public int? UpdatesToReach(double current, double requested)
+    {
+        if (!double.IsFinite(current) || !double.IsFinite(requested) || current <= 0 || requested <= 0) return null;
+        if (requested == current) return 0;
+        var perUpdate = requested > current ? 1 + MaxRelativeChange : 1 - MaxRelativeChange;
+        if (perUpdate <= 0) return 1; // a bound of 100% or more down reaches any smaller value at once
+        // The tolerance keeps a request exactly k steps away from counting as k + 1 through rounding.
+        return (int)Math.Ceiling(Math.Log(requested / current) / Math.Log(perUpdate) - 1e-9);
+    }
 }

@@ -70,7 +70,12 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
             // Unchanged because the delay binds: kept, so the proposal can say what waits and until when.
             if (allowed.Equals(from) && !requested.Equals(from) && limited is not null) held.Add(new ParameterChange(name, parameter, from, from, requested, boundText, rationale + Source(parameter), effect));
             if (allowed.Equals(from)) return;
-            changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + Source(parameter), effect));
+            var updates = bound.UpdatesToReach(from, requested);
+            changes.Add(new ParameterChange(name, parameter, from, allowed, requested, boundText, rationale + Source(parameter), effect)
+            {
+                UpdatesToRequested = updates,
+                TimeToRequested = updates is > 0 and var n ? bound.MinimumDelay * (n - 1) : null,
+            });
         }
 
         var caps = ProtocolLevers.HasBorrowCaps(report.Market.Protocol);

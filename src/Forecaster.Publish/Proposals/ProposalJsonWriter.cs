@@ -4,7 +4,7 @@ namespace Forecaster.Publish.Proposals;
 
 /// <summary>
 /// The machine payload of a proposal: per parameter, <c>market</c>, <c>parameter</c>, <c>current</c>, <c>recommended</c>,
-/// <c>bound</c>, <c>rationale</c> (plus <c>requested</c> and <c>expectedEffect</c>); <c>current</c> is null when unknown. The Markdown's specification table
+/// <c>bound</c>, <c>rationale</c> (plus <c>requested</c>, <c>updatesToRequested</c>, <c>daysToRequested</c> and <c>expectedEffect</c>); <c>current</c> is null when unknown. The Markdown's specification table
 /// is made from the same list, so the two cannot disagree.
 /// </summary>
 public static class ProposalJsonWriter
@@ -74,6 +74,8 @@ public static class ProposalJsonWriter
                 current = Finite(c.Current),
                 recommended = c.Recommended,
                 requested = c.Requested,
+                updatesToRequested = c.UpdatesToRequested,
+                daysToRequested = c.TimeToRequested?.TotalDays,
                 bound = c.Bound,
                 rationale = c.Rationale,
                 expectedEffect = c.ExpectedEffect,

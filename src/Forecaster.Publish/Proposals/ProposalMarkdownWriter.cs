@@ -105,7 +105,7 @@ public static class ProposalMarkdownWriter
         Line();
         foreach (var c in r.Changes)
         {
-            Line($"**{c.Parameter}**: {c.Rationale} Expected effect: {c.ExpectedEffect}" + (c.Requested != c.Recommended ? $" (The analysis asked for {Value(c.Parameter, c.Requested)}; the per-update bound limits this step.)" : ""));
+            Line($"**{c.Parameter}**: {c.Rationale} Expected effect: {c.ExpectedEffect}" + (c.Requested != c.Recommended ? $" (The analysis asked for {Value(c.Parameter, c.Requested)}; the per-update bound limits this step.{PathText(c)})" : ""));
             Line();
         }
         Line("Liquidity risk behind these numbers (share of deposits that may leave):");
@@ -137,6 +137,18 @@ public static class ProposalMarkdownWriter
         Line("- Against: keep current parameters");
         Line("- Abstain");
         return md.ToString();
+    }
+
+    /// <summary>
+    /// How far a bounded change is from what the analysis asked for, in updates and days ("" when it gets there or no
+    /// relative path exists): a reader weighs a first step of two differently from a first step of ten.
+    /// </summary>
+    public static string PathText(Recommend.ParameterChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change is { UpdatesToRequested: > 1 and var n, TimeToRequested: { } time }
+            ? string.Create(CultureInfo.InvariantCulture, $" Reaching it takes {n} updates at the bound, at least {time.TotalDays:0.#} days, so this lever alone closes the gap only over that time.")
+            : "";
     }
 
     /// <summary>Where the rate curve's current kink and slopes come from: the market's own rates, or an assumption.</summary>
