@@ -61,6 +61,12 @@ public class ProposalServiceTests
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
         var changes = json.RootElement.GetProperty("changes");
         Assert.Equal(proposal.Recommendation.Changes.Count, changes.GetArrayLength());
+        // Every replayed episode is in both, with the deposits of the market it came from when it began.
+        var episodes = json.RootElement.GetProperty("worstEpisodes");
+        Assert.Equal(proposal.Stress.Count, episodes.GetArrayLength());
+        foreach (var e in episodes.EnumerateArray())
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {e.GetProperty("start").GetDateTimeOffset():yyyy-MM-dd HH:mm} | {e.GetProperty("sourceMarket").GetString()} | {Markets.UsdText.Compact(e.GetProperty("sourceDepositsUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("withdrawalDemandUsd").GetDouble())} |"), markdown);
         foreach (var change in changes.EnumerateArray())
         {
             foreach (var key in new[] { "market", "parameter", "current", "recommended", "bound", "rationale" })

@@ -31,6 +31,8 @@ public class StressTesterTests
         var oneHour = scenarios.Single(s => s.Name == "largest 1 h deposit outflow");
         Assert.Equal(T0.AddHours(49), oneHour.Start);
         Assert.Equal(0.3, oneHour.DepositOutflowShare, 10);
+        Assert.Equal(500e6, oneHour.SourceDepositsUsd); // the hour the window starts from, so a reader can weigh the share
+        Assert.Equal(500e6, scenarios.Single(s => s.Name == "largest 72 h deposit outflow").SourceDepositsUsd);
         var jump = scenarios.Single(s => s.Name == "largest 24 h utilization jump");
         Assert.Equal(0.999 - 0.7 * 0.999, jump.UtilizationJump, 6);
         Assert.Equal(4, scenarios.Count);

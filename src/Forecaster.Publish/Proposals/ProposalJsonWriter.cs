@@ -59,6 +59,17 @@ public static class ProposalJsonWriter
                 unmatchedWithdrawals = h.UnmatchedWithdrawals,
                 unmatchedTransfers = h.UnmatchedTransfers,
             } : null,
+            worstEpisodes = proposal.Stress.Select(s => new
+            {
+                episode = s.Scenario.Name,
+                start = s.Scenario.Start,
+                sourceMarket = s.Scenario.SourceMarket,
+                sourceDepositsUsd = s.Scenario.SourceDepositsUsd,
+                depositOutflowShare = s.Scenario.DepositOutflowShare,
+                utilizationJump = s.Scenario.UtilizationJump,
+                withdrawalDemandUsd = s.WithdrawalDemandUsd,
+                shortfallUsd = s.ShortfallUsd,
+            }),
             heldByDelay = r.Held.Select(h => new { market = h.Market, parameter = h.Parameter, current = Finite(h.Current), requested = h.Requested, bound = h.Bound }),
             correlatedStress = proposal.Correlated is { } cs ? new
             {

@@ -59,16 +59,17 @@ public static class ProposalMarkdownWriter
         {
             Line("Worst real episodes in the data, replayed on today's state:");
             Line();
-            Line("| Episode | From | Market | Withdrawal demand today | Shortfall today |");
-            Line("|---|---|---|---:|---:|");
+            Line("| Episode | From | Market | Its deposits then | Withdrawal demand today | Shortfall today |");
+            Line("|---|---|---|---:|---:|---:|");
             foreach (var s in proposal.Stress)
-                Line(string.Create(CultureInfo.InvariantCulture, $"| {Episode(s.Scenario)} | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
+                Line(string.Create(CultureInfo.InvariantCulture, $"| {Episode(s.Scenario)} | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {(s.Scenario.SourceDepositsUsd is { } then ? Usd(then) : "-")} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
             Line();
             Line(string.Create(CultureInfo.InvariantCulture,
                 $"Each episode is replayed with today's borrows held fixed (they cannot be recalled within hours). Its withdrawal demand today is the larger of two: the same share of today's {Usd(risk.Current.SuppliedUsd)} of deposits leaving, ") +
                 string.Create(CultureInfo.InvariantCulture,
                 $"and the withdrawals that would lift today's {risk.Current.Utilization:P1} utilization by as many points as the episode's rose (at most to 100 %, so this part alone can use up the {Usd(t.AvailableUsd)} withdrawable but never exceed it). ") +
-                "Outflow rows are named by the share that left, the utilization-jump row by the points utilization rose.");
+                "Outflow rows are named by the share that left, the utilization-jump row by the points utilization rose; the source market's deposits then show how large a market the share left, " +
+                "since a share that left a small market in its first weeks is weaker evidence for a large one than the same share leaving a large market.");
             Line();
         }
         if (proposal.Correlated is { } correlated) CorrelatedStressMarkdown.Write(md, correlated, risk);

@@ -9,4 +9,11 @@ namespace Forecaster.Risk.Stress;
 /// <param name="Horizon">The window's length.</param>
 /// <param name="DepositOutflowShare">Share of deposits that left over the window, in [0, 1].</param>
 /// <param name="UtilizationJump">Rise of utilization over the window, in [-1, 1].</param>
-public sealed record StressScenario(string Name, string SourceMarket, DateTimeOffset Start, TimeSpan Horizon, double DepositOutflowShare, double UtilizationJump);
+public sealed record StressScenario(string Name, string SourceMarket, DateTimeOffset Start, TimeSpan Horizon, double DepositOutflowShare, double UtilizationJump)
+{
+    /// <summary>
+    /// The source market's deposits when the episode began, USD, or null when not recorded (JSON payloads carry no NaN): a share that left a small market
+    /// weighs differently as evidence than the same share leaving a large one, so proposals show it beside the replay.
+    /// </summary>
+    public double? SourceDepositsUsd { get; init; }
+}

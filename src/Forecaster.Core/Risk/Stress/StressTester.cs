@@ -55,7 +55,7 @@ public static class StressTester
                 if (b.Hour - a.Hour != horizon || a.SuppliedUsd < MinimumDepositsUsd) continue;
                 var outflow = 1 - DepositChange.Ratio(a, b);
                 if (outflow <= 0) continue;
-                yield return new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization);
+                yield return new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization) { SourceDepositsUsd = a.SuppliedUsd };
             }
         }
         var day = TimeSpan.FromHours(24);
@@ -65,7 +65,7 @@ public static class StressTester
             if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
             var jump = b.Utilization - a.Utilization;
             if (jump <= 0) continue;
-            yield return new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump);
+            yield return new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump) { SourceDepositsUsd = a.SuppliedUsd };
         }
     }
 
