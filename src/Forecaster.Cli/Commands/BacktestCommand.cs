@@ -9,9 +9,10 @@ namespace Forecaster.Cli.Commands;
 
 /// <summary>
 /// <c>forecaster backtest --train FILE... [--test FILE...] [--horizon 24] [--shortfall-utilization 0.98] [--alert-budget 0.02] [--json FILE]
-/// [--bootstrap-resamples 2000] [--bootstrap-seed 1] [--bootstrap-json FILE]</c>:
+/// [--bootstrap-resamples 2000] [--bootstrap-seed 1] [--bootstrap-json FILE] [--calibration-json FILE] [--calibration-chart FILE.png|svg]
+/// [--recalibrate]</c>:
 /// walk-forward (or train/test) evaluation of the early-warning model against the threshold rule, with 90% intervals
-/// from a paired block bootstrap printed under the table.
+/// from a paired block bootstrap and the Brier score's decomposition printed under the table.
 /// </summary>
 public static class BacktestCommand
 {
@@ -28,7 +29,13 @@ public static class BacktestCommand
         var seed = new Option<int>("--bootstrap-seed") { Description = "Seed of the bootstrap's block draws", DefaultValueFactory = _ => BootstrapOptions.Defaults.Seed };
         // A separate file: the --json file's keys are fixed by the issue.
         var bootstrapJson = new Option<string?>("--bootstrap-json") { Description = "Write the bootstrap intervals as JSON to this file" };
-        var command = new Command("backtest", "Backtest the shortfall early warning (model vs threshold rule) on snapshot files.") { train, test, horizon, level, budget, json, resamples, seed, bootstrapJson };
+        var calibrationJson = new Option<string?>("--calibration-json") { Description = "Write the Brier decompositions and reliability tables as JSON to this file" };
+        var calibrationChart = new Option<string?>("--calibration-chart") { Description = "Draw the reliability diagram of the model and the rule to this .png or .svg file" };
+        var recalibrate = new Option<bool>("--recalibrate") { Description = "Platt-recalibrate the model's probabilities fold by fold on earlier folds' known outcomes (alerts unchanged)" };
+        var command = new Command("backtest", "Backtest the shortfall early warning (model vs threshold rule) on snapshot files.")
+        {
+            train, test, horizon, level, budget, json, resamples, seed, bootstrapJson, calibrationJson, calibrationChart, recalibrate,
+        };
 
         CommandAction.Set(command, async (parse, ct) =>
         {
@@ -41,10 +48,12 @@ public static class BacktestCommand
                     AlertBudget = parse.GetValue(budget),
                 },
                 Bootstrap = new BootstrapOptions { Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed) },
+                Recalibrate = parse.GetValue(recalibrate),
             };
             if (options.Bootstrap.Resamples == 0 && parse.GetValue(bootstrapJson) is { Length: > 0 })
                 throw new ForecasterException("--bootstrap-json needs --bootstrap-resamples above 0.");
             options.Validate();
+            var calibrationFiles = new CalibrationFiles(parse.GetValue(calibrationJson), parse.GetValue(calibrationChart));
             var trainMarkets = await ReadAsync(parse.GetValue(train) ?? [], "--train", ct);
             var testFiles = parse.GetValue(test) ?? [];
             var testMarkets = testFiles.Length > 0 ? await ReadAsync(testFiles, "--test", ct) : null;
@@ -52,7 +61,9 @@ public static class BacktestCommand
             var result = testMarkets is null
                 ? EarlyWarningBacktest.WalkForward(trainMarkets, options, progress, ct)
                 : EarlyWarningBacktest.TrainTest(trainMarkets, testMarkets, options, progress);
-            Print(result, testMarkets is null ? "walk-forward" : "train/test");
+            var mode = testMarkets is null ? "walk-forward" : "train/test";
+            Print(result, mode);
+            calibrationFiles.PrintAndWrite(result, mode);
             if (parse.GetValue(json) is { Length: > 0 } path)
             {
                 BacktestJsonWriter.Write(result, path);

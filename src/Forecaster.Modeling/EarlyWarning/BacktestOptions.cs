@@ -30,6 +30,12 @@ public sealed record BacktestOptions
     /// <summary>The paired bootstrap of the model against the rule on the evaluated hours; 0 resamples skips it.</summary>
     public BootstrapOptions Bootstrap { get; init; } = new();
 
+    /// <summary>
+    /// Platt-recalibrate the model's probabilities fold by fold on the earlier folds' known outcomes
+    /// (<see cref="Forecaster.EarlyWarning.Calibration.FoldRecalibration"/>); off by default. Alerts do not change.
+    /// </summary>
+    public bool Recalibrate { get; init; }
+
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public void Validate()

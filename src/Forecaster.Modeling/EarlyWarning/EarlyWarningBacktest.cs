@@ -44,7 +44,7 @@ public static class EarlyWarningBacktest
             refits++;
             progress?.Report($"fold {refits}: fit before {cutoff:yyyy-MM-dd}, scored {hours.Count:N0} hours, threshold {model.AlertThreshold:0.###}, rule level {rule.Level:0.###}");
         }
-        return state.Result(options, refits);
+        return state.Result(options, refits, first);
     }
 
     /// <summary>Fits once on all train markets and evaluates every hour of the test markets (their own past feeds features only).</summary>
@@ -62,7 +62,8 @@ public static class EarlyWarningBacktest
         var state = new EvaluationState(testPrepared);
         var hours = testPrepared.SelectMany((m, k) => Enumerable.Range(0, m.Labels.Times.Length).Select(i => (k, i))).ToList();
         state.Score(hours, model, rule);
-        return state.Result(options, 1);
+        // One fit, so the recalibration's folds are refit intervals of the test period, from its first hour.
+        return state.Result(options, 1, testPrepared.Min(m => m.Start));
     }
 
     /// <summary>The threshold rule fit on training hours before the cutoff (targets whose window reaches it count for the budget only).</summary>

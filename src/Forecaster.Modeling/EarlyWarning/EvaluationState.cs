@@ -1,4 +1,5 @@
 using Forecaster.EarlyWarning;
+using Forecaster.EarlyWarning.Calibration;
 
 namespace Forecaster.Modeling.EarlyWarning;
 
@@ -55,15 +56,19 @@ internal sealed class EvaluationState
         }
     }
 
-    public BacktestResult Result(BacktestOptions options, int refits)
+    /// <param name="options">The backtest's options.</param>
+    /// <param name="refits">Number of model fits.</param>
+    /// <param name="firstCutoff">Start of the first fold; with <see cref="BacktestOptions.Recalibrate"/>, folds of the refit interval from there are recalibrated on the ones before.</param>
+    public BacktestResult Result(BacktestOptions options, int refits, DateTimeOffset firstCutoff)
     {
+        var scores = options.Recalibrate ? FoldRecalibration.Apply(_model, firstCutoff, options.RefitInterval, options.Definition.Horizon) : _model;
         // Evaluated once: the result and the bootstrap read the same reports.
-        var model = WarningEvaluator.Evaluate(_model, options.Definition);
+        var model = WarningEvaluator.Evaluate(scores, options.Definition);
         var rule = WarningEvaluator.Evaluate(_rule, options.Definition);
         return new BacktestResult(model, rule, _forecast.Mase, _forecast.Coverage, refits, _first, _last)
         {
-            Uncertainty = options.Bootstrap.Resamples > 0 ? WarningBootstrap.Compare(_model, _rule, model, rule, options.Bootstrap) : null,
-            ModelScores = _model,
+            Uncertainty = options.Bootstrap.Resamples > 0 ? WarningBootstrap.Compare(scores, _rule, model, rule, options.Bootstrap) : null,
+            ModelScores = scores,
             RuleScores = _rule,
         };
     }

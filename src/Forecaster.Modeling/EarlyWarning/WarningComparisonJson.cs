@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Forecaster.EarlyWarning;
 
 namespace Forecaster.Modeling.EarlyWarning;
@@ -10,21 +9,11 @@ namespace Forecaster.Modeling.EarlyWarning;
 /// </summary>
 public static class WarningComparisonJson
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     /// <summary>Writes the JSON to a file, replacing it atomically (a crash never leaves half a file).</summary>
-    public static void Write(WarningComparison comparison, string path)
-    {
-        ArgumentNullException.ThrowIfNull(comparison);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full + ".tmp", JsonSerializer.Serialize(comparison, Options));
-        File.Move(full + ".tmp", full, overwrite: true);
-    }
+    public static void Write(WarningComparison comparison, string path) => SideJsonFile.Write(comparison, path);
 
     /// <summary>Reads a file written by <see cref="Write"/>.</summary>
     /// <exception cref="JsonException">The file is not such JSON.</exception>
     public static WarningComparison Read(string path) =>
-        JsonSerializer.Deserialize<WarningComparison>(File.ReadAllText(path), Options) ?? throw new JsonException($"{path}: empty bootstrap JSON.");
+        JsonSerializer.Deserialize<WarningComparison>(File.ReadAllText(path), SideJsonFile.Options) ?? throw new JsonException($"{path}: empty bootstrap JSON.");
 }

@@ -16,4 +16,18 @@ public static class ChartFiles
         plot.SaveSvg(Path.Combine(directory, svg), size.Width, size.Height);
         return (png, svg);
     }
+
+    /// <summary>Writes one file, PNG or SVG as its extension says, creating its folder.</summary>
+    /// <exception cref="ArgumentException">The file name ends in neither .png nor .svg.</exception>
+    public static void SaveAs(Plot plot, string path, (int Width, int Height) size)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".png" or ".svg")) throw new ArgumentException($"{path}: a chart file must end in .png or .svg.", nameof(path));
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (extension == ".png") plot.SavePng(full, size.Width, size.Height);
+        else plot.SaveSvg(full, size.Width, size.Height);
+    }
 }

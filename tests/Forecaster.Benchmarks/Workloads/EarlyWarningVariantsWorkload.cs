@@ -1,4 +1,5 @@
 using Forecaster.EarlyWarning;
+using Forecaster.EarlyWarning.Calibration;
 using Forecaster.Flows;
 using Forecaster.Ingest.Prices;
 using Forecaster.Modeling.EarlyWarning;
@@ -127,6 +128,10 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         // largest holder's share and the coverage against their trailing 30-day medians, and the coverage's 24 h change.
         .. DefaultAndHazardPlus("holder-trends", HolderTrendColumns),
         // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
+        // The default with its probabilities Platt-recalibrated fold by fold on the outcomes earlier folds made known
+        // (BacktestOptions.Recalibrate; in a train/test split, 30-day folds of the test period): the backtest's own
+        // out-of-sample errors, where "logistic-recalibrated" uses a holdout of the training rows.
+        (FoldPlattVariant, new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic }),
         ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
         ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
     ];
@@ -150,6 +155,8 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
     private const string PricesVariant = "logistic-prices";
 
     private const string DefaultVariant = "logistic";
+
+    private const string FoldPlattVariant = "logistic-fold-platt";
 
     /// <summary>The stablecoins of the four markets; UST and FRAX are left out (UST stayed near $0.07 after May 2022, a permanent "depeg").</summary>
     private static readonly string[] Stablecoins = ["USDC", "USDT", "DAI"];
@@ -193,7 +200,12 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         foreach (var (name, model) in variants)
         {
             // The default's paired bootstrap against the rule is printed on every split; the others skip it (a second each).
-            var options = new BacktestOptions { Model = model, Bootstrap = new BootstrapOptions { Resamples = name == DefaultVariant ? BootstrapOptions.Defaults.Resamples : 0 } };
+            var options = new BacktestOptions
+            {
+                Model = model,
+                Bootstrap = new BootstrapOptions { Resamples = name == DefaultVariant ? BootstrapOptions.Defaults.Resamples : 0 },
+                Recalibrate = name == FoldPlattVariant,
+            };
             // Simulated markets have no prices: there the price columns are missing throughout.
             var markets = name == PricesVariant ? _markets.Select(m => m with { Prices = _prices }).ToArray() : _markets;
             var seen = markets.Where(m => m.Name != "aave_v2_usdt").ToArray();
@@ -213,8 +225,13 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
         Console.WriteLine($"{"",-18} {"",-21} rule  {Line(result.ThresholdRule.Summary)}; {WhilePricesLast(result.ThresholdRule)}; MASE {result.Mase24h:0.###}, coverage90 {result.Coverage90:0.###}");
         if (result.Uncertainty is { } uncertainty)
             foreach (var line in WarningComparisonText.Lines(uncertainty)) Console.WriteLine($"{"",-18} {"",-21} {line}");
+        var calibration = BacktestCalibration.Of(result.ModelScores, result.RuleScores);
+        Console.WriteLine($"{"",-18} {"",-21} Brier terms: model {Terms(calibration.Model)}; rule {Terms(calibration.ThresholdRule)}");
         return 1;
     }
+
+    private static string Terms(BrierDecomposition d) =>
+        $"brier {d.Brier:0.#####} = rel {d.Reliability:0.#####} - res {d.Resolution:0.#####} + unc {d.Uncertainty:0.#####} + within-bin {d.Brier - d.BinnedBrier:0.#####}, ref {d.ReferenceBrier:0.#####} (shift {d.BaseRateShift:0.#####}), test rate {d.ObservedFrequency:0.#####}, training rate {d.MeanReference:0.#####}";
 
     /// <summary>Episodes detected up to the end of the shared price files, where the price features are known, and after.</summary>
     private static string WhilePricesLast(Forecaster.EarlyWarning.WarningReport report)
