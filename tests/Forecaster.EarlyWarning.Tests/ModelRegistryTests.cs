@@ -162,17 +162,22 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
-    public void ReadCard_HasNoUncertainty_WhenTheCardPredatesIt()
+    public void ReadCard_HasNoUncertainty_WhenTheCardPredatesIt() => Assert.Null(ReadWithout("Uncertainty").Uncertainty);
+
+    [Fact]
+    public void ReadCard_HasNoChampionComparison_WhenTheCardPredatesIt() => Assert.Null(ReadWithout("AgainstChampion").AgainstChampion);
+
+    // Saves a card, removes a property from its JSON as a card written before the property existed, and reads it back.
+    private static ModelCard ReadWithout(string property)
     {
         using var folder = new TempDirectory();
         var registry = new ModelRegistry(folder.Path);
         var card = registry.Save("shortfall", Fitted.Value.Model, Card(0.4, 0.8));
         var path = Path.Combine(folder.Path, "shortfall", "1", "card.json");
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        json.Remove("Uncertainty");
+        Assert.True(json.Remove(property), $"the card must have written {property} for the test to remove it");
         File.WriteAllText(path, json.ToJsonString());
-
-        Assert.Null(registry.ReadCard("shortfall", card.Version).Uncertainty);
+        return registry.ReadCard("shortfall", card.Version);
     }
 
     [Fact]
@@ -268,20 +273,6 @@ public sealed class ModelRegistryTests
         Assert.True(comparison.ChallengerWins);
         Assert.Null(comparison.Paired);
         Assert.Contains("fallback to card figures: this code cannot rebuild champion v1's method (features no longer built: retired_feature)", comparison.Summary);
-    }
-
-    [Fact]
-    public void ReadCard_HasNoChampionComparison_WhenTheCardPredatesIt()
-    {
-        using var folder = new TempDirectory();
-        var registry = new ModelRegistry(folder.Path);
-        var card = registry.Save("shortfall", Fitted.Value.Model, Card(0.4, 0.8));
-        var path = Path.Combine(folder.Path, "shortfall", "1", "card.json");
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        Assert.True(json.Remove("AgainstChampion"), "the card must have written the property for this test to remove it");
-        File.WriteAllText(path, json.ToJsonString());
-
-        Assert.Null(registry.ReadCard("shortfall", card.Version).AgainstChampion);
     }
 
     [Fact]

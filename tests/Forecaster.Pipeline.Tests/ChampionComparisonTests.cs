@@ -2,8 +2,6 @@ using Forecaster.EarlyWarning;
 using Forecaster.Modeling.EarlyWarning;
 using Forecaster.Modeling.Features;
 using Forecaster.Modeling.Registry;
-using Forecaster.Simulation;
-using Forecaster.Store.DuckDb;
 using Forecaster.Testing;
 using Xunit;
 
@@ -15,30 +13,24 @@ namespace Forecaster.Pipeline.Tests;
 /// </summary>
 public class ChampionComparisonTests
 {
-    // A known code version, so that equal options mean the same method (an unknown version never does).
-    private const string Code = "0123456789abcdef0123456789abcdef01234567";
-
-    // The foundation's simulator: on these four markets the walk-forward's last 30 days hold a fourth episode that the
-    // default logistic model misses, so its AUC-PR falls from about 0.023 (first 210 days) to 0.013 (all 240).
-    private static readonly Lazy<IReadOnlyList<SimulatedMarket>> Simulated = new(() => MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 }));
-
-    // A different method: the first-passage probability, nothing fitted (so a re-run gives exactly the same scores).
-    // On the 240 days it ranks better than the default logistic (AUC-PR 0.025 against 0.013) and detects one episode of four.
-    private static readonly BacktestOptions FirstPassage = new() { Model = new EarlyWarningModelOptions { Learner = ShortfallLearner.FirstPassage } };
+    /// <summary>
+    /// A different method: the first-passage probability, nothing fitted (so a re-run gives exactly the same scores). On
+    /// the 240 days it ranks better than the default logistic (AUC-PR 0.025 against 0.013) and detects one episode of four.
+    /// </summary>
+    internal static readonly BacktestOptions FirstPassage = new() { Model = new EarlyWarningModelOptions { Learner = ShortfallLearner.FirstPassage } };
 
     [Fact]
     public async Task Refresh_IsPromoted_WhenMoreDataLowersItsCardFigureBelowTheChampions()
     {
         using var temp = new TempDirectory("retrain");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await UpsertAsync(store, days: 210, ct);
+        await using var store = await RetrainingMarkets.OpenAsync(temp.File("s.duckdb"), days: 210, ct);
         var registry = new ModelRegistry(temp.File("models"));
-        var champion = (await new RetrainingService(store, registry, codeVersion: Code).RunAsync(cancellationToken: ct)).Challenger;
-        await UpsertAsync(store, days: 240, ct);
+        var champion = (await new RetrainingService(store, registry, codeVersion: RetrainingMarkets.Code).RunAsync(cancellationToken: ct)).Challenger;
+        await RetrainingMarkets.UpsertAsync(store, days: 240, ct);
 
         var log = new Lines();
-        var result = await new RetrainingService(store, registry, codeVersion: Code).RunAsync(log, ct);
+        var result = await new RetrainingService(store, registry, codeVersion: RetrainingMarkets.Code).RunAsync(log, ct);
 
         // The new hours hold an episode the method misses: the refresh's own card figure is lower, so the old rule
         // (card against card, different hours) keeps the stale champion.
@@ -62,17 +54,16 @@ public class ChampionComparisonTests
     {
         using var temp = new TempDirectory("retrain");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await UpsertAsync(store, days: 240, ct);
+        await using var store = await RetrainingMarkets.OpenAsync(temp.File("s.duckdb"), days: 240, ct);
         var registry = new ModelRegistry(temp.File("models"));
-        await new RetrainingService(store, registry, options: FirstPassage, codeVersion: Code).RunAsync(cancellationToken: ct);
+        await new RetrainingService(store, registry, options: FirstPassage, codeVersion: RetrainingMarkets.Code).RunAsync(cancellationToken: ct);
         // The champion's card figure, from its own (older) walk-forward, is below anything the challenger will show.
         var (model, card) = registry.Load(ModelRegistry.DefaultName, 1);
         var champion = registry.Save(ModelRegistry.DefaultName, model, card with { Metrics = card.Metrics with { AucPr = 0.001, Recall = 0 } });
         registry.Promote(ModelRegistry.DefaultName, champion.Version, force: true);
 
         var log = new Lines();
-        var result = await new RetrainingService(store, registry, codeVersion: Code).RunAsync(log, ct);
+        var result = await new RetrainingService(store, registry, codeVersion: RetrainingMarkets.Code).RunAsync(log, ct);
 
         // Card against card, the challenger would win; on the same hours the champion's method is better.
         Assert.True(result.Challenger.Metrics.Beats(champion.Metrics), $"{result.Challenger.Metrics} vs {champion.Metrics}");
@@ -105,9 +96,6 @@ public class ChampionComparisonTests
         Assert.Contains(log.All, l => l.StartsWith("on the same hours", StringComparison.Ordinal));
         Assert.Contains(log.All, l => l.StartsWith("measure", StringComparison.Ordinal) && l.Contains("challenger - champion v2 [90%]", StringComparison.Ordinal));
     }
-
-    private static async Task UpsertAsync(DuckDbMarketStore store, int days, CancellationToken ct) =>
-        await store.UpsertAsync(Simulated.Value.Select(m => new MarketBatch(m.Market, m.Hours.Where(h => h.Hour < m.Hours[0].Hour.AddDays(days)).ToArray())).ToList(), ct);
 
     private sealed class Lines : IProgress<string>
     {

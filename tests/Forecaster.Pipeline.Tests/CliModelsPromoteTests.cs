@@ -1,7 +1,4 @@
-using Forecaster.Modeling.EarlyWarning;
 using Forecaster.Modeling.Registry;
-using Forecaster.Simulation;
-using Forecaster.Store.DuckDb;
 using Forecaster.Testing;
 using Xunit;
 
@@ -15,14 +12,12 @@ public class CliModelsPromoteTests
     {
         using var temp = new TempDirectory("cli");
         var ct = TestContext.Current.CancellationToken;
-        await using (var store = DuckDbMarketStore.Open(temp.File("s.duckdb")))
+        await using (var store = await RetrainingMarkets.OpenAsync(temp.File("s.duckdb"), days: 240, ct))
         {
-            var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 });
-            await store.UpsertAsync(markets.Select(m => new MarketBatch(m.Market, m.Hours)).ToList(), ct);
             // Champion v1: the first-passage probability, which on these hours ranks better than the default logistic
-            // model `forecaster train` fits (ChampionComparisonTests).
-            var firstPassage = new BacktestOptions { Model = new EarlyWarningModelOptions { Learner = ShortfallLearner.FirstPassage } };
-            await new RetrainingService(store, new ModelRegistry(temp.File("models")), options: firstPassage, codeVersion: "0123456789abcdef").RunAsync(cancellationToken: ct);
+            // model `forecaster train` fits.
+            var registry = new ModelRegistry(temp.File("models"));
+            await new RetrainingService(store, registry, options: ChampionComparisonTests.FirstPassage, codeVersion: RetrainingMarkets.Code).RunAsync(cancellationToken: ct);
         }
 
         var train = await ForecasterProcess.RunAsync(temp.Path, "train", "--store", "s.duckdb", "--models", "models");

@@ -1,6 +1,4 @@
 using Forecaster.Modeling.Registry;
-using Forecaster.Simulation;
-using Forecaster.Store.DuckDb;
 using Forecaster.Testing;
 using Xunit;
 
@@ -14,15 +12,11 @@ public class RetrainingServiceTests
     {
         using var temp = new TempDirectory("retrain");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        // The foundation's simulator, whose markets are known to hold shortfall episodes after the walk-forward's first
-        // 180 days (the agent-based default rarely runs dry: a few shortfall hours a year).
-        var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 });
-        await store.UpsertAsync(markets.Select(m => new MarketBatch(m.Market, m.Hours)).ToList(), ct);
+        await using var store = await RetrainingMarkets.OpenAsync(temp.File("s.duckdb"), days: 240, ct);
         var registry = new ModelRegistry(temp.File("models"));
-        // A known code version: with equal options, each retraining is the champion's method refit (ChampionComparisonTests
-        // covers other methods, measured on the same hours).
-        var service = new RetrainingService(store, registry, codeVersion: "0123456789abcdef0123456789abcdef01234567");
+        // Equal options and a known code: each retraining is the champion's method refit (ChampionComparisonTests covers
+        // other methods, measured on the same hours).
+        var service = new RetrainingService(store, registry, codeVersion: RetrainingMarkets.Code);
 
         // No champion yet: the first model becomes champion.
         var first = await service.RunAsync(cancellationToken: ct);
