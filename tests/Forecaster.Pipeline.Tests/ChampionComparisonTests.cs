@@ -50,6 +50,29 @@ public class ChampionComparisonTests
     }
 
     [Fact]
+    public async Task Refresh_IsPromoted_WhenItsCodeVersionIsUnknownButTheReRunMatches()
+    {
+        using var temp = new TempDirectory("retrain");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await RetrainingMarkets.OpenAsync(temp.File("s.duckdb"), days: 210, ct);
+        var registry = new ModelRegistry(temp.File("models"));
+        await new RetrainingService(store, registry, codeVersion: "unknown").RunAsync(cancellationToken: ct);
+        await RetrainingMarkets.UpsertAsync(store, days: 240, ct);
+
+        var result = await new RetrainingService(store, registry, codeVersion: "unknown").RunAsync(cancellationToken: ct);
+
+        // A build without .git cannot say it is the same code, so the champion's options are re-run on the same hours;
+        // they give the challenger's very results (a tie, which Beats alone would refuse every week), so it is a refresh.
+        var against = Assert.IsType<ChampionComparison>(result.Challenger.AgainstChampion);
+        Assert.Equal(ComparisonBasis.SameHours, against.Basis);
+        Assert.Equal(against.Challenger, against.Champion);
+        Assert.False(against.Challenger.Beats(against.Champion));
+        Assert.True(result.Promoted, result.Rejection);
+        Assert.Contains("the challenger matches champion v1's method re-run there", against.Summary);
+        Assert.Contains("a refresh of the champion's method on newer data", against.Summary);
+    }
+
+    [Fact]
     public async Task OtherMethod_IsRefused_WhenWorseOnTheSameHours_ThoughItsCardBeatsTheChampionsOldCard()
     {
         using var temp = new TempDirectory("retrain");

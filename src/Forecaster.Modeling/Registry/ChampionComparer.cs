@@ -24,10 +24,7 @@ public static class ChampionComparer
     {
         ArgumentNullException.ThrowIfNull(challenger);
         ArgumentNullException.ThrowIfNull(champion);
-        // Compared as JSON because the options hold lists, which records compare by reference; the card stores this form.
-        return challenger.CodeVersion != UnknownCode && challenger.CodeVersion == champion.CodeVersion
-            && challenger.Features.SequenceEqual(champion.Features)
-            && JsonSerializer.Serialize(challenger.Options) == JsonSerializer.Serialize(champion.Options);
+        return challenger.CodeVersion != UnknownCode && challenger.CodeVersion == champion.CodeVersion && SameOptions(challenger, champion);
     }
 
     /// <summary>Compares the challenger with the champion on the challenger's data (see the class remarks).</summary>
@@ -97,7 +94,10 @@ public static class ChampionComparer
     {
         var mine = ModelMetrics.From(challengerBacktest);
         var theirs = ModelMetrics.From(championBacktest);
-        var wins = mine.Beats(theirs);
+        // Equal options whose re-run gives the challenger's very results are the same method, shown by running it (its code
+        // version could not say so, e.g. a build without .git): a refresh, which would otherwise tie and be refused forever.
+        var refresh = SameOptions(challenger, champion) && mine == theirs && challenger.DataTo >= champion.DataTo;
+        var wins = refresh || mine.Beats(theirs);
         var bootstrap = challenger.Options.Bootstrap;
         var paired = bootstrap.Resamples > 0
             ? WarningBootstrap.Compare(challengerBacktest.ModelScores, championBacktest.ModelScores, challengerBacktest.Model, championBacktest.Model, bootstrap)
@@ -105,9 +105,10 @@ public static class ChampionComparer
         var from = challengerBacktest.FirstEvaluated;
         var to = challengerBacktest.LastEvaluated;
         var hours = string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd HH:mm}..{to:yyyy-MM-dd HH:mm} UTC, {markets} market(s)");
-        var summary = $"on the same hours ({hours}) the challenger {Verdict(wins, champion.Version)}'s method re-run there: " +
+        var summary = $"on the same hours ({hours}) the challenger {(refresh ? $"matches champion v{champion.Version}" : Verdict(wins, champion.Version))}'s method re-run there: " +
             $"{Figures(mine, theirs)} (champion's own card, window {Window(champion)}: AUC-PR {F(champion.Metrics.AucPr)}, recall {F(champion.Metrics.Recall)})" +
-            (SameQuestion(challenger.Options, champion.Options) ? "" : "; the challenger's target definition and burn-in were applied to both");
+            (SameQuestion(challenger.Options, champion.Options) ? "" : "; the challenger's target definition and burn-in were applied to both") +
+            (refresh ? "; equal options and equal results there: a refresh of the champion's method on newer data, so it takes over" : "");
         return new ChampionComparison(champion.Version, ComparisonBasis.SameHours, mine, theirs, wins, summary, from, to, paired);
     }
 
@@ -118,6 +119,10 @@ public static class ChampionComparer
     /// </summary>
     private static BacktestOptions OnChallengerHours(BacktestOptions champion, BacktestOptions challenger) =>
         champion with { Definition = challenger.Definition, BurnIn = challenger.BurnIn, Bootstrap = NoBootstrap };
+
+    // Compared as JSON because the options hold lists, which records compare by reference; the card stores this form.
+    private static bool SameOptions(ModelCard a, ModelCard b) =>
+        a.Features.SequenceEqual(b.Features) && JsonSerializer.Serialize(a.Options) == JsonSerializer.Serialize(b.Options);
 
     private static bool SameQuestion(BacktestOptions a, BacktestOptions b) => a.Definition == b.Definition && a.BurnIn == b.BurnIn;
 
