@@ -69,7 +69,7 @@ public class ChampionComparisonTests
         Assert.False(against.Challenger.Beats(against.Champion));
         Assert.True(result.Promoted, result.Rejection);
         Assert.Contains("the challenger matches champion v1's method re-run there", against.Summary);
-        Assert.Contains("a refresh of the champion's method on newer data", against.Summary);
+        Assert.Contains("a refresh of the champion's method on data ending no earlier", against.Summary);
     }
 
     [Fact]

@@ -54,9 +54,10 @@ public static class ModelsCommand
             var registry = new ModelRegistry(parse.GetValue(models)!);
             var (model, number) = (parse.GetValue(name)!, parse.GetValue(version));
             ChampionComparison? comparison = null;
-            if (parse.GetValue(store) is { } storePath && !parse.GetValue(force))
+            var storePath = parse.GetValue(store);
+            if (storePath is not null && !File.Exists(storePath)) throw new ForecasterException($"--store: no store at {Path.GetFullPath(storePath)}.");
+            if (storePath is not null && !parse.GetValue(force))
             {
-                if (!File.Exists(storePath)) throw new ForecasterException($"--store: no store at {Path.GetFullPath(storePath)}.");
                 await using var marketStore = DuckDbMarketStore.Open(storePath);
                 comparison = await new Pipeline.ChallengerComparisonService(marketStore, registry).CompareAsync(model, number, new SynchronousProgress(Console.Error.WriteLine), ct);
                 Print(comparison);

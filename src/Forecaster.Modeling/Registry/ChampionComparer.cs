@@ -108,7 +108,7 @@ public static class ChampionComparer
         var summary = $"on the same hours ({hours}) the challenger {(refresh ? $"matches champion v{champion.Version}" : Verdict(wins, champion.Version))}'s method re-run there: " +
             $"{Figures(mine, theirs)} (champion's own card, window {Window(champion)}: AUC-PR {F(champion.Metrics.AucPr)}, recall {F(champion.Metrics.Recall)})" +
             (SameQuestion(challenger.Options, champion.Options) ? "" : "; the challenger's target definition and burn-in were applied to both") +
-            (refresh ? "; equal options and equal results there: a refresh of the champion's method on newer data, so it takes over" : "");
+            (refresh ? "; equal options and equal results there: a refresh of the champion's method on data ending no earlier, so it takes over" : "");
         return new ChampionComparison(champion.Version, ComparisonBasis.SameHours, mine, theirs, wins, summary, from, to, paired);
     }
 

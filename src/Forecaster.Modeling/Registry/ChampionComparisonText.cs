@@ -24,7 +24,7 @@ public static class ChampionComparisonText
         yield return comparison.Basis switch
         {
             ComparisonBasis.SameHours => $"## Against the champion v{comparison.ChampionVersion} on the same hours",
-            ComparisonBasis.SameMethod => $"## Against the champion v{comparison.ChampionVersion}: same method, newer data",
+            ComparisonBasis.SameMethod => $"## Against the champion v{comparison.ChampionVersion}: the same method refit",
             _ => $"## Against the champion v{comparison.ChampionVersion} (card figures, not the same hours)",
         };
         yield return "";
