@@ -54,10 +54,4 @@ public static class CommandAction
                 context.Status(Markup.Escape(message));
             })));
     }
-
-    // Progress<T> posts to the thread pool; messages must print in order.
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
-    }
 }

@@ -32,6 +32,7 @@ public sealed class RetrainModelsJob(IMarketStore store, IStageLedger ledger, St
             champion = result.Champion,
             promoted = result.Promoted,
             rejection = result.Rejection,
+            againstChampion = result.Challenger.AgainstChampion?.Summary,
             aucPr = result.Challenger.Metrics.AucPr,
             recall = result.Challenger.Metrics.Recall,
         };

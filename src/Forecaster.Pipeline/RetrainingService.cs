@@ -6,12 +6,19 @@ namespace Forecaster.Pipeline;
 
 /// <summary>
 /// Champion/challenger retraining, shared by <c>forecaster train</c> and the weekly job: fits the early-warning model on
-/// every market of the store (its walk-forward backtest fills the card), saves it as a new version, and promotes it only
-/// when its backtest beats the champion's (<see cref="ModelMetrics.Beats"/>), or when there is no champion yet.
+/// every market of the store (its walk-forward backtest fills the card), compares it with the champion on the same hours
+/// (<see cref="ChampionComparer"/>: a refresh of the champion's method wins outright, any other method meets the
+/// champion's method re-run on today's data), saves it as a new version with that comparison on its card, and promotes
+/// it when it wins (<see cref="ModelMetrics.Beats"/>) or when there is no champion yet.
 /// </summary>
-public sealed class RetrainingService(IMarketStore store, ModelRegistry registry, TimeProvider? clock = null)
+/// <param name="store">The markets to train on.</param>
+/// <param name="registry">Where versions are saved.</param>
+/// <param name="clock">Stamps the card; the system clock when null.</param>
+/// <param name="options">The method to train; the defaults when null (the weekly job and <c>forecaster train</c>).</param>
+/// <param name="codeVersion">The code's version for the card; read from the working directory's git when null.</param>
+public sealed class RetrainingService(IMarketStore store, ModelRegistry registry, TimeProvider? clock = null, BacktestOptions? options = null, string? codeVersion = null)
 {
-    /// <summary>Trains, registers and maybe promotes the challenger.</summary>
+    /// <summary>Trains, compares, registers and maybe promotes the challenger.</summary>
     public async Task<RetrainingResult> RunAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -20,7 +27,13 @@ public sealed class RetrainingService(IMarketStore store, ModelRegistry registry
             markets.Add(new MarketHistory(market.Name, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
         if (markets.Count == 0) throw new ForecasterException("The store has no markets: nothing to train on.");
         var previous = registry.Champion(ModelRegistry.DefaultName);
-        var (model, card, _) = EarlyWarningTrainer.Train(markets, new BacktestOptions(), EarlyWarningTrainer.CodeVersion(), clock, progress, cancellationToken);
+        var (model, card, backtest) = EarlyWarningTrainer.Train(markets, options ?? new BacktestOptions(), codeVersion ?? EarlyWarningTrainer.CodeVersion(), clock, progress, cancellationToken);
+        if (registry.ChampionToBeat(ModelRegistry.DefaultName) is { } champion)
+        {
+            var comparison = ChampionComparer.Compare(card, champion, markets, backtest, progress, cancellationToken);
+            foreach (var line in ChampionComparisonText.Lines(comparison)) progress?.Report(line);
+            card = card with { AgainstChampion = comparison };
+        }
         card = registry.Save(ModelRegistry.DefaultName, model, card);
         try
         {
@@ -37,7 +50,7 @@ public sealed class RetrainingService(IMarketStore store, ModelRegistry registry
 }
 
 /// <summary>What a retraining did.</summary>
-/// <param name="Challenger">The card of the version just trained and saved.</param>
+/// <param name="Challenger">The card of the version just trained and saved; its <see cref="ModelCard.AgainstChampion"/> holds the comparison with the champion, if there was one.</param>
 /// <param name="PreviousChampion">The champion version before, or null when there was none.</param>
 /// <param name="Champion">The champion version after.</param>
 /// <param name="Rejection">Why the challenger was not promoted, or null when it was.</param>

@@ -162,17 +162,22 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
-    public void ReadCard_HasNoUncertainty_WhenTheCardPredatesIt()
+    public void ReadCard_HasNoUncertainty_WhenTheCardPredatesIt() => Assert.Null(ReadWithout("Uncertainty").Uncertainty);
+
+    [Fact]
+    public void ReadCard_HasNoChampionComparison_WhenTheCardPredatesIt() => Assert.Null(ReadWithout("AgainstChampion").AgainstChampion);
+
+    // Saves a card, removes a property from its JSON as a card written before the property existed, and reads it back.
+    private static ModelCard ReadWithout(string property)
     {
         using var folder = new TempDirectory();
         var registry = new ModelRegistry(folder.Path);
         var card = registry.Save("shortfall", Fitted.Value.Model, Card(0.4, 0.8));
         var path = Path.Combine(folder.Path, "shortfall", "1", "card.json");
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        json.Remove("Uncertainty");
+        Assert.True(json.Remove(property), $"the card must have written {property} for the test to remove it");
         File.WriteAllText(path, json.ToJsonString());
-
-        Assert.Null(registry.ReadCard("shortfall", card.Version).Uncertainty);
+        return registry.ReadCard("shortfall", card.Version);
     }
 
     [Fact]
@@ -182,11 +187,13 @@ public sealed class ModelRegistryTests
         var registry = new ModelRegistry(folder.Path);
         var champion = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.5, recall: 0.8));
         registry.Promote("shortfall", champion.Version);
-        var worse = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.4, recall: 0.9));
+        // Another method (other code): without data, only the cards' figures can be compared.
+        var worse = registry.Save("shortfall", Fitted.Value.Model, Card(aucPr: 0.4, recall: 0.9) with { CodeVersion = "other" });
 
         var e = Assert.Throws<ChallengerRejectedException>(() => registry.Promote("shortfall", worse.Version));
 
-        Assert.Contains("does not beat champion v1", e.Message);
+        Assert.Contains("does not beat champion v1 on card figures from the same data window", e.Message);
+        Assert.Contains("fallback to card figures: no data given", e.Message);
         Assert.Equal(1, registry.Champion("shortfall"));
         registry.Promote("shortfall", worse.Version, force: true);
         Assert.Equal(2, registry.Champion("shortfall"));
@@ -216,10 +223,56 @@ public sealed class ModelRegistryTests
         var registry = new ModelRegistry(folder.Path);
         registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.5, 0.8)).Version);
 
-        registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.6, 0.8)).Version);
+        registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.6, 0.8) with { CodeVersion = "other" }).Version);
 
         Assert.Equal(2, registry.Champion("shortfall"));
         Assert.Equal([1, 2], registry.List().Select(c => c.Version));
+    }
+
+    [Fact]
+    public void Promote_SaysTheCardFiguresComeFromDifferentWindows_WhenItHasNoDataToCompareOn()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.5, 0.8)).Version);
+        var later = Card(0.6, 0.8) with { CodeVersion = "other", DataTo = DateTimeOffset.UnixEpoch.AddDays(8) };
+
+        var comparison = registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, later).Version);
+
+        Assert.Equal(ComparisonBasis.CardFigures, comparison?.Basis);
+        Assert.Contains("beats champion v1 on card figures from DIFFERENT data windows (1970-01-01 00:00..1970-01-09 00:00 vs 1970-01-01 00:00..1970-01-02 00:00)", comparison!.Summary);
+    }
+
+    [Fact]
+    public void Promote_FollowsTheComparisonOnTheCard_WhenItWasMadeAgainstTheSameChampion()
+    {
+        using var folder = new TempDirectory();
+        var registry = new ModelRegistry(folder.Path);
+        registry.Promote("shortfall", registry.Save("shortfall", Fitted.Value.Model, Card(0.5, 0.8)).Version);
+        // Its card figure is higher, but on the same hours it lost to champion v1's method.
+        var lost = new ChampionComparison(1, ComparisonBasis.SameHours, new ModelMetrics(3, 0.5, 5, 0.02, 0.2, 0.3, 0.1, 1, 0.9, 0.5, 0.2),
+            new ModelMetrics(3, 0.6, 9, 0.02, 0.3, 0.4, 0.2, 1, 0.9, 0.5, 0.2), false, "on the same hours the challenger does not beat champion v1's method re-run there");
+        var challenger = registry.Save("shortfall", Fitted.Value.Model, Card(0.6, 0.8) with { CodeVersion = "other", AgainstChampion = lost });
+
+        var e = Assert.Throws<ChallengerRejectedException>(() => registry.Promote("shortfall", challenger.Version));
+
+        Assert.Contains("on the same hours the challenger does not beat champion v1", e.Message);
+        Assert.Equal(1, registry.Champion("shortfall"));
+        Assert.Contains("## Against the champion v1 on the same hours", File.ReadAllText(Path.Combine(folder.Path, "shortfall", "2", "card.md")));
+    }
+
+    [Fact]
+    public void Compare_FallsBackToCardFigures_WhenThisCodeCannotRebuildTheChampionsMethod()
+    {
+        var champion = Card(0.5, 0.8) with { Version = 1, Features = [.. ShortfallFeatureBuilder.Names, "retired_feature"] };
+        var challenger = Card(0.6, 0.8) with { CodeVersion = "other" };
+
+        var comparison = ChampionComparer.Compare(challenger, champion, Fitted.Value.Markets, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(ComparisonBasis.CardFigures, comparison.Basis);
+        Assert.True(comparison.ChallengerWins);
+        Assert.Null(comparison.Paired);
+        Assert.Contains("fallback to card figures: this code cannot rebuild champion v1's method (features no longer built: retired_feature)", comparison.Summary);
     }
 
     [Fact]

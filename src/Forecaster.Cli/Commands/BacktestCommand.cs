@@ -57,7 +57,7 @@ public static class BacktestCommand
             var trainMarkets = await ReadAsync(parse.GetValue(train) ?? [], "--train", ct);
             var testFiles = parse.GetValue(test) ?? [];
             var testMarkets = testFiles.Length > 0 ? await ReadAsync(testFiles, "--test", ct) : null;
-            var progress = new Progress(Console.Error.WriteLine);
+            var progress = new SynchronousProgress(Console.Error.WriteLine);
             var result = testMarkets is null
                 ? EarlyWarningBacktest.WalkForward(trainMarkets, options, progress, ct)
                 : EarlyWarningBacktest.TrainTest(trainMarkets, testMarkets, options, progress);
@@ -120,9 +120,4 @@ public static class BacktestCommand
         Console.WriteLine($"{name,-16}{s.Episodes,9}{s.Detected,9}{F(s.Recall),8}{F(s.MedianLeadHours),8}{F(s.AlertShare),8}{F(s.Precision24h),8}{F(s.AucPr),8}{F(s.BrierSkill),8}");
 
     private static string F(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "-";
-
-    private sealed class Progress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
-    }
 }

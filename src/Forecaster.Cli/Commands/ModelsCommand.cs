@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Forecaster.Modeling.Registry;
+using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster models list</c> and <c>forecaster models promote NAME VERSION [--force]</c>.</summary>
+/// <summary><c>forecaster models list</c> and <c>forecaster models promote NAME VERSION [--force] [--store PATH]</c>.</summary>
 public static class ModelsCommand
 {
     /// <summary>Builds the command.</summary>
@@ -40,16 +41,38 @@ public static class ModelsCommand
     {
         var name = new Argument<string>("NAME") { Description = "Model name, e.g. shortfall" };
         var version = new Argument<int>("VERSION") { Description = "Version number" };
-        var force = new Option<bool>("--force") { Description = "Promote even if its backtest does not beat the champion's" };
+        var force = new Option<bool>("--force") { Description = "Promote even if it does not beat the champion" };
         var models = TrainCommand.ModelsOption();
-        var command = new Command("promote", "Make a version the champion (only if its backtest beats the champion's, unless --force).") { name, version, force, models };
-        CommandAction.Set(command, (parse, _) =>
+        var store = new Option<string>("--store")
+        {
+            Description = "Market data store (DuckDB file) holding the version's data: both it and the champion's method are then measured on the same hours. " +
+                "Without it, the card's recorded comparison with this champion is used, else the two cards' figures (from their own data windows).",
+        };
+        var command = new Command("promote", "Make a version the champion (only if it beats the champion, on the same hours with --store, unless --force).") { name, version, force, models, store };
+        CommandAction.Set(command, async (parse, ct) =>
         {
             var registry = new ModelRegistry(parse.GetValue(models)!);
-            registry.Promote(parse.GetValue(name)!, parse.GetValue(version), parse.GetValue(force));
-            Console.WriteLine($"{parse.GetValue(name)} v{parse.GetValue(version)} is now champion");
-            return Task.FromResult(0);
+            var (model, number) = (parse.GetValue(name)!, parse.GetValue(version));
+            ChampionComparison? comparison = null;
+            var storePath = parse.GetValue(store);
+            if (storePath is not null && !File.Exists(storePath)) throw new ForecasterException($"--store: no store at {Path.GetFullPath(storePath)}.");
+            if (storePath is not null && !parse.GetValue(force))
+            {
+                await using var marketStore = DuckDbMarketStore.Open(storePath);
+                comparison = await new Pipeline.ChallengerComparisonService(marketStore, registry).CompareAsync(model, number, new SynchronousProgress(Console.Error.WriteLine), ct);
+                Print(comparison);
+            }
+            var decided = registry.Promote(model, number, parse.GetValue(force), comparison);
+            if (comparison is null) Print(decided);
+            Console.WriteLine($"{model} v{number} is now champion");
+            return 0;
         });
         return command;
+    }
+
+    private static void Print(ChampionComparison? comparison)
+    {
+        if (comparison is null) return;
+        foreach (var line in ChampionComparisonText.Lines(comparison)) Console.WriteLine(line);
     }
 }

@@ -23,8 +23,13 @@ public static class TrainCommand
         CommandAction.Set(command, async (parse, ct) =>
         {
             await using var marketStore = DuckDbMarketStore.Open(parse.GetValue(store)!);
-            var card = await TrainAsync(marketStore, new ModelRegistry(parse.GetValue(models)!), Console.Error.WriteLine, ct);
+            var registry = new ModelRegistry(parse.GetValue(models)!);
+            var card = await TrainAsync(marketStore, registry, Console.Error.WriteLine, ct);
             Console.WriteLine($"registered {card.Name} v{card.Version}: recall {card.Metrics.Recall:0.###}, AUC-PR {card.Metrics.AucPr:0.###}, Brier skill {card.Metrics.BrierSkill:0.###}");
+            // The comparison (and its paired table) went to the log above; the verdict goes with the result.
+            Console.WriteLine(registry.Champion(card.Name) == card.Version
+                ? $"{card.Name} v{card.Version} is champion{(card.AgainstChampion is { } won ? $" ({won.Basis}: {won.Summary})" : "")}"
+                : $"{card.Name} v{card.Version} is not champion ({card.AgainstChampion?.Basis}: {card.AgainstChampion?.Summary})");
             return 0;
         });
         return command;
@@ -32,10 +37,5 @@ public static class TrainCommand
 
     /// <summary>Trains on every market of the store, saves the version, and promotes it when it beats the champion (or there is none).</summary>
     public static async Task<ModelCard> TrainAsync(Pipeline.IMarketStore store, ModelRegistry registry, Action<string> log, CancellationToken ct) =>
-        (await new Pipeline.RetrainingService(store, registry).RunAsync(new LogProgress(log), ct)).Challenger;
-
-    private sealed class LogProgress(Action<string> log) : IProgress<string>
-    {
-        public void Report(string value) => log(value);
-    }
+        (await new Pipeline.RetrainingService(store, registry).RunAsync(new SynchronousProgress(log), ct)).Challenger;
 }

@@ -44,6 +44,11 @@ public static class ModelCardMarkdown
             text.AppendLine();
             foreach (var line in WarningComparisonText.Markdown(uncertainty)) text.AppendLine(line);
         }
+        if (card.AgainstChampion is { } against)
+        {
+            text.AppendLine();
+            foreach (var line in ChampionComparisonText.Markdown(against)) text.AppendLine(line);
+        }
         text.AppendLine();
         text.AppendLine("## Features");
         text.AppendLine();

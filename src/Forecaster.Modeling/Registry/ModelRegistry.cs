@@ -8,7 +8,8 @@ namespace Forecaster.Modeling.Registry;
 /// A folder of versioned early-warning models: <c>&lt;root&gt;/&lt;name&gt;/&lt;version&gt;/</c> holds
 /// <c>classifier.zip</c> (absent when trained without a shortfall), <c>forecaster.zip</c>, <c>card.json</c> and
 /// <c>card.md</c>; <c>&lt;root&gt;/&lt;name&gt;/champion</c> names the champion version. A version becomes champion
-/// only when its backtest beats the champion's (<see cref="ModelMetrics.Beats"/>), unless forced.
+/// only when it beats the champion (<see cref="ModelMetrics.Beats"/>, on the same hours when the data is at hand:
+/// <see cref="ChampionComparer"/>), unless forced.
 /// </summary>
 public sealed class ModelRegistry
 {
@@ -68,26 +69,41 @@ public sealed class ModelRegistry
     }
 
     /// <summary>
-    /// Makes a version the champion when its backtest beats the current champion's, when the current champion can no longer be
-    /// loaded by this build (a model trained before the feature set changed: it cannot serve, so it cannot hold the title), or
-    /// when forced.
+    /// The champion a new version must beat: the current champion's card, or null when there is none or when this build
+    /// cannot load it (a model trained before the feature set changed cannot serve, so it cannot hold the title).
     /// </summary>
+    public ModelCard? ChampionToBeat(string name) =>
+        Champion(name) is { } current && IsLoadable(name, current) ? ReadCard(name, current) : null;
+
+    /// <summary>
+    /// Makes a version the champion when it beats the champion to beat (<see cref="ChampionToBeat"/>), when there is none,
+    /// or when forced. The verdict is <paramref name="comparison"/> when given (e.g. made on the same hours from a store),
+    /// else the one the version's card recorded against this same champion when it was trained, else
+    /// <see cref="ChampionComparer.Compare"/> without data: a refresh of the champion's method wins, any other method is
+    /// judged on the two cards' figures (from their own data windows, which the verdict says).
+    /// </summary>
+    /// <returns>The comparison that decided, or null when none was needed (no champion to beat, the same version, or forced).</returns>
     /// <exception cref="ModelNotFoundException">No such version.</exception>
-    /// <exception cref="ChallengerRejectedException">Not forced and it does not beat a loadable champion.</exception>
-    public void Promote(string name, int version, bool force = false)
+    /// <exception cref="ArgumentException"><paramref name="comparison"/> was made against another version than the current champion.</exception>
+    /// <exception cref="ChallengerRejectedException">Not forced and it does not beat the champion.</exception>
+    public ChampionComparison? Promote(string name, int version, bool force = false, ChampionComparison? comparison = null)
     {
         var challenger = ReadCard(name, version);
-        if (Champion(name) is { } current && current != version && !force && IsLoadable(name, current))
+        ChampionComparison? decided = null;
+        if (!force && ChampionToBeat(name) is { } champion && champion.Version != version)
         {
-            var champion = ReadCard(name, current);
-            if (!challenger.Metrics.Beats(champion.Metrics))
-                throw new ChallengerRejectedException(
-                    $"{name} v{version} does not beat champion v{current} (AUC-PR {challenger.Metrics.AucPr?.ToString("0.###") ?? "-"} vs {champion.Metrics.AucPr?.ToString("0.###") ?? "-"}, " +
-                    $"recall {challenger.Metrics.Recall?.ToString("0.###") ?? "-"} vs {champion.Metrics.Recall?.ToString("0.###") ?? "-"}); use --force to promote anyway.");
+            if (comparison is not null && comparison.ChampionVersion != champion.Version)
+                throw new ArgumentException($"The comparison was made against v{comparison.ChampionVersion}, but the champion of {name} is v{champion.Version}.", nameof(comparison));
+            decided = comparison
+                ?? (challenger.AgainstChampion is { } recorded && recorded.ChampionVersion == champion.Version ? recorded : null)
+                ?? ChampionComparer.Compare(challenger, champion, markets: null);
+            if (!decided.ChallengerWins)
+                throw new ChallengerRejectedException($"{name} v{version}: {decided.Summary}; use --force to promote anyway.");
         }
         var file = Path.Combine(Root, name, "champion");
         File.WriteAllText(file + ".tmp", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         File.Move(file + ".tmp", file, overwrite: true);
+        return decided;
     }
 
     /// <summary>Reads a version's card.</summary>

@@ -1,7 +1,8 @@
 namespace Forecaster.EarlyWarning;
 
 /// <summary>
-/// A paired block bootstrap of a model against the threshold rule on the same evaluated hours. Hours are grouped into
+/// A paired block bootstrap of a model against the threshold rule (or against another model, as the registry compares a
+/// challenger with its champion) on the same evaluated hours. Hours are grouped into
 /// blocks (one market within one window of <see cref="BootstrapOptions.BlockLength"/>); a resample draws as many blocks
 /// as there are, with replacement, and both sides are measured on that same draw, so the differences are paired.
 /// Episodes belong to the block of their first shortfall hour, hours to their own.

@@ -5,7 +5,6 @@ namespace Forecaster.EarlyWarning;
 /// <summary>Renders a <see cref="WarningComparison"/> for people: one table, as aligned text or as Markdown.</summary>
 public static class WarningComparisonText
 {
-
     /// <summary>A heading line saying how the intervals were made.</summary>
     public static string Heading(WarningComparison comparison)
     {
@@ -27,9 +26,12 @@ public static class WarningComparisonText
     }
 
     /// <summary>The table as Markdown lines (no heading).</summary>
-    public static IEnumerable<string> Markdown(WarningComparison comparison)
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="model">Name of the first side in the column heads.</param>
+    /// <param name="rule">Name of the second side (another model when two models were compared).</param>
+    public static IEnumerable<string> Markdown(WarningComparison comparison, string model = "model", string rule = "rule")
     {
-        var header = Header("model", "rule");
+        var header = Header(model, rule);
         yield return "| " + string.Join(" | ", header) + " |";
         yield return "|" + string.Concat(Enumerable.Repeat("---|", header.Length));
         foreach (var row in Rows(comparison)) yield return "| " + string.Join(" | ", row) + " |";
