@@ -46,13 +46,30 @@ public static class ReplayService
     /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
     /// <param name="accountFlows">Account-level flows (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
     public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
-        AccountFlows? accountFlows = null)
+        AccountFlows? accountFlows = null) =>
+        await RunAsync(await HistoriesAsync(store, null, cancellationToken), appetite, sampling, cancellationToken, basis, accountFlows);
+
+    /// <summary>
+    /// The replay as a proposal as of <paramref name="upTo"/> may show it: the service's rule (<see cref="ReplayBasis.Current"/>)
+    /// on every episode of the store's markets that started at or before <paramref name="upTo"/>, read from the hours up to
+    /// it only, and no time average (<see cref="ReplayResult.Samples"/> is empty: it samples the whole history and would
+    /// cost most of the time). An episode's buffers and outflows need no hour after its start, so each episode kept is
+    /// replayed exactly as a replay of the whole history replays it, and an episode starting later is not seen at all.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="appetite">The risk profile.</param>
+    /// <param name="upTo">The last hour read (inclusive).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<ReplayResult> RunUpToAsync(IMarketStore store, RiskAppetite appetite, DateTimeOffset upTo, CancellationToken cancellationToken = default) =>
+        await Replay(await HistoriesAsync(store, upTo, cancellationToken), appetite, null, ReplayBasis.Current, null, cancellationToken);
+
+    private static async Task<List<(Market, IReadOnlyList<MarketHour>)>> HistoriesAsync(IMarketStore store, DateTimeOffset? upTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
         foreach (var market in await store.GetMarketsAsync(cancellationToken))
-            histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
-        return await RunAsync(histories, appetite, sampling, cancellationToken, basis, accountFlows);
+            histories.Add((market, await store.GetHoursAsync(market.Name, to: upTo, cancellationToken: cancellationToken)));
+        return histories;
     }
 
     /// <summary>Replays every episode of the given market histories (each in time order).</summary>
@@ -69,19 +86,25 @@ public static class ReplayService
         CancellationToken cancellationToken = default, ReplayBasis? basis = null, AccountFlows? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        basis ??= ReplayBasis.Current;
         var every = sampling ?? DefaultSampling;
         if (every < TimeSpan.FromDays(1) || every.Ticks % TimeSpan.TicksPerDay != 0)
             throw new ArgumentOutOfRangeException(nameof(sampling), every, "The time-average sampling must be a whole number of days.");
+        return await Replay(histories, appetite, every, basis ?? ReplayBasis.Current, accountFlows, cancellationToken);
+    }
+
+    // The replay itself; `every` null samples no time average.
+    private static async Task<ReplayResult> Replay(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? every, ReplayBasis basis,
+        AccountFlows? accountFlows, CancellationToken cancellationToken)
+    {
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
-        var days = SampleDays(histories, every);
+        var days = every is { } step ? SampleDays(histories, step) : [];
         var holders = basis.LargestHolders && accountFlows is not null ? await HoldersAsync(histories, days, accountFlows, cancellationToken) : null;
         var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
             : null, holders, ReserveTargetPolicy.For(appetite));
         var episodes = new List<ReplayEpisode>();
-        var skipped = new List<string>();
+        var skipped = new List<ReplaySkip>();
 
         foreach (var (market, hours) in histories)
         {
@@ -92,7 +115,7 @@ public static class ReplayService
                     cancellationToken.ThrowIfCancellationRequested();
                     var at = episode.Start - TimeSpan.FromHours(lead);
                     var index = IndexOf(hours, at);
-                    if (index < 0) { skipped.Add($"{market.Name} {episode.Start:yyyy-MM-dd HH:mm}, {lead} h before: no data at that hour"); continue; }
+                    if (index < 0) { skipped.Add(new ReplaySkip(market.Name, episode.Start, lead, "no data at that hour")); continue; }
                     try
                     {
                         var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
@@ -105,7 +128,7 @@ public static class ReplayService
                     }
                     catch (InsufficientHistoryException e)
                     {
-                        skipped.Add($"{market.Name} {episode.Start:yyyy-MM-dd HH:mm}, {lead} h before: {e.Message}");
+                        skipped.Add(new ReplaySkip(market.Name, episode.Start, lead, e.Message));
                     }
                 }
             }
@@ -113,7 +136,7 @@ public static class ReplayService
         return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
         {
             Samples = SampleBuffers(histories, buffers, days, cancellationToken),
-            Sampling = every,
+            Sampling = every ?? TimeSpan.Zero,
             Basis = basis.Name,
             MarketsWithHolders = basis.LargestHolders
                 ? histories.Select(h => h.Market.Name).Where(n => accountFlows?.Has(n) == true).OrderBy(n => n, StringComparer.Ordinal).ToList()
