@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Forecaster.EarlyWarning;
 using Forecaster.Flows;
 using Forecaster.Ingest.Snapshots;
@@ -103,36 +104,25 @@ public static class ReplayService
         var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
             : null, holders, ReserveTargetPolicy.For(appetite));
-        var episodes = new List<ReplayEpisode>();
-        var skipped = new List<ReplaySkip>();
-
-        foreach (var (market, hours) in histories)
+        // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
+        // result is in the same order whatever the timing.
+        var points = histories.SelectMany(h => Episodes(h.Hours, definition).SelectMany(e => Leads.Select(lead => (h.Market, h.Hours, e.Start, lead)))).ToList();
+        var judged = new (ReplayEpisode? Episode, ReplaySkip? Skip)[points.Count];
+        try
         {
-            foreach (var episode in Episodes(hours, definition))
+            Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                foreach (var lead in Leads)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var at = episode.Start - TimeSpan.FromHours(lead);
-                    var index = IndexOf(hours, at);
-                    if (index < 0) { skipped.Add(new ReplaySkip(market.Name, episode.Start, lead, "no data at that hour")); continue; }
-                    try
-                    {
-                        var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
-                        episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, RealizedOutflowUsd(hours, index, episode.Start))
-                        {
-                            Utilization = hours[index].Utilization,
-                            OptimalUtilization = target.OptimalUtilization,
-                            Target = target,
-                        });
-                    }
-                    catch (InsufficientHistoryException e)
-                    {
-                        skipped.Add(new ReplaySkip(market.Name, episode.Start, lead, e.Message));
-                    }
-                }
-            }
+                var (market, hours, start, lead) = points[i];
+                judged[i] = Judge(market, hours, start, lead, histories, buffers);
+            });
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The failure as the sequential replay raised it, so callers (and Hangfire's retry rules) see its own type.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        var episodes = judged.Where(j => j.Episode is not null).Select(j => j.Episode!).ToList();
+        var skipped = judged.Where(j => j.Skip is not null).Select(j => j.Skip!).ToList();
         return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
         {
             Samples = SampleBuffers(histories, buffers, days, cancellationToken),
@@ -145,6 +135,30 @@ public static class ReplayService
                 ? histories.Select(h => h.Market.Name).Where(n => accountFlows?.Has(n) != true).OrderBy(n => n, StringComparer.Ordinal).ToList()
                 : [],
         };
+    }
+
+    // The buffer recommended `lead` hours before an episode of `market` that started at `start`, and the outflow that
+    // followed; or why there is none.
+    private static (ReplayEpisode?, ReplaySkip?) Judge(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset start, int lead,
+        List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers)
+    {
+        var at = start - TimeSpan.FromHours(lead);
+        var index = IndexOf(hours, at);
+        if (index < 0) return (null, new ReplaySkip(market.Name, start, lead, "no data at that hour"));
+        try
+        {
+            var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
+            return (new ReplayEpisode(market.Name, start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, RealizedOutflowUsd(hours, index, start))
+            {
+                Utilization = hours[index].Utilization,
+                OptimalUtilization = target.OptimalUtilization,
+                Target = target,
+            }, null);
+        }
+        catch (InsufficientHistoryException e)
+        {
+            return (null, new ReplaySkip(market.Name, start, lead, e.Message));
+        }
     }
 
     /// <summary>
