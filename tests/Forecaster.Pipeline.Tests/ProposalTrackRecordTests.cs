@@ -18,7 +18,8 @@ public class ProposalTrackRecordTests
 {
     private const double Deposits = 100e6;
     private static readonly DateTimeOffset T0 = new(2022, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Early = T0.AddHours(200), Spike = T0.AddHours(1000), Run = T0.AddHours(1500), Later = T0.AddHours(1600);
+    private static readonly DateTimeOffset Early = T0.AddHours(200), Spike = T0.AddHours(1000);
+    internal static readonly DateTimeOffset Run = T0.AddHours(1500), Later = T0.AddHours(1600);
     private static readonly Market Usdc = Market.FromName("test_usdc"), Dai = Market.FromName("test_dai");
 
     [Fact]
@@ -119,7 +120,8 @@ public class ProposalTrackRecordTests
         return md.ToString();
     }
 
-    private static async Task<DuckDbMarketStore> StoreAsync(TempDirectory temp, CancellationToken ct)
+    // Written to s.duckdb in the folder (the CLI tests run the executable on it).
+    internal static async Task<DuckDbMarketStore> StoreAsync(TempDirectory temp, CancellationToken ct)
     {
         var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
         await store.UpsertAsync([new MarketBatch(Usdc, Hours(0, 1600, UsdcShape)), new MarketBatch(Dai, Hours(0, 1600, i => (Wiggle(i), 0.5)))], ct);
