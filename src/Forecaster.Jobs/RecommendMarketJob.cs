@@ -8,7 +8,7 @@ namespace Forecaster.Jobs;
 /// <summary>
 /// The recommend stage for one market: <see cref="ProposalService"/> recommends bounded changes against the as-of
 /// hour's stress scenarios and, when the market needs action, writes its governance proposal (as <c>forecaster
-/// propose</c> does, under <c>&lt;date&gt;/proposals/</c>). The record carries the brief's action lines, so publishing
+/// propose</c> does, under <c>&lt;date&gt;/proposals/</c>, with the track record the fan-out recorded for the hour). The record carries the brief's action lines, so publishing
 /// lists them. Like <c>propose --account-flows</c>, the proposal says who holds the deposits when the store has the
 /// market's account-level flows (<see cref="AccountFlowReader"/>). Then it lets the join enqueue publishing once every market of the as-of hour is through.
 /// </summary>
