@@ -31,6 +31,7 @@ public static class ForecasterJobsExtensions
         services.AddTransient<IngestMarketsJob>();
         services.AddTransient<FanOutMarketsJob>();
         services.AddTransient<StressScenarios>();
+        services.AddTransient<TrackRecords>();
         services.AddTransient<ForecastMarketJob>();
         services.AddTransient<RecommendMarketJob>();
         services.AddTransient<MorningJoin>();

@@ -7,10 +7,10 @@ namespace Forecaster.Jobs;
 
 /// <summary>
 /// Fixes the as-of hour (the latest hour in the store, unless given) and the market list, finds the stress scenarios
-/// all recommendations are tested against, then enqueues per market
+/// all recommendations are tested against and the track record all proposals show, then enqueues per market
 /// a forecast job and, as its continuation, a recommend job. The last recommend job to finish enqueues publishing.
 /// </summary>
-public sealed class FanOutMarketsJob(IMarketStore store, IStageLedger ledger, StageClock clock, IBackgroundJobClient jobs, StressScenarios scenarios)
+public sealed class FanOutMarketsJob(IMarketStore store, IStageLedger ledger, StageClock clock, IBackgroundJobClient jobs, StressScenarios scenarios, TrackRecords trackRecords)
 {
     [AutomaticRetry(Attempts = 3, ExceptOn = [typeof(ForecasterException)])]
     public async Task RunAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
@@ -33,8 +33,9 @@ public sealed class FanOutMarketsJob(IMarketStore store, IStageLedger ledger, St
             markets = JsonSerializer.Deserialize<string[]>(fanOut.Payload)!;
         }
 
-        // Found once here rather than by each of the per-market recommend jobs, which would otherwise race to find them.
+        // Both found once here rather than by each of the per-market recommend jobs, which would otherwise race to find them.
         await scenarios.GetOrFindAsync(hour, cancellationToken);
+        await trackRecords.GetOrFindAsync(hour, new ProposalOptions().Appetite, cancellationToken);
         foreach (var market in markets)
         {
             // Markets already done (a retry of this job) are skipped by the jobs themselves.

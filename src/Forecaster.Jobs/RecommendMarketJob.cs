@@ -8,11 +8,11 @@ namespace Forecaster.Jobs;
 /// <summary>
 /// The recommend stage for one market: <see cref="ProposalService"/> recommends bounded changes against the as-of
 /// hour's stress scenarios and, when the market needs action, writes its governance proposal (as <c>forecaster
-/// propose</c> does, under <c>&lt;date&gt;/proposals/</c>). The record carries the brief's action lines, so publishing
+/// propose</c> does, under <c>&lt;date&gt;/proposals/</c>, with the track record the fan-out recorded for the hour). The record carries the brief's action lines, so publishing
 /// lists them. Like <c>propose --account-flows</c>, the proposal says who holds the deposits when the store has the
 /// market's account-level flows (<see cref="AccountFlowReader"/>). Then it lets the join enqueue publishing once every market of the as-of hour is through.
 /// </summary>
-public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, StageClock clock, MorningJoin join, StressScenarios scenarios, AccountFlowReader holders, JobsOptions options)
+public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, StageClock clock, MorningJoin join, StressScenarios scenarios, TrackRecords trackRecords, AccountFlowReader holders, JobsOptions options)
 {
     /// <summary>What the record's <c>recommender</c> field says.</summary>
     public const string Recommender = "proposal-service";
@@ -32,7 +32,8 @@ public sealed class RecommendMarketJob(IMarketStore store, IStageLedger ledger, 
                 AccountFlows = await holders.LoadAsync(asOf, market, cancellationToken),
             };
             var result = await new ProposalService(store)
-                .ProposeAsync(info, asOf, await scenarios.GetOrFindAsync(asOf, cancellationToken), proposalOptions, cancellationToken);
+                .ProposeAsync(info, asOf, await scenarios.GetOrFindAsync(asOf, cancellationToken), await trackRecords.GetOrFindAsync(asOf, proposalOptions.Appetite, cancellationToken),
+                    proposalOptions, cancellationToken);
             var briefDirectory = BriefService.DirectoryFor(options.ReportsDirectory, asOf);
             var payload = new RecommendPayload
             {

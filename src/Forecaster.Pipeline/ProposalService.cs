@@ -31,6 +31,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var histories = await HistoriesAsync(markets, asOf, cancellationToken);
         var scenarios = await FindScenariosOfAsync(markets, asOf, cancellationToken);
         var correlated = await CorrelatedStressAsync(histories, asOf, cancellationToken);
+        var trackRecord = await ReplayTrackRecord.FindAsync(store, options.Appetite, asOf, cancellationToken);
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var assessed = new List<Assessed>();
@@ -51,7 +52,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var written = new List<(GovernanceProposal, string)>();
         for (var i = 0; i < assessed.Count; i++)
         {
-            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, topUps[i], history, correlated, directory, options.AccountFlows, cancellationToken);
+            var (recommendation, proposal) = await RecommendAsync(assessed[i], asOf, engine, scenarios, trackRecord, topUps[i], history, correlated, directory, options.AccountFlows, cancellationToken);
             recommendations.Add(recommendation);
             if (proposal is { } p) written.Add(p);
         }
@@ -102,21 +103,27 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
     /// <summary>
     /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
-    /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them. No treasury top-up and no correlated
+    /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them, with <paramref name="trackRecord"/>
+    /// (from <see cref="ReplayTrackRecord.FindAsync"/> at the same hour and profile: the same for every market, so found once). No treasury top-up and no correlated
     /// cross-market stress: both need every market at once, which only <see cref="CreateAsync"/> sees together. It reads the
     /// parameter history (so minimum delays hold) but does not record to it: markets' jobs run in parallel, and one file
     /// written by each would lose updates; the morning's <see cref="CreateAsync"/> run records.
     /// </summary>
-    public async Task<MarketProposalResult> ProposeAsync(Market market, DateTimeOffset asOf, IReadOnlyList<StressScenario> scenarios, ProposalOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The track record is of another hour or profile.</exception>
+    public async Task<MarketProposalResult> ProposeAsync(Market market, DateTimeOffset asOf, IReadOnlyList<StressScenario> scenarios, TrackRecord trackRecord, ProposalOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(trackRecord);
         ArgumentNullException.ThrowIfNull(options);
+        if (trackRecord.AsOf != asOf || trackRecord.Appetite != options.Appetite)
+            throw new ArgumentException($"The track record is of {trackRecord.AsOf:u} ({trackRecord.Appetite}), the proposal of {asOf:u} ({options.Appetite}).", nameof(trackRecord));
         Assessed assessed;
         try { assessed = Assess(market, await HistoryAsync(market, asOf, cancellationToken), asOf); }
         catch (InsufficientHistoryException e) { return new MarketProposalResult(market.Name, null, null, null, e.Message); }
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var history = ParameterHistoryFile.Load(HistoryPathFor(options.OutputDirectory));
-        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), options.AccountFlows, cancellationToken);
+        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, trackRecord, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), options.AccountFlows, cancellationToken);
         return new MarketProposalResult(market.Name, recommendation, proposal?.Proposal, proposal?.MarkdownPath, null);
     }
 
@@ -150,7 +157,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
 
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
     private async Task<(MarketRecommendation, (GovernanceProposal Proposal, string MarkdownPath)?)> RecommendAsync(Assessed assessed, DateTimeOffset asOf,
-        RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, double topUp, ParameterHistory history, CorrelatedStress? correlated,
+        RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, TrackRecord trackRecord, double topUp, ParameterHistory history, CorrelatedStress? correlated,
         string directory, AccountFlows? accountFlows, CancellationToken cancellationToken)
     {
         var (risk, probability, method, hours, assumed) = assessed;
@@ -170,6 +177,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var proposal = new GovernanceProposal(recommendation, risk, scenarios.Select(s => StressTester.Apply(risk.Current, s)).ToList(), method, chart)
         {
             Correlated = correlated,
+            TrackRecord = trackRecord,
             Holders = accountFlows is null ? null : await accountFlows.AtEndOfHourAsync(risk.Market.Name, risk.AsOf, cancellationToken),
         };
         var markdownPath = Path.Combine(directory, $"{risk.Market.Name}.md");

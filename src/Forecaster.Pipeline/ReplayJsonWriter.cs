@@ -55,7 +55,7 @@ public static class ReplayJsonWriter
             }),
             marketsWithHolders = result.MarketsWithHolders,
             marketsWithoutHolders = result.MarketsWithoutHolders,
-            skipped = result.Skipped,
+            skipped = result.Skipped.Select(s => s.ToString()),
         }, new JsonSerializerOptions { WriteIndented = true });
     }
 

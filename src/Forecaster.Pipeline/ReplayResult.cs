@@ -6,7 +6,7 @@ namespace Forecaster.Pipeline;
 /// <param name="Appetite">The risk profile replayed.</param>
 /// <param name="Episodes">Every episode at every lead, in time order.</param>
 /// <param name="Skipped">Episodes without a recommendation, with why (e.g. too little history before them).</param>
-public sealed record ReplayResult(RiskAppetite Appetite, IReadOnlyList<ReplayEpisode> Episodes, IReadOnlyList<string> Skipped)
+public sealed record ReplayResult(RiskAppetite Appetite, IReadOnlyList<ReplayEpisode> Episodes, IReadOnlyList<ReplaySkip> Skipped)
 {
     /// <summary>The flat rule the buffers are compared with: hold this share of deposits liquid, every hour.</summary>
     public const double FlatRuleShare = 0.20;
@@ -23,7 +23,7 @@ public sealed record ReplayResult(RiskAppetite Appetite, IReadOnlyList<ReplayEpi
     /// <summary>Under such a basis: the markets without them, which kept the service's rule.</summary>
     public IReadOnlyList<string> MarketsWithoutHolders { get; init; } = [];
 
-    /// <summary>Interval between the sampled days.</summary>
+    /// <summary>Interval between the sampled days; zero when the replay sampled no time average.</summary>
     public TimeSpan Sampling { get; init; }
 
     /// <summary>Share of episodes whose 24 h-ahead buffer covered the outflow (NaN when there are none).</summary>

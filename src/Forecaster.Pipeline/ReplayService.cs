@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Forecaster.EarlyWarning;
 using Forecaster.Flows;
 using Forecaster.Ingest.Snapshots;
@@ -46,13 +47,30 @@ public static class ReplayService
     /// <param name="basis">What the buffer rests on (default <see cref="ReplayBasis.Current"/>).</param>
     /// <param name="accountFlows">Account-level flows (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
     public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
-        AccountFlows? accountFlows = null)
+        AccountFlows? accountFlows = null) =>
+        await RunAsync(await HistoriesAsync(store, null, cancellationToken), appetite, sampling, cancellationToken, basis, accountFlows);
+
+    /// <summary>
+    /// The replay as a proposal as of <paramref name="upTo"/> may show it: the service's rule (<see cref="ReplayBasis.Current"/>)
+    /// on every episode of the store's markets that started at or before <paramref name="upTo"/>, read from the hours up to
+    /// it only, and no time average (<see cref="ReplayResult.Samples"/> is empty: it samples the whole history and would
+    /// cost most of the time). An episode's buffers and outflows need no hour after its start, so each episode kept is
+    /// replayed exactly as a replay of the whole history replays it, and an episode starting later is not seen at all.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="appetite">The risk profile.</param>
+    /// <param name="upTo">The last hour read (inclusive).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<ReplayResult> RunUpToAsync(IMarketStore store, RiskAppetite appetite, DateTimeOffset upTo, CancellationToken cancellationToken = default) =>
+        await Replay(await HistoriesAsync(store, upTo, cancellationToken), appetite, null, ReplayBasis.Current, null, cancellationToken);
+
+    private static async Task<List<(Market, IReadOnlyList<MarketHour>)>> HistoriesAsync(IMarketStore store, DateTimeOffset? upTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
         foreach (var market in await store.GetMarketsAsync(cancellationToken))
-            histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
-        return await RunAsync(histories, appetite, sampling, cancellationToken, basis, accountFlows);
+            histories.Add((market, await store.GetHoursAsync(market.Name, to: upTo, cancellationToken: cancellationToken)));
+        return histories;
     }
 
     /// <summary>Replays every episode of the given market histories (each in time order).</summary>
@@ -69,51 +87,46 @@ public static class ReplayService
         CancellationToken cancellationToken = default, ReplayBasis? basis = null, AccountFlows? accountFlows = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        basis ??= ReplayBasis.Current;
         var every = sampling ?? DefaultSampling;
         if (every < TimeSpan.FromDays(1) || every.Ticks % TimeSpan.TicksPerDay != 0)
             throw new ArgumentOutOfRangeException(nameof(sampling), every, "The time-average sampling must be a whole number of days.");
+        return await Replay(histories, appetite, every, basis ?? ReplayBasis.Current, accountFlows, cancellationToken);
+    }
+
+    // The replay itself; `every` null samples no time average.
+    private static async Task<ReplayResult> Replay(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? every, ReplayBasis basis,
+        AccountFlows? accountFlows, CancellationToken cancellationToken)
+    {
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
-        var days = SampleDays(histories, every);
+        var days = every is { } step ? SampleDays(histories, step) : [];
         var holders = basis.LargestHolders && accountFlows is not null ? await HoldersAsync(histories, days, accountFlows, cancellationToken) : null;
         var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
             : null, holders, ReserveTargetPolicy.For(appetite));
-        var episodes = new List<ReplayEpisode>();
-        var skipped = new List<string>();
-
-        foreach (var (market, hours) in histories)
+        // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
+        // result is in the same order whatever the timing.
+        var points = histories.SelectMany(h => Episodes(h.Hours, definition).SelectMany(e => Leads.Select(lead => (h.Market, h.Hours, e.Start, lead)))).ToList();
+        var judged = new (ReplayEpisode? Episode, ReplaySkip? Skip)[points.Count];
+        try
         {
-            foreach (var episode in Episodes(hours, definition))
+            Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                foreach (var lead in Leads)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var at = episode.Start - TimeSpan.FromHours(lead);
-                    var index = IndexOf(hours, at);
-                    if (index < 0) { skipped.Add($"{market.Name} {episode.Start:yyyy-MM-dd HH:mm}, {lead} h before: no data at that hour"); continue; }
-                    try
-                    {
-                        var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
-                        episodes.Add(new ReplayEpisode(market.Name, episode.Start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, RealizedOutflowUsd(hours, index, episode.Start))
-                        {
-                            Utilization = hours[index].Utilization,
-                            OptimalUtilization = target.OptimalUtilization,
-                            Target = target,
-                        });
-                    }
-                    catch (InsufficientHistoryException e)
-                    {
-                        skipped.Add($"{market.Name} {episode.Start:yyyy-MM-dd HH:mm}, {lead} h before: {e.Message}");
-                    }
-                }
-            }
+                var (market, hours, start, lead) = points[i];
+                judged[i] = Judge(market, hours, start, lead, histories, buffers);
+            });
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The failure as the sequential replay raised it, so callers (and Hangfire's retry rules) see its own type.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        var episodes = judged.Where(j => j.Episode is not null).Select(j => j.Episode!).ToList();
+        var skipped = judged.Where(j => j.Skip is not null).Select(j => j.Skip!).ToList();
         return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
         {
             Samples = SampleBuffers(histories, buffers, days, cancellationToken),
-            Sampling = every,
+            Sampling = every ?? TimeSpan.Zero,
             Basis = basis.Name,
             MarketsWithHolders = basis.LargestHolders
                 ? histories.Select(h => h.Market.Name).Where(n => accountFlows?.Has(n) == true).OrderBy(n => n, StringComparer.Ordinal).ToList()
@@ -122,6 +135,30 @@ public static class ReplayService
                 ? histories.Select(h => h.Market.Name).Where(n => accountFlows?.Has(n) != true).OrderBy(n => n, StringComparer.Ordinal).ToList()
                 : [],
         };
+    }
+
+    // The buffer recommended `lead` hours before an episode of `market` that started at `start`, and the outflow that
+    // followed; or why there is none.
+    private static (ReplayEpisode?, ReplaySkip?) Judge(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset start, int lead,
+        List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers)
+    {
+        var at = start - TimeSpan.FromHours(lead);
+        var index = IndexOf(hours, at);
+        if (index < 0) return (null, new ReplaySkip(market.Name, start, lead, "no data at that hour"));
+        try
+        {
+            var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
+            return (new ReplayEpisode(market.Name, start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, RealizedOutflowUsd(hours, index, start))
+            {
+                Utilization = hours[index].Utilization,
+                OptimalUtilization = target.OptimalUtilization,
+                Target = target,
+            }, null);
+        }
+        catch (InsufficientHistoryException e)
+        {
+            return (null, new ReplaySkip(market.Name, start, lead, e.Message));
+        }
     }
 
     /// <summary>

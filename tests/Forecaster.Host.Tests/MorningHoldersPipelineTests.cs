@@ -16,7 +16,8 @@ namespace Forecaster.Host.Tests;
 
 /// <summary>
 /// The Hangfire morning pipeline (in-memory storage, real DuckDB file) on a store the agent simulator filled with its
-/// events: its brief and proposals state who holds the deposits, as <c>forecaster run</c> does for the same as-of hour.
+/// events: its brief and proposals state who holds the deposits, as <c>forecaster run</c> does for the same as-of hour,
+/// and its proposals carry the same track record as the CLI's.
 /// </summary>
 public class MorningHoldersPipelineTests
 {
@@ -36,6 +37,7 @@ public class MorningHoldersPipelineTests
         string serviceMarkdown;
         JsonNode serviceJson;
         List<RecommendPayload> recommended;
+        IReadOnlyList<StageRecord> trackRecords;
         await using (var service = await RunningService.StartAsync(new()
         {
             ["Forecaster:Storage:StorePath"] = storePath,
@@ -48,6 +50,7 @@ public class MorningHoldersPipelineTests
             serviceMarkdown = await File.ReadAllTextAsync(Path.Combine(temp.File("reports"), (string)published["markdown"]!), ct);
             serviceJson = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(temp.File("reports"), (string)published["json"]!), ct))!;
             recommended = (await service.Ledger.ListAsync(PipelineStages.Recommend, asOf, ct)).Select(RecommendPayload.Read).ToList();
+            trackRecords = await service.Ledger.ListAsync(PipelineStages.TrackRecord, asOf, ct);
         }
 
         // The CLI's main job on the same store, as of the same hour.
@@ -77,7 +80,23 @@ public class MorningHoldersPipelineTests
             var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(Path.Combine(temp.File("reports"), r.Proposal!), ".json"), ct))!;
             var events = simulated.Single(m => m.Market.Name == r.Market).Events;
             Assert.Equal(DepositorConcentration.At(r.Market, events, asOf + HourlyGrid.Step).Top1Share, (double)json["depositorConcentration"]!["top1Share"]!, 12);
+            // ... and the same track record as the CLI's proposal for the market (found once by the fan-out, not per market).
+            var cli = Path.Combine(ProposalService.DirectoryFor(temp.File("run"), asOf), $"{r.Market}.json");
+            Assert.True(File.Exists(cli), cli);
+            var cliRecord = JsonNode.Parse(await File.ReadAllTextAsync(cli, ct))!["trackRecord"]!;
+            Assert.True(JsonNode.DeepEquals(cliRecord, json["trackRecord"]), r.Market);
+            Assert.Equal(TrackRecordSection(await File.ReadAllTextAsync(Path.ChangeExtension(cli, ".md"), ct)),
+                TrackRecordSection(await File.ReadAllTextAsync(Path.ChangeExtension(Path.Combine(temp.File("reports"), r.Proposal!), ".md"), ct)));
         }
+        Assert.Single(trackRecords);
+        Assert.Equal(asOf, trackRecords[0].AsOf);
+    }
+
+    private static string TrackRecordSection(string markdown)
+    {
+        var start = markdown.IndexOf(Publish.Proposals.TrackRecordMarkdown.Heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, "the proposal has a track record");
+        return markdown[start..markdown.IndexOf("\n## ", start, StringComparison.Ordinal)];
     }
 
     // Each market's heading with its holder sentence, by market.

@@ -32,6 +32,7 @@ public class BriefPartsTests
         var briefs = new BriefService(store, clock);
         var proposals = new ProposalService(store);
         var scenarios = await proposals.FindScenariosAsync(asOf, ct);
+        var trackRecord = await ReplayTrackRecord.FindAsync(store, Recommend.RiskAppetite.Moderate, asOf, ct);
         var directory = BriefService.DirectoryFor(options.OutputDirectory, asOf);
         var ready = new Dictionary<string, MarketBriefPart>();
         var actions = new List<(double, string, IReadOnlyList<RecommendedAction>)>();
@@ -39,7 +40,7 @@ public class BriefPartsTests
         {
             await BriefPartFiles.WriteAsync(directory, await briefs.CreatePartAsync(market, asOf, options, ct), ct);
             ready[market.Name] = (await BriefPartFiles.ReadAsync(directory, market.Name, asOf, ct))!;
-            var proposal = await proposals.ProposeAsync(market, asOf, scenarios, new ProposalOptions { OutputDirectory = options.OutputDirectory }, ct);
+            var proposal = await proposals.ProposeAsync(market, asOf, scenarios, trackRecord, new ProposalOptions { OutputDirectory = options.OutputDirectory }, ct);
             if (proposal.Proposal is not null)
                 actions.Add((proposal.Recommendation!.ShortfallProbability24h, market.Name, RecommendedActions.For(proposal.Proposal, proposal.MarkdownPath!, directory)));
         }

@@ -59,6 +59,7 @@ public class ProposalServiceTests
     private static async Task AssertJsonMatchesSpecification(GovernanceProposal proposal, string path, string markdown, CancellationToken ct)
     {
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), ct));
+        TrackRecordAssert.JsonMatchesMarkdown(json.RootElement, markdown);
         var changes = json.RootElement.GetProperty("changes");
         Assert.Equal(proposal.Recommendation.Changes.Count, changes.GetArrayLength());
         // Every replayed episode is in both, with the deposits of the market it came from when it began.

@@ -6,6 +6,7 @@ public static class PipelineStages
     public const string Ingest = "ingest";
     public const string FanOut = "fanout";
     public const string Scenarios = "scenarios";
+    public const string TrackRecord = "track-record";
     public const string Forecast = "forecast";
     public const string Recommend = "recommend";
     public const string PublishScheduled = "publish-scheduled";

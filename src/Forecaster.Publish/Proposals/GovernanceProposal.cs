@@ -18,6 +18,9 @@ public sealed record GovernanceProposal(MarketRecommendation Recommendation, Liq
     /// <summary>Who held the deposits at the as-of hour, where the market's account-level flows are known; null otherwise.</summary>
     public DepositorConcentration? Holders { get; init; }
 
+    /// <summary>How the same rule did before the store's past crises up to the as-of hour (the Rationale's track record).</summary>
+    public TrackRecord? TrackRecord { get; init; }
+
     /// <summary>The proposal's title in the forum's style.</summary>
     public string Title => $"[ARFC] Reserve positioning for {Risk.Market.Name} ({Risk.AsOf:yyyy-MM-dd})";
 

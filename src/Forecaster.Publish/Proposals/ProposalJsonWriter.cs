@@ -78,6 +78,7 @@ public static class ProposalJsonWriter
                 worstJointDays = cs.WorstJointDays.Select(d => new { day = d.Day, totalOutflowShare = d.TotalOutflowShare, outflowShare = d.OutflowShare }),
                 depeg = cs.Depeg is { } d ? new { symbol = d.Symbol, trough = d.Trough, troughPriceUsd = d.TroughPriceUsd, windowStart = d.WindowStart, windowEnd = d.WindowEnd, outflowShare = d.OutflowShare } : null,
             } : null,
+            trackRecord = proposal.TrackRecord is { } tr ? TrackRecordJson(tr, proposal.Risk.Market.Name) : null,
             changes = r.Changes.Select(c => new
             {
                 market = c.Market,
@@ -92,6 +93,35 @@ public static class ProposalJsonWriter
                 expectedEffect = c.ExpectedEffect,
             }),
         }, Options);
+    }
+
+    // The Markdown's track record: this market's tally and misses, the tally over all markets.
+    private static object TrackRecordJson(TrackRecord record, string market)
+    {
+        object Tally(TrackRecordTally t) => new
+        {
+            episodes = t.Episodes,
+            leads = t.Leads.Select(l => new { hoursBefore = l.HoursBefore, judged = l.Judged, covered = l.Covered, flatRuleCovered = l.FlatRuleCovered, skipped = l.Skipped }),
+        };
+        return new
+        {
+            asOf = record.AsOf,
+            source = "forecaster replay",
+            flatRuleShare = record.FlatRuleShare,
+            market = Tally(record.Tally(market)),
+            uncovered = record.Misses(market).Select(e => new
+            {
+                start = e.Start,
+                hoursBefore = e.HoursBefore,
+                depositsUsd = e.DepositsUsd,
+                bufferUsd = e.BufferUsd,
+                outflowUsd = e.OutflowUsd,
+                flatRuleCovered = e.FlatRuleCovered,
+            }),
+            skipped = record.SkippedOf(market).Select(s => new { start = s.Start, hoursBefore = s.HoursBefore, reason = s.Reason }),
+            allMarkets = Tally(record.Tally(null)),
+            markets = record.Markets,
+        };
     }
 
     // JSON has no NaN: an unknown correlation or current value (e.g. a borrow cap the data does not hold) is null.

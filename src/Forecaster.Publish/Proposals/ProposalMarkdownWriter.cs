@@ -117,6 +117,7 @@ public static class ProposalMarkdownWriter
             Line(string.Create(CultureInfo.InvariantCulture, $"| {o.Horizon.TotalHours:0} h | {Method(o.Method)} | {o.Var95:P2} | {o.Es95:P2} | {o.Var99:P2} | {o.Es99:P2} |"));
         Line();
         if (proposal.ChartFile is not null) { Line($"![{risk.Market.Name} utilization]({proposal.ChartFile})"); Line(); }
+        if (proposal.TrackRecord is { } record) TrackRecordMarkdown.Write(md, record, risk.Market.Name);
         Line("## Next steps");
         Line();
         Line("If the vote passes, the changes are applied within their bounds; Forecaster re-assesses the market every morning and proposes the next step only after each parameter's minimum delay.");
@@ -126,7 +127,11 @@ public static class ProposalMarkdownWriter
         Line(string.Create(CultureInfo.InvariantCulture,
             $"Forecaster wrote this proposal from the store's hourly data for {risk.Market.Name} up to {risk.AsOf:yyyy-MM-dd HH:mm} UTC and nothing after it. ") +
             "Current values marked estimated are read from the market's own rates and those marked assumed are defaults; none is read from the protocol's contracts, so check them on-chain before voting. " +
-            "The figures are risk estimates, not guarantees; `forecaster replay` shows how the same rule did before past crises. Whoever posts this proposal states their own interest in the market.");
+            "The figures are risk estimates, not guarantees. " +
+            (proposal.TrackRecord is { } shown
+                ? string.Create(CultureInfo.InvariantCulture, $"The track record comes from `forecaster replay`, which reproduces it with `--store` and `--as-of {shown.AsOf:yyyy-MM-ddTHH:mmZ}`. ")
+                : "`forecaster replay` shows how the same rule did before past crises. ") +
+            "Whoever posts this proposal states their own interest in the market.");
         Line();
         Line("## Copyright");
         Line();

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Hosting;
 namespace Forecaster.Benchmarks.Workloads;
 
 /// <summary>
-/// The morning pipeline (ingest → fan-out and stress scenarios → forecast, charts and brief part ×N → recommend and proposal ×N → publish) for simulated markets, run through
+/// The morning pipeline (ingest → fan-out, stress scenarios and track record → forecast, charts and brief part ×N → recommend and proposal ×N → publish) for simulated markets, run through
 /// Hangfire exactly as the service runs it; prints the wall time of each stage from the ledger's start/finish stamps.
 /// </summary>
 internal static class ServiceMorningRun
@@ -89,7 +89,7 @@ internal static class ServiceMorningRun
             asOf = await ledger.GetLatestAsOfAsync(PipelineStages.Publish);
         }
         Console.WriteLine($"  published {stopwatch.Elapsed.TotalSeconds:F2} s after the trigger");
-        foreach (var stage in new[] { PipelineStages.FanOut, PipelineStages.Scenarios, PipelineStages.Forecast, PipelineStages.Recommend, PipelineStages.Publish })
+        foreach (var stage in new[] { PipelineStages.FanOut, PipelineStages.Scenarios, PipelineStages.TrackRecord, PipelineStages.Forecast, PipelineStages.Recommend, PipelineStages.Publish })
         {
             var records = await ledger.ListAsync(stage, asOf.Value);
             var first = records.Min(r => r.StartedAt);
