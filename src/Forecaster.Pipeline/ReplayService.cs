@@ -106,6 +106,7 @@ public static class ReplayService
             : null, holders, ReserveTargetPolicy.For(appetite));
         // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
         // result is in the same order whatever the timing.
+        var worst = WorstScenarioIndex.Build(histories);
         var points = histories.SelectMany(h => Episodes(h.Hours, definition).SelectMany(e => Leads.Select(lead => (h.Market, h.Hours, e.Start, lead)))).ToList();
         var judged = new (ReplayEpisode? Episode, ReplaySkip? Skip)[points.Count];
         try
@@ -113,7 +114,7 @@ public static class ReplayService
             Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var (market, hours, start, lead) = points[i];
-                judged[i] = Judge(market, hours, start, lead, histories, buffers);
+                judged[i] = Judge(market, hours, start, lead, worst, buffers);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
@@ -125,7 +126,7 @@ public static class ReplayService
         var skipped = judged.Where(j => j.Skip is not null).Select(j => j.Skip!).ToList();
         return new ReplayResult(appetite, episodes.OrderBy(e => e.Start).ThenBy(e => e.HoursBefore).ToList(), skipped)
         {
-            Samples = SampleBuffers(histories, buffers, days, cancellationToken),
+            Samples = SampleBuffers(histories, worst, buffers, days, cancellationToken),
             Sampling = every ?? TimeSpan.Zero,
             Basis = basis.Name,
             MarketsWithHolders = basis.LargestHolders
@@ -140,14 +141,14 @@ public static class ReplayService
     // The buffer recommended `lead` hours before an episode of `market` that started at `start`, and the outflow that
     // followed; or why there is none.
     private static (ReplayEpisode?, ReplaySkip?) Judge(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset start, int lead,
-        List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers)
+        WorstScenarioIndex worst, BufferRule buffers)
     {
         var at = start - TimeSpan.FromHours(lead);
         var index = IndexOf(hours, at);
         if (index < 0) return (null, new ReplaySkip(market.Name, start, lead, "no data at that hour"));
         try
         {
-            var target = buffers.TargetAt(market, hours, StressTester.FindWorst(histories, at), at);
+            var target = buffers.TargetAt(market, hours, worst.AsOf(at), at);
             return (new ReplayEpisode(market.Name, start, lead, hours[index].SuppliedUsd, target.TargetBufferUsd, RealizedOutflowUsd(hours, index, start))
             {
                 Utilization = hours[index].Utilization,
@@ -195,7 +196,7 @@ public static class ReplayService
     // The buffer at midnight UTC of every sampled day on which a market has an hour and enough history for a recommendation.
     // Days are counted from the Unix epoch so every market is sampled on the same days, which share one scenario search.
     // Days run in parallel; each assessment is seeded, so the result does not depend on the order.
-    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, BufferRule buffers, List<DateTimeOffset> days, CancellationToken cancellationToken)
+    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, WorstScenarioIndex worst, BufferRule buffers, List<DateTimeOffset> days, CancellationToken cancellationToken)
     {
         var withData = histories.Where(h => h.Hours.Count > 0).ToList();
         var samples = new ConcurrentBag<BufferSample>();
@@ -208,7 +209,7 @@ public static class ReplayService
                 if (!Sampled(hours, index)) continue;
                 try
                 {
-                    scenarios ??= StressTester.FindWorst(histories, day);
+                    scenarios ??= worst.AsOf(day);
                     var target = buffers.TargetAt(market, hours, scenarios, day);
                     samples.Add(new BufferSample(market.Name, day, hours[index].SuppliedUsd, target.TargetBufferUsd) { Target = target, Utilization = hours[index].Utilization });
                 }

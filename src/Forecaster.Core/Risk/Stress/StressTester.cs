@@ -20,11 +20,8 @@ public static class StressTester
     /// 1 h, 24 h and 72 h (in tokens where both hours know them, see <see cref="DepositChange"/>), and the largest 24 h
     /// utilization jump. Hours after <paramref name="asOf"/> are never read.
     /// </summary>
-    public static IReadOnlyList<StressScenario> FindWorst(IEnumerable<(Market Market, IReadOnlyList<MarketHour> Hours)> markets, DateTimeOffset asOf)
-    {
-        ArgumentNullException.ThrowIfNull(markets);
-        return WorstOf(markets.SelectMany(m => Candidates(m.Market, m.Hours, asOf)));
-    }
+    public static IReadOnlyList<StressScenario> FindWorst(IEnumerable<(Market Market, IReadOnlyList<MarketHour> Hours)> markets, DateTimeOffset asOf) =>
+        WorstScenarioIndex.Build(markets, asOf).AsOf(asOf);
 
     /// <summary>
     /// The worst of each kind among scenarios found separately (e.g. one market at a time, so no caller must hold every
@@ -43,29 +40,41 @@ public static class StressTester
     private static double Severity(StressScenario scenario) =>
         scenario.Name == UtilizationJumpName ? scenario.UtilizationJump : scenario.DepositOutflowShare;
 
-    private static IEnumerable<StressScenario> Candidates(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf)
+    /// <summary>
+    /// One market's record-breaking windows of each kind, in time order: a window is kept when it is worse than every
+    /// earlier window of its kind in this market (ties keep the earlier one). With <paramref name="until"/>, no window
+    /// ending after it is read. Only these windows can ever be the worst of the market at any hour.
+    /// </summary>
+    internal static IEnumerable<(DateTimeOffset EndedAt, double Severity, StressScenario Scenario)> Records(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset? until)
     {
-        var visible = hours.Where(h => h.Hour <= asOf).ToList();
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(hours);
+        var end = hours.Count;
+        while (until is { } u && end > 0 && hours[end - 1].Hour > u) end--;
         foreach (var horizon in OutflowHorizons)
         {
             var steps = (int)horizon.TotalHours;
-            for (var i = 0; i + steps < visible.Count; i++)
+            var best = 0.0;
+            for (var i = 0; i + steps < end; i++)
             {
-                var (a, b) = (visible[i], visible[i + steps]);
+                var (a, b) = (hours[i], hours[i + steps]);
                 if (b.Hour - a.Hour != horizon || a.SuppliedUsd < MinimumDepositsUsd) continue;
                 var outflow = 1 - DepositChange.Ratio(a, b);
-                if (outflow <= 0) continue;
-                yield return new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization) { SourceDepositsUsd = a.SuppliedUsd };
+                if (!(outflow > best)) continue; // also skips NaN
+                best = outflow;
+                yield return (b.Hour, outflow, new StressScenario($"largest {steps} h deposit outflow", market.Name, a.Hour, horizon, outflow, b.Utilization - a.Utilization) { SourceDepositsUsd = a.SuppliedUsd });
             }
         }
         var day = TimeSpan.FromHours(24);
-        for (var i = 0; i + 24 < visible.Count; i++)
+        var worstJump = 0.0;
+        for (var i = 0; i + 24 < end; i++)
         {
-            var (a, b) = (visible[i], visible[i + 24]);
+            var (a, b) = (hours[i], hours[i + 24]);
             if (b.Hour - a.Hour != day || a.SuppliedUsd < MinimumDepositsUsd) continue;
             var jump = b.Utilization - a.Utilization;
-            if (jump <= 0) continue;
-            yield return new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump) { SourceDepositsUsd = a.SuppliedUsd };
+            if (!(jump > worstJump)) continue;
+            worstJump = jump;
+            yield return (b.Hour, jump, new StressScenario(UtilizationJumpName, market.Name, a.Hour, day, Math.Max(0, 1 - DepositChange.Ratio(a, b)), jump) { SourceDepositsUsd = a.SuppliedUsd });
         }
     }
 
