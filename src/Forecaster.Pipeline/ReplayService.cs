@@ -106,7 +106,7 @@ public static class ReplayService
             : null, holders, ReserveTargetPolicy.For(appetite));
         // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
         // result is in the same order whatever the timing.
-        var worst = WorstScenarioIndex.Build(histories);
+        var worst = WorstScenarioIndex.Build(basis.SeasonedScenarioDays > 0 ? Seasoned(histories, TimeSpan.FromDays(basis.SeasonedScenarioDays)) : histories);
         var points = histories.SelectMany(h => Episodes(h.Hours, definition).SelectMany(e => Leads.Select(lead => (h.Market, h.Hours, e.Start, lead)))).ToList();
         var judged = new (ReplayEpisode? Episode, ReplaySkip? Skip)[points.Count];
         try
@@ -137,6 +137,14 @@ public static class ReplayService
                 : [],
         };
     }
+
+    // Each market's hours from `seasoning` after its first hour with the eligibility minimum of deposits (none before it).
+    private static List<(Market Market, IReadOnlyList<MarketHour> Hours)> Seasoned(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, TimeSpan seasoning) =>
+        histories.Select(h =>
+        {
+            var eligible = h.Hours.Where(x => x.SuppliedUsd >= StressTester.MinimumDepositsUsd).Select(x => x.Hour).DefaultIfEmpty(DateTimeOffset.MaxValue).First();
+            return (h.Market, (IReadOnlyList<MarketHour>)h.Hours.Where(x => eligible != DateTimeOffset.MaxValue && x.Hour >= eligible + seasoning).ToList());
+        }).ToList();
 
     // The buffer recommended `lead` hours before an episode of `market` that started at `start`, and the outflow that
     // followed; or why there is none.
