@@ -81,13 +81,14 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     public async Task<IReadOnlyList<StressScenario>> FindScenariosAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
         await FindScenariosOfAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
 
-    // One market's whole history at a time, so a store of many long markets is never held at once.
+    // One search over every market's hours up to as-of, as the replay makes it (the track record holds them all too), so
+    // both choose the worst episode of each kind, ties included, by the one rule of WorstScenarioIndex.
     private async Task<IReadOnlyList<StressScenario>> FindScenariosOfAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var found = new List<StressScenario>();
+        var histories = new List<(Market Market, IReadOnlyList<MarketHour> Hours)>();
         foreach (var market in markets)
-            found.AddRange(StressTester.FindWorst([(market, await store.GetHoursAsync(market.Name, to: asOf, cancellationToken: cancellationToken))], asOf));
-        return StressTester.WorstOf(found);
+            histories.Add((market, await store.GetHoursAsync(market.Name, to: asOf, cancellationToken: cancellationToken)));
+        return StressTester.FindWorst(histories, asOf);
     }
 
     /// <summary>

@@ -24,23 +24,6 @@ public static class StressTester
         WorstScenarioIndex.Build(markets, asOf).AsOf(asOf);
 
     /// <summary>
-    /// The worst of each kind among scenarios found separately (e.g. one market at a time, so no caller must hold every
-    /// market's whole history at once): the same answer <see cref="FindWorst"/> gives over all of them together.
-    /// </summary>
-    public static IReadOnlyList<StressScenario> WorstOf(IEnumerable<StressScenario> scenarios)
-    {
-        ArgumentNullException.ThrowIfNull(scenarios);
-        var best = new Dictionary<string, StressScenario>();
-        foreach (var candidate in scenarios)
-            if (!best.TryGetValue(candidate.Name, out var current) || Severity(candidate) > Severity(current)) best[candidate.Name] = candidate;
-        return best.Values.OrderBy(s => s.Horizon).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
-    }
-
-    // A utilization jump is ranked by the points utilization rose; every other scenario by the share of deposits that left.
-    private static double Severity(StressScenario scenario) =>
-        scenario.Name == UtilizationJumpName ? scenario.UtilizationJump : scenario.DepositOutflowShare;
-
-    /// <summary>
     /// One market's record-breaking windows of each kind, in time order: a window is kept when it is worse than every
     /// earlier window of its kind in this market (ties keep the earlier one). With <paramref name="until"/>, no window
     /// ending after it is read. Only these windows can ever be the worst of the market at any hour.
