@@ -1,5 +1,6 @@
 using Forecaster.Markets;
 using Forecaster.Recommend;
+using Forecaster.Risk.Stress;
 using Xunit;
 
 namespace Forecaster.Pipeline.Tests;
@@ -89,5 +90,18 @@ public class ReplayPeerAndSizeBasesTests
             Assert.True(0.25 * e.Target!.WorstScenarioOutflowUsd > e.Target.Es99Outflow24hUsd);
             Assert.Equal(0.25 * e.Target.WorstScenarioOutflowUsd * 1.1, e.RecommendedBufferUsd, 1e-3);
         }
+    }
+
+    [Fact]
+    public void ScaledTo_RefusesAnEpisodeWithoutSourceDeposits_AndNeverScalesUp()
+    {
+        var episode = new StressScenario("largest 1 h deposit outflow", "b_usdt", T0, TimeSpan.FromHours(1), 0.4, 0.1);
+        var error = Assert.Throws<InvalidOperationException>(() => episode.ScaledTo(320e6, 0.5));
+        Assert.Contains("b_usdt", error.Message);
+        var small = episode with { SourceDepositsUsd = 20e6 };
+        Assert.Equal(small, small.ScaledTo(10e6, 0.5));
+        var scaled = small.ScaledTo(320e6, 0.5);
+        Assert.Equal(0.1, scaled.DepositOutflowShare, 12);
+        Assert.Equal(0.025, scaled.UtilizationJump, 12);
     }
 }
