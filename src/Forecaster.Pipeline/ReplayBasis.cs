@@ -23,7 +23,19 @@ namespace Forecaster.Pipeline;
 /// When above 0, worst episodes are taken only from a market's hours at least this many days after it first held the
 /// eligibility minimum of deposits: a young market's moves come from a few early depositors.
 /// </param>
-public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayScenariosOnly = false, bool EarlyWarning = false, bool LargestHolders = false, int SeasonedScenarioDays = 0)
+/// <param name="PeerStressShare">
+/// When above 0, the kink ramp runs on max(the market's own stress, this share x the highest stress among its peers at
+/// that hour) instead of its own alone. Peers are the other markets of the same peg (every dollar stablecoin with every
+/// other; any other asset only with markets of the same asset) that held the eligibility minimum of deposits at their
+/// latest hour at or before the assessed one, that hour no more than a day old (an older state says nothing of now).
+/// </param>
+/// <param name="SizeExponent">
+/// When above 0, the worst episodes are taken from each source market on its own, and each one's shocks are scaled by
+/// min(1, (source deposits / the market's deposits now)^k) with k this exponent: a relative exit seen on a small market
+/// overstates what a larger one sees; an episode from a larger market is never scaled up.
+/// </param>
+public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayScenariosOnly = false, bool EarlyWarning = false, bool LargestHolders = false, int SeasonedScenarioDays = 0,
+    double PeerStressShare = 0, double SizeExponent = 0)
 {
     // Only buffers are needed, and they rest on filtered historical simulation: the Student-t Monte Carlo beside it
     // (shown in proposals, its own random stream) would cost most of the time and change no number.
@@ -49,5 +61,17 @@ public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayS
         // A market's first month: deposits come and go with a few early depositors, so its relative moves may overstate
         // what an established market does (three of the worst episodes as of 2021-10-28 came from markets of $15-21M).
         new ReplayBasis("seasoned-scenarios", BufferOnly, SeasonedScenarioDays: 30),
+        // Contagion between markets of one peg: dollar stablecoins are near-perfect substitutes on both sides, so when a
+        // peer's rate goes above its kink its yield-seeking depositors' money is drawn from here and borrowers move here,
+        // within hours (Nov 2024: USDC above its kink while DAI and USDT lost large deposits). The peer's stress counts in
+        // full, as the same pressure as this market's own: nothing in that mechanism is weaker one market removed.
+        new ReplayBasis("peer-stress", BufferOnly, PeerStressShare: 1),
+        // The same, with a peer's stress at half: of the two flows a peer's squeeze sets off here, only the depositors
+        // leaving drain liquidity at once (borrowers moving here do so only as far as they pay less here), so one of two.
+        new ReplayBasis("peer-stress-half", BufferOnly, PeerStressShare: 0.5),
+        // Relative outflows shrink with a market's size: with depositors of the same sizes, a market n times larger has n
+        // times as many, and the share of independent exits in an hour varies as 1/sqrt(their number); so a shock from a
+        // source of deposits S replayed on deposits D > S is scaled by (S / D)^(1/2). A run on a larger market is kept whole.
+        new ReplayBasis("size-aware-scenarios", BufferOnly, SizeExponent: 0.5),
     }.ToDictionary(b => b.Name);
 }

@@ -103,10 +103,10 @@ public static class ReplayService
         var holders = basis.LargestHolders && accountFlows is not null ? await HoldersAsync(histories, days, accountFlows, cancellationToken) : null;
         var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
-            : null, holders, ReserveTargetPolicy.For(appetite));
+            : null, holders, ReserveTargetPolicy.For(appetite), basis.PeerStressShare > 0 ? new PeerStress(histories, basis.PeerStressShare) : null);
         // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
         // result is in the same order whatever the timing.
-        var worst = WorstScenarioIndex.Build(basis.SeasonedScenarioDays > 0 ? Seasoned(histories, TimeSpan.FromDays(basis.SeasonedScenarioDays)) : histories);
+        var worst = WorstScenarios.For(basis.SeasonedScenarioDays > 0 ? Seasoned(histories, TimeSpan.FromDays(basis.SeasonedScenarioDays)) : histories, basis);
         var points = histories.SelectMany(h => Episodes(h.Hours, definition).SelectMany(e => Leads.Select(lead => (h.Market, h.Hours, e.Start, lead)))).ToList();
         var judged = new (ReplayEpisode? Episode, ReplaySkip? Skip)[points.Count];
         try
@@ -149,7 +149,7 @@ public static class ReplayService
     // The buffer recommended `lead` hours before an episode of `market` that started at `start`, and the outflow that
     // followed; or why there is none.
     private static (ReplayEpisode?, ReplaySkip?) Judge(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset start, int lead,
-        WorstScenarioIndex worst, BufferRule buffers)
+        WorstScenarios worst, BufferRule buffers)
     {
         var at = start - TimeSpan.FromHours(lead);
         var index = IndexOf(hours, at);
@@ -184,16 +184,19 @@ public static class ReplayService
     // The recommendation the service would have made at `at`, from data up to then only: the market's liquidity risk, its
     // rate curve's kink as its own rates showed it then (assumed where they did not), and the worst episodes seen so far;
     // under the early-warning basis, also what the model fit before then said; under the concentration basis, who held the
-    // deposits at the end of that hour (the hour's state is its end), from the market's account-level flows.
+    // deposits at the end of that hour (the hour's state is its end), from the market's account-level flows; under the
+    // peer-stress bases, its peers' stress then; under the size-aware basis, each episode scaled to its deposits then.
     private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RecommendationEngine Engine, WalkForwardProbabilities? Probabilities,
-        IReadOnlyDictionary<string, Dictionary<DateTimeOffset, DepositorConcentration>>? Holders, ReserveTargetPolicy Policy)
+        IReadOnlyDictionary<string, Dictionary<DateTimeOffset, DepositorConcentration>>? Holders, ReserveTargetPolicy Policy, PeerStress? Peers)
     {
         public ReserveTarget TargetAt(Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
         {
             var risk = RiskModel.Assess(market, hours, at);
             var parameters = MarketParameters.AsOf(market.Asset, hours, at);
             if (Basis.DayScenariosOnly) scenarios = scenarios.Where(s => s.Horizon <= TimeSpan.FromHours(24)).ToList();
-            var target = Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN);
+            if (Basis.SizeExponent > 0) scenarios = scenarios.Select(s => s.ScaledTo(risk.Current.SuppliedUsd, Basis.SizeExponent)).ToList();
+            var target = Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN,
+                Peers?.At(market, risk.AsOf) ?? 0);
             if (Holders is null || !Holders.TryGetValue(market.Name, out var byTime)) return target;
             if (!byTime.TryGetValue(risk.AsOf + HourlyGrid.Step, out var concentration))
                 throw new InvalidOperationException($"The holders of {market.Name} were not measured at {risk.AsOf + HourlyGrid.Step:u}: HolderTimes misses an hour the replay asks about.");
@@ -204,7 +207,7 @@ public static class ReplayService
     // The buffer at midnight UTC of every sampled day on which a market has an hour and enough history for a recommendation.
     // Days are counted from the Unix epoch so every market is sampled on the same days, which share one scenario search.
     // Days run in parallel; each assessment is seeded, so the result does not depend on the order.
-    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, WorstScenarioIndex worst, BufferRule buffers, List<DateTimeOffset> days, CancellationToken cancellationToken)
+    private static List<BufferSample> SampleBuffers(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, WorstScenarios worst, BufferRule buffers, List<DateTimeOffset> days, CancellationToken cancellationToken)
     {
         var withData = histories.Where(h => h.Hours.Count > 0).ToList();
         var samples = new ConcurrentBag<BufferSample>();
@@ -272,6 +275,17 @@ public static class ReplayService
             result[market.Name] = series.ToDictionary(c => c.AsOf);
         }
         return result;
+    }
+
+    // The worst episodes the buffer weighs as of an hour: the worst of each kind over every market (the service's rule), or,
+    // under the size-aware basis, the worst of each kind in each source market, so that an episode from a large market that
+    // was not the worst relative move can still be the worst once every one is scaled to the market's size.
+    private sealed record WorstScenarios(IReadOnlyList<WorstScenarioIndex> Sources)
+    {
+        public static WorstScenarios For(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, ReplayBasis basis) =>
+            new(basis.SizeExponent > 0 ? histories.Select(h => WorstScenarioIndex.Build([h])).ToList() : [WorstScenarioIndex.Build(histories)]);
+
+        public IReadOnlyList<StressScenario> AsOf(DateTimeOffset asOf) => Sources.Count == 1 ? Sources[0].AsOf(asOf) : Sources.SelectMany(s => s.AsOf(asOf)).ToList();
     }
 
     private static int IndexOf(IReadOnlyList<MarketHour> hours, DateTimeOffset hour)

@@ -17,6 +17,20 @@ public static class HourlyGrid
         return new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
     }
 
+    /// <summary>Index of the last of <paramref name="hours"/> (in time order) at or before the instant, or -1 when none is.</summary>
+    public static int LastAtOrBefore(IReadOnlyList<MarketHour> hours, DateTimeOffset instant)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        int lo = 0, hi = hours.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (hours[mid].Hour <= instant) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
     /// <summary>Unix seconds of an instant.</summary>
     public static long ToUnixSeconds(DateTimeOffset instant) => instant.ToUnixTimeSeconds();
 

@@ -24,8 +24,10 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     /// <param name="scenarios">Worst real episodes to replay on it.</param>
     /// <param name="optimalUtilization">Its rate curve's kink (above it, more of the worst episode is covered).</param>
     /// <param name="shortfallProbability24h">The early-warning probability of a shortfall within 24 h, NaN when there is none.</param>
-    public ReserveTarget Target(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double optimalUtilization, double shortfallProbability24h = double.NaN) =>
-        ReserveTargetPolicy.For(_options.Appetite).Compute(report, scenarios, _options.Appetite, optimalUtilization, shortfallProbability24h);
+    /// <param name="peerStress">Stress carried over from peer markets, in [0, 1] (see <see cref="ReserveTargetPolicy.Compute"/>).</param>
+    public ReserveTarget Target(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double optimalUtilization, double shortfallProbability24h = double.NaN,
+        double peerStress = 0) =>
+        ReserveTargetPolicy.For(_options.Appetite).Compute(report, scenarios, _options.Appetite, optimalUtilization, shortfallProbability24h, peerStress);
 
     /// <summary>Recommends changes for one market.</summary>
     /// <param name="report">Its liquidity risk.</param>

@@ -85,11 +85,18 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
     /// <param name="appetite">The profile (recorded in the target).</param>
     /// <param name="optimalUtilization">The rate curve's kink, in (0, 1).</param>
     /// <param name="shortfallProbability24h">Early-warning probability of a shortfall within 24 h; NaN for the profile's rule.</param>
-    public ReserveTarget Compute(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, RiskAppetite appetite, double optimalUtilization, double shortfallProbability24h = double.NaN)
+    /// <param name="peerStress">
+    /// Stress carried over from peer markets (the replay's <c>peer-stress</c> bases; the service passes none), in [0, 1]: the
+    /// ramp runs on the larger of it and the market's own stress.
+    /// </param>
+    public ReserveTarget Compute(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, RiskAppetite appetite, double optimalUtilization, double shortfallProbability24h = double.NaN,
+        double peerStress = 0)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(scenarios);
-        var stress = UtilizationStress(report.Current.Utilization, optimalUtilization);
+        if (peerStress is < 0 or > 1 || double.IsNaN(peerStress))
+            throw new ArgumentOutOfRangeException(nameof(peerStress), peerStress, "Peer stress must be in [0, 1].");
+        var stress = Math.Max(UtilizationStress(report.Current.Utilization, optimalUtilization), peerStress);
         var weight = double.IsFinite(shortfallProbability24h)
             ? Math.Max(stress, Math.Min(1, shortfallProbability24h / FullCoverProbability))
             : ScenarioWeight + (1 - ScenarioWeight) * stress;

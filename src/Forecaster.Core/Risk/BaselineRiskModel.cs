@@ -38,7 +38,7 @@ public sealed class BaselineRiskModel : IMarketRiskModel
     /// <exception cref="InsufficientHistoryException">Fewer past windows than <see cref="BaselineRiskOptions.MinimumWindows"/>.</exception>
     public MarketRiskAssessment Assess(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf, IReadOnlyList<TimeSpan> horizons)
     {
-        var end = UpperIndex(hours, asOf);
+        var end = HourlyGrid.LastAtOrBefore(hours, asOf);
         if (end < 0)
             throw new InsufficientHistoryException(market.Name, 0, _options.MinimumWindows);
         var current = hours[end];
@@ -91,19 +91,6 @@ public sealed class BaselineRiskModel : IMarketRiskModel
         if (total < _options.MinimumWindows)
             throw new InsufficientHistoryException(market.Name, total, _options.MinimumWindows);
         return (double)hits / total;
-    }
-
-    // Index of the last hour at or before the instant, or -1.
-    private static int UpperIndex(IReadOnlyList<MarketHour> hours, DateTimeOffset instant)
-    {
-        int lo = 0, hi = hours.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (hours[mid].Hour <= instant) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return found;
     }
 
     // Index of the first hour at or after the instant (Count when none).
