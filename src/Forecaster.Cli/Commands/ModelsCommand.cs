@@ -5,7 +5,7 @@ using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster models list</c> and <c>forecaster models promote NAME VERSION [--force] [--store PATH]</c>.</summary>
+/// <summary><c>forecaster models list</c> (with each version's latest promotion decision) and <c>forecaster models promote NAME VERSION [--force] [--store PATH]</c>.</summary>
 public static class ModelsCommand
 {
     /// <summary>Builds the command.</summary>
@@ -20,17 +20,22 @@ public static class ModelsCommand
     private static Command List()
     {
         var models = TrainCommand.ModelsOption();
-        var command = new Command("list", "List every registered model version with its backtest metrics; * marks the champion.") { models };
+        var command = new Command("list", "List every registered model version with its method, backtest metrics and latest promotion decision; * marks the champion.") { models };
         CommandAction.Set(command, (parse, _) =>
         {
             var registry = new ModelRegistry(parse.GetValue(models)!);
             var cards = registry.List();
             if (cards.Count == 0) Console.WriteLine($"no models in {registry.Root}");
-            foreach (var c in cards)
+            foreach (var group in cards.GroupBy(c => c.Name))
             {
-                var mark = registry.Champion(c.Name) == c.Version ? "*" : " ";
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{mark} {c.Name} v{c.Version}  {c.CreatedUtc:yyyy-MM-dd HH:mm}  data {c.DataFrom:yyyy-MM-dd}..{c.DataTo:yyyy-MM-dd}  recall {c.Metrics.Recall:0.###}  lead {c.Metrics.MedianLeadHours:0.#} h  AUC-PR {c.Metrics.AucPr:0.###}  Brier skill {c.Metrics.BrierSkill:0.###}  code {c.CodeVersion[..Math.Min(8, c.CodeVersion.Length)]}"));
+                var champion = registry.Champion(group.Key);
+                var latest = registry.History(group.Key).GroupBy(d => d.Version).ToDictionary(g => g.Key, g => g.Last());
+                foreach (var c in group)
+                {
+                    var mark = champion == c.Version ? "*" : " ";
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{mark} {c.Name} v{c.Version}  {c.Method ?? "(custom)"}  {c.CreatedUtc:yyyy-MM-dd HH:mm}  data {c.DataFrom:yyyy-MM-dd}..{c.DataTo:yyyy-MM-dd}  recall {c.Metrics.Recall:0.###}  lead {c.Metrics.MedianLeadHours:0.#} h  AUC-PR {c.Metrics.AucPr:0.###}  Brier skill {c.Metrics.BrierSkill:0.###}  code {c.CodeVersion[..Math.Min(8, c.CodeVersion.Length)]}  {Decision(latest.GetValueOrDefault(c.Version))}"));
+                }
             }
             return Task.FromResult(0);
         });
@@ -69,6 +74,12 @@ public static class ModelsCommand
         });
         return command;
     }
+
+    // The latest decision about a version: what, by what, when and on what basis.
+    private static string Decision(PromotionDecision? d) => d is null
+        ? "no decision logged"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{(d.Forced ? "forced" : d.Promoted ? "promoted" : "rejected")} by {d.DecidedBy} {d.TimeUtc:yyyy-MM-dd HH:mm}{(d.Comparison is { } c ? $" ({c.Basis} vs v{c.ChampionVersion})" : "")}");
 
     private static void Print(ChampionComparison? comparison)
     {
