@@ -3,7 +3,7 @@ using Forecaster.Modeling.EarlyWarning;
 namespace Forecaster.Benchmarks.Workloads;
 
 /// <summary>
-/// The variants <see cref="EarlyWarningVariantsWorkload"/> measures: every method of the src catalog
+/// The variants <c>EarlyWarningVariantsWorkload</c> measures: every method of the src catalog
 /// (<see cref="EarlyWarningMethods.All"/>, the very objects) and after them the few only a benchmark can run, because
 /// they need inputs a store's snapshots lack (prices, holders) or change the backtest rather than the model.
 /// Kept apart from the workload so the tests can compile it and check it against the catalog.
