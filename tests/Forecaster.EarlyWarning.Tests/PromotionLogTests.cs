@@ -10,6 +10,17 @@ public sealed class PromotionLogTests
 {
     private static ModelCard Card(double aucPr, double recall) => ModelRegistryTests.Card(aucPr, recall);
 
+    // v1 promoted (one line logged) and a v2 whose card beats it: promoting v2 would succeed but for the log.
+    private static (ModelRegistry Registry, string LogPath) ChampionAndBetterChallenger(TempDirectory folder)
+    {
+        var registry = new ModelRegistry(folder.Path);
+        var model = ModelRegistryTests.Fitted.Value.Model;
+        registry.Save("shortfall", model, Card(aucPr: 0.5, recall: 0.8));
+        registry.Save("shortfall", model, Card(aucPr: 0.6, recall: 0.9));
+        registry.Promote("shortfall", 1);
+        return (registry, Path.Combine(folder.Path, "shortfall", PromotionLog.FileName));
+    }
+
     [Fact]
     public void Promote_AppendsEveryDecision_WithWhatWhoAndOnWhatGrounds()
     {
@@ -44,12 +55,7 @@ public sealed class PromotionLogTests
     public void History_NamesTheFileAndLine_AndPromoteChangesNothing_WhenALineIsCorrupt()
     {
         using var folder = new TempDirectory();
-        var registry = new ModelRegistry(folder.Path);
-        var model = ModelRegistryTests.Fitted.Value.Model;
-        registry.Save("shortfall", model, Card(aucPr: 0.5, recall: 0.8));
-        registry.Save("shortfall", model, Card(aucPr: 0.6, recall: 0.9));
-        registry.Promote("shortfall", 1);
-        var path = Path.Combine(folder.Path, "shortfall", PromotionLog.FileName);
+        var (registry, path) = ChampionAndBetterChallenger(folder);
         // A write cut short: the second line stops mid-object.
         File.AppendAllText(path, File.ReadAllText(path)[..40] + "\n");
         var written = File.ReadAllText(path);
@@ -85,12 +91,7 @@ public sealed class PromotionLogTests
     public void Promote_LeavesTheChampionUnchanged_WhenTheLogCannotBeWritten()
     {
         using var folder = new TempDirectory();
-        var registry = new ModelRegistry(folder.Path);
-        var model = ModelRegistryTests.Fitted.Value.Model;
-        registry.Save("shortfall", model, Card(aucPr: 0.5, recall: 0.8));
-        registry.Save("shortfall", model, Card(aucPr: 0.6, recall: 0.9));
-        registry.Promote("shortfall", 1);
-        var path = Path.Combine(folder.Path, "shortfall", PromotionLog.FileName);
+        var (registry, path) = ChampionAndBetterChallenger(folder);
         // A folder where the log should be: appending to it fails as a full disk or a read-only file would.
         File.Delete(path);
         Directory.CreateDirectory(path);
