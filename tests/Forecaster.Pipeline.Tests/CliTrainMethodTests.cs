@@ -77,6 +77,25 @@ public class CliTrainMethodTests
     }
 
     [Fact]
+    public async Task ModelsMethods_ListsTheCatalog_WithTheDefaultMarked()
+    {
+        using var temp = new TempDirectory("cli");
+
+        var result = await ForecasterProcess.RunAsync(temp.Path, "models", "methods");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(EarlyWarningMethods.All.Count, lines.Length);
+        Assert.StartsWith("* logistic ", lines[0]);
+        foreach (var (line, method) in lines.Zip(EarlyWarningMethods.All))
+        {
+            Assert.StartsWith(method.Name == EarlyWarningMethods.DefaultName ? "* " : "  ", line);
+            Assert.Equal(method.Name, line[2..].Split(' ')[0]);
+            Assert.EndsWith("  " + method.Description, line);
+        }
+    }
+
+    [Fact]
     public async Task RetrainJob_TrainsItsConfiguredMethod_AndLogsItsDecision()
     {
         using var temp = new TempDirectory("retrain");

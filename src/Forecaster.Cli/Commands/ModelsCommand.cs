@@ -1,19 +1,34 @@
 using System.CommandLine;
 using System.Globalization;
+using Forecaster.Modeling.EarlyWarning;
 using Forecaster.Modeling.Registry;
 using Forecaster.Store.DuckDb;
 
 namespace Forecaster.Cli.Commands;
 
-/// <summary><c>forecaster models list</c> (with each version's latest promotion decision) and <c>forecaster models promote NAME VERSION [--force] [--store PATH]</c>.</summary>
+/// <summary><c>forecaster models list</c> (with each version's latest promotion decision), <c>forecaster models methods</c> and <c>forecaster models promote NAME VERSION [--force] [--store PATH]</c>.</summary>
 public static class ModelsCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("models", "List registered models or promote a version to champion.");
+        var command = new Command("models", "List registered models, promote a version to champion, or list the trainable methods.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Promote());
+        command.Subcommands.Add(Methods());
+        return command;
+    }
+
+    private static Command Methods()
+    {
+        var command = new Command("methods", "List the early-warning methods `train --method` knows, each with what it does; * marks the default.");
+        CommandAction.Set(command, (_, _) =>
+        {
+            var width = EarlyWarningMethods.All.Max(m => m.Name.Length);
+            foreach (var m in EarlyWarningMethods.All)
+                Console.WriteLine($"{(m.Name == EarlyWarningMethods.DefaultName ? "*" : " ")} {m.Name.PadRight(width)}  {m.Description}");
+            return Task.FromResult(0);
+        });
         return command;
     }
 

@@ -22,7 +22,7 @@ public static class TrainCommand
         var models = ModelsOption();
         var method = new Option<string>("--method")
         {
-            Description = $"Early-warning method to train, one of: {string.Join(", ", EarlyWarningMethods.All.Select(m => m.Name))}",
+            Description = $"Early-warning method to train ('forecaster models methods' says what each does): {string.Join(", ", EarlyWarningMethods.All.Select(m => m.Name))}",
             DefaultValueFactory = _ => EarlyWarningMethods.DefaultName,
         };
         var command = new Command("train", "Train an early-warning method on the store's markets (walk-forward backtest for its card) and register it; it becomes champion only if it beats the current one on the same hours.") { store, models, method };
