@@ -43,6 +43,9 @@ public sealed class JobsOptions
     /// <summary>Model registry folder the weekly retraining trains into (as <c>forecaster train --models</c>).</summary>
     public string ModelsDirectory { get; set; } = Modeling.Registry.ModelRegistry.DefaultRoot;
 
+    /// <summary>The early-warning method the weekly retraining fits (as <c>forecaster train --method</c>), one of <see cref="Modeling.EarlyWarning.EarlyWarningMethods.All"/>.</summary>
+    public string RetrainMethod { get; set; } = Modeling.EarlyWarning.EarlyWarningMethods.DefaultName;
+
     /// <summary>Folder whose snapshot files (CSV, CSV.gz, Parquet) the ingest stage reads; null: none (simulate into an empty store).</summary>
     public string? IngestDirectory { get; set; }
 

@@ -22,12 +22,14 @@ public sealed class RetrainModelsJob(IMarketStore store, IStageLedger ledger, St
         var startedAt = clock.Now;
         var hour = HourlyGrid.Floor(startedAt);
         if (await ledger.GetAsync(PipelineStages.Retrain, "models", hour, cancellationToken) is not null) return;
-        var result = await new RetrainingService(store, new ModelRegistry(options.ModelsDirectory), clock.Provider).RunAsync(cancellationToken: cancellationToken);
+        var result = await new RetrainingService(
+            store, new ModelRegistry(options.ModelsDirectory, clock.Provider), clock.Provider, method: options.RetrainMethod, decidedBy: PromotionDecider.RetrainJob).RunAsync(cancellationToken: cancellationToken);
         var payload = new
         {
             trained = true,
             model = result.Challenger.Name,
             challenger = result.Challenger.Version,
+            method = result.Challenger.Method,
             previousChampion = result.PreviousChampion,
             champion = result.Champion,
             promoted = result.Promoted,

@@ -10,14 +10,14 @@ namespace Forecaster.EarlyWarning.Tests;
 public sealed class ModelRegistryTests
 {
     private static readonly BacktestOptions Options = new() { Model = new EarlyWarningModelOptions { Trees = 20 } };
-    private static readonly Lazy<(IReadOnlyList<MarketHistory> Markets, EarlyWarningModel Model)> Fitted = new(() =>
+    internal static readonly Lazy<(IReadOnlyList<MarketHistory> Markets, EarlyWarningModel Model)> Fitted = new(() =>
     {
         var markets = MarketSimulator.Run(new SimulationOptions { Markets = 4, Days = 240, Seed = 5 })
             .Select(m => new MarketHistory(m.Market.Name, m.Hours)).ToArray();
         return (markets, EarlyWarningModel.Fit(markets, Options));
     });
 
-    private static ModelCard Card(double aucPr, double recall) => new(
+    internal static ModelCard Card(double aucPr, double recall) => new(
         "ignored", 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), ["sim"],
         ShortfallFeatureBuilder.Names.ToArray(), Options,
         new ModelMetrics(3, recall, 12, 0.02, 0.3, aucPr, 0.25, 0.9, 0.88, 0.3, 0.2),

@@ -23,6 +23,7 @@ public class ConfigurationValidationTests
     [InlineData("Forecaster:Jobs:TimeZone", "Mars/Olympus_Mons", "Forecaster:Jobs:TimeZone 'Mars/Olympus_Mons' is not a known time-zone id")]
     [InlineData("Forecaster:Jobs:SimulatedMarkets", "0", "Forecaster:Jobs:SimulatedMarkets must be in [1, 1000]")]
     [InlineData("Forecaster:Jobs:SimulatedMarkets", "1001", "Forecaster:Jobs:SimulatedMarkets must be in [1, 1000]")]
+    [InlineData("Forecaster:Jobs:RetrainMethod", "hazard", "Forecaster:Jobs:RetrainMethod: unknown method 'hazard'; valid: logistic, trees, ")]
     [InlineData("Forecaster:Jobs:WorkerName", " ", "Forecaster:Jobs:WorkerName must not be empty")]
     [InlineData("Forecaster:Jobs:AccountFlows", "simulated", "Forecaster:Jobs:AccountFlows: expected CHAIN:POOL (e.g. ethereum:0x7d27... or simulated:agents), got 'simulated'")]
     [InlineData("Forecaster:Webhook:Url", "ftp://hooks.example/x", "Forecaster:Webhook:Url must be an absolute http(s) URL")]

@@ -42,6 +42,23 @@ public class CliModelsPromoteTests
         var forced = await ForecasterProcess.RunAsync(temp.Path, "models", "promote", "shortfall", "2", "--store", "s.duckdb", "--models", "models", "--force");
         Assert.Equal(0, forced.ExitCode);
         Assert.Contains("shortfall v2 is now champion", forced.Output);
+
+        // Every decision is in the promotion log, the refusals too, with what decided and on what grounds.
+        var log = new ModelRegistry(temp.File("models")).History("shortfall");
+        Assert.Equal(
+            new (int, int?, int?, bool, bool, PromotionDecider, ComparisonBasis?)[]
+            {
+                (1, null, 1, true, false, PromotionDecider.Train, null),
+                (2, 1, 1, false, false, PromotionDecider.Train, ComparisonBasis.SameHours),
+                (2, 1, 1, false, false, PromotionDecider.PromoteCommand, ComparisonBasis.SameHours),
+                (2, 1, 2, true, true, PromotionDecider.PromoteCommand, null),
+            },
+            log.Select(d => (d.Version, d.ChampionBefore, d.ChampionAfter, d.Promoted, d.Forced, d.DecidedBy, d.Comparison?.Basis)).ToArray());
+        Assert.Equal(("first-passage", "logistic"), (log[0].Method, log[1].Method));
+        Assert.Equal(log[1].Comparison!.Summary, log[1].Verdict);
+        Assert.StartsWith("on the same hours", log[2].Verdict);
+        Assert.Contains(log[2].Verdict, promote.Error);
+        Assert.Equal("forced over champion v1", log[3].Verdict);
     }
 
     [Fact]

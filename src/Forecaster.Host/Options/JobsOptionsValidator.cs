@@ -23,6 +23,8 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>, IValid
         if (o.SimulatedMarkets is < 1 or > 1000) errors.Add($"{S}:SimulatedMarkets must be in [1, 1000] (was {o.SimulatedMarkets}).");
         if (string.IsNullOrWhiteSpace(o.ReportsDirectory)) errors.Add($"{S}:ReportsDirectory must not be empty.");
         if (string.IsNullOrWhiteSpace(o.ModelsDirectory)) errors.Add($"{S}:ModelsDirectory must not be empty.");
+        try { Modeling.EarlyWarning.EarlyWarningMethods.Find(o.RetrainMethod ?? ""); }
+        catch (Modeling.EarlyWarning.UnknownMethodException e) { errors.Add($"{S}:RetrainMethod: {e.Message}"); }
         if (o.AccountFlows is { } pool)
         {
             try { Pipeline.AccountFlowPool.Parse(pool, $"{S}:AccountFlows"); }

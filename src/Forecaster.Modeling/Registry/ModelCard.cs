@@ -27,6 +27,7 @@ namespace Forecaster.Modeling.Registry;
 /// <param name="FormatVersion">Card format, checked on load.</param>
 /// <param name="Uncertainty">The walk-forward's paired bootstrap against the threshold rule (90% intervals of recall, median lead, AUC-PR and Brier skill and of their differences); null on cards written before it existed or with 0 resamples.</param>
 /// <param name="AgainstChampion">How it fared against the champion when it was trained (on the same hours when possible, with paired intervals); null when there was no champion to beat or on cards written before it existed.</param>
+/// <param name="Method">The <see cref="EarlyWarningMethods"/> name it was trained with; null for options outside the catalog or on cards written before it existed.</param>
 public sealed record ModelCard(
     string Name,
     int Version,
@@ -47,7 +48,8 @@ public sealed record ModelCard(
     double? RuleLevel = null,
     int FormatVersion = ModelCard.CurrentFormat,
     WarningComparison? Uncertainty = null,
-    ChampionComparison? AgainstChampion = null)
+    ChampionComparison? AgainstChampion = null,
+    string? Method = null)
 {
     /// <summary>The card format this code writes and reads.</summary>
     public const int CurrentFormat = 1;

@@ -28,7 +28,7 @@ public static class ModelCardMarkdown
         };
         if (o.RankingHorizonHours > 0)
             classifier += $", ranking hours by {(o.RankOnOnsets ? "an episode start" : "a shortfall hour")} within {o.RankingHorizonHours} h, Platt-mapped to the target";
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Model: {classifier}; liquidity: LightGBM regression + held-out residual interval ({o.Coverage:P0})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Model: {(card.Method is { } method ? $"method {method}: " : "")}{classifier}; liquidity: LightGBM regression + held-out residual interval ({o.Coverage:P0})");
         text.AppendLine();
         text.AppendLine("## Walk-forward backtest");
         text.AppendLine();

@@ -7,7 +7,8 @@ namespace Forecaster.Modeling.Registry;
 /// <summary>
 /// A folder of versioned early-warning models: <c>&lt;root&gt;/&lt;name&gt;/&lt;version&gt;/</c> holds
 /// <c>classifier.zip</c> (absent when trained without a shortfall), <c>forecaster.zip</c>, <c>card.json</c> and
-/// <c>card.md</c>; <c>&lt;root&gt;/&lt;name&gt;/champion</c> names the champion version. A version becomes champion
+/// <c>card.md</c>; <c>&lt;root&gt;/&lt;name&gt;/champion</c> names the champion version and
+/// <c>&lt;root&gt;/&lt;name&gt;/promotions.jsonl</c> (<see cref="PromotionLog"/>) records every decision. A version becomes champion
 /// only when it beats the champion (<see cref="ModelMetrics.Beats"/>, on the same hours when the data is at hand:
 /// <see cref="ChampionComparer"/>), unless forced.
 /// </summary>
@@ -19,13 +20,18 @@ public sealed class ModelRegistry
     /// <summary>Default model name.</summary>
     public const string DefaultName = "shortfall";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private readonly TimeProvider _clock;
 
     /// <summary>Opens (without creating) a registry folder.</summary>
-    public ModelRegistry(string root)
+    /// <param name="root">The registry folder.</param>
+    /// <param name="clock">Stamps promotion decisions; the system clock when null.</param>
+    public ModelRegistry(string root, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The registry folder, absolute.</summary>
@@ -80,31 +86,63 @@ public sealed class ModelRegistry
     /// or when forced. The verdict is <paramref name="comparison"/> when given (e.g. made on the same hours from a store),
     /// else the one the version's card recorded against this same champion when it was trained, else
     /// <see cref="ChampionComparer.Compare"/> without data: a refresh of the champion's method wins, any other method is
-    /// judged on the two cards' figures (from their own data windows, which the verdict says).
+    /// judged on the two cards' figures (from their own data windows, which the verdict says). Every decision, a refusal
+    /// too, is appended to the name's <see cref="PromotionLog"/> before the champion changes: if the log cannot be read or
+    /// written, the champion stays as it was.
     /// </summary>
+    /// <param name="name">Model name.</param>
+    /// <param name="version">The version to promote.</param>
+    /// <param name="force">Promote whatever a comparison would say.</param>
+    /// <param name="comparison">The comparison with the current champion, when already made.</param>
+    /// <param name="decidedBy">What is deciding, for the log.</param>
     /// <returns>The comparison that decided, or null when none was needed (no champion to beat, the same version, or forced).</returns>
     /// <exception cref="ModelNotFoundException">No such version.</exception>
     /// <exception cref="ArgumentException"><paramref name="comparison"/> was made against another version than the current champion.</exception>
-    /// <exception cref="ChallengerRejectedException">Not forced and it does not beat the champion.</exception>
-    public ChampionComparison? Promote(string name, int version, bool force = false, ChampionComparison? comparison = null)
+    /// <exception cref="ChallengerRejectedException">Not forced and it does not beat the champion (the refusal is logged).</exception>
+    /// <exception cref="ModelFormatException">The promotion log has a corrupt line.</exception>
+    public ChampionComparison? Promote(string name, int version, bool force = false, ChampionComparison? comparison = null, PromotionDecider decidedBy = PromotionDecider.PromoteCommand)
     {
         var challenger = ReadCard(name, version);
+        var log = PromotionLog(name);
+        log.Read();
+        var before = Champion(name);
         ChampionComparison? decided = null;
-        if (!force && ChampionToBeat(name) is { } champion && champion.Version != version)
+        string verdict;
+        if (force) verdict = before is { } forced && forced != version ? $"forced over champion v{forced}" : "forced";
+        else if (ChampionToBeat(name) is { } champion && champion.Version != version)
         {
             if (comparison is not null && comparison.ChampionVersion != champion.Version)
                 throw new ArgumentException($"The comparison was made against v{comparison.ChampionVersion}, but the champion of {name} is v{champion.Version}.", nameof(comparison));
             decided = comparison
                 ?? (challenger.AgainstChampion is { } recorded && recorded.ChampionVersion == champion.Version ? recorded : null)
                 ?? ChampionComparer.Compare(challenger, champion, markets: null);
-            if (!decided.ChallengerWins)
-                throw new ChallengerRejectedException($"{name} v{version}: {decided.Summary}; use --force to promote anyway.");
+            verdict = decided.Summary;
+        }
+        else verdict = before is null ? "no champion to beat" : before == version ? "already champion" : $"champion v{before} cannot be loaded by this build: replaced without comparison";
+        var promoted = decided?.ChallengerWins ?? true;
+        var decision = new PromotionDecision(_clock.GetUtcNow(), version, challenger.Method, before, promoted ? version : before, promoted, force, decidedBy, verdict, decided);
+        if (!promoted)
+        {
+            log.Append(decision);
+            throw new ChallengerRejectedException($"{name} v{version}: {decided!.Summary}; use --force to promote anyway.");
         }
         var file = Path.Combine(Root, name, "champion");
         File.WriteAllText(file + ".tmp", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try { log.Append(decision); }
+        catch (ForecasterException)
+        {
+            File.Delete(file + ".tmp");
+            throw;
+        }
         File.Move(file + ".tmp", file, overwrite: true);
         return decided;
     }
+
+    /// <summary>Every promotion decision about <paramref name="name"/>'s versions, oldest first.</summary>
+    /// <exception cref="ModelFormatException">The log has a corrupt line; the message names the file and the line.</exception>
+    public IReadOnlyList<PromotionDecision> History(string name) => PromotionLog(name).Read();
+
+    private PromotionLog PromotionLog(string name) => new(Path.Combine(Root, name, Registry.PromotionLog.FileName));
 
     /// <summary>Reads a version's card.</summary>
     /// <exception cref="ModelNotFoundException">No such version.</exception>

@@ -14,150 +14,10 @@ namespace Forecaster.Benchmarks.Workloads;
 /// Every early-warning learner variant on every split the issue asks for, so a choice of learner is made on all of
 /// them and not on the four shared files alone: walk-forward on the four Aave v2 markets, the unseen market (fit USDC,
 /// DAI, WETH; test USDT), simulated markets (fit 6 markets seed 11, test 4 markets seed 12, 540 days) and agent-simulated
-/// markets with their holders (the same seeds, counts and length).
+/// markets with their holders (the same seeds, counts and length). The variants are <see cref="EarlyWarningVariants.All"/>.
 /// </summary>
 public sealed class EarlyWarningVariantsWorkload : IWorkload
 {
-    // Declared before the variants that read it: static fields initialise in text order.
-    private static readonly string[] HolderColumns = ["holders_top1_share", "holders_top5_share", "log_liquidity_over_largest_holder"];
-
-    private static readonly string[] HolderTrendColumns =
-        ["holders_top1_share_minus_median_30d", "log_liquidity_over_largest_holder_change_24h", "log_liquidity_over_largest_holder_minus_median_30d"];
-
-    private static readonly (string Name, EarlyWarningModelOptions Options)[] Variants =
-    [
-        // The default plus the largest USDC/USDT/DAI distance from $1, ETH's 24 h return and drawdown from its week
-        // high, and a flag for hours without prices (the shared prices end 2023-02-25). Run on markets given prices.
-        (PricesVariant, new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "stablecoin_depeg_max", "eth_return_24h", "eth_drawdown_168h", "prices_missing"],
-        }),
-        ("trees", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees }),
-        // Few leaves and many rows per leaf: a leaf must hold several crises' worth of rows, not one crisis hour by hour.
-        ("trees-regularised", new EarlyWarningModelOptions { Learner = ShortfallLearner.GradientBoostedTrees, Leaves = 4, MinimumRowsPerLeaf = 400, Trees = 100, LearningRate = 0.05 }),
-        // The default: the threshold rule's signal, how fast utilization moves toward the level, how unusual this
-        // hour's deposit outflow is (IID spike detector), the other markets.
-        ("logistic", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic }),
-        // The default refit on the earlier 75% of training rows and Platt-recalibrated on the latest 25%, where the
-        // threshold is also chosen: probabilities follow the recent base rate (Brier skill is the weakest figure).
-        ("logistic-recalibrated", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RecalibrateOnHoldout = true }),
-        // The default without the anomaly score, to measure what the time-series component adds.
-        ("logistic-no-anomaly", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = ["log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "others_util_max"],
-        }),
-        // Adds deposit flight, the largest outflow, the rate regime and liquidity over the worst recent outflow.
-        ("logistic-wide", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures =
-            [
-                "log_gap_to_full", "log_gap_to_full_max_24h", "shortfall_distance_z", "util_change_24h", "deposit_change_24h",
-                "largest_outflow_24h", "rate_slope_regime", "log_liquidity_over_worst_outflow", "others_util_max",
-            ],
-        }),
-        // The default plus where utilization sits against the market's own kink and how long it has stayed above it.
-        ("logistic-kink", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h"],
-        }),
-        // The default plus only the persistence of stress: hours above the kink in the last 72 h and since it was last below it.
-        ("logistic-persistence", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "hours_above_kink_72h", "hours_since_below_kink"],
-        }),
-        // The default plus available liquidity over the ES99 of the next day's outflow at today's volatility.
-        ("logistic-outflow", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "log_liquidity_over_outflow_es99"],
-        }),
-        ("logistic-kink-outflow", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_minus_kink", "hours_above_kink_72h", "log_liquidity_over_outflow_es99"],
-        }),
-        // Ranks hours by a model of shortfall within 72 h (the detection window), then maps that score to the 24 h
-        // target's probability with Platt on the training rows' 24 h targets: alerts favour hours more than a day ahead.
-        ("logistic-rank72", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72 }),
-        // The default plus utilization against the market's own last 90 days (rank, gap to the peak) and how long ago
-        // its last shortfall was: scales that transfer to a market the model has not seen.
-        ("logistic-relative", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "util_rank_90d", "util_gap_to_max_90d", "log_hours_since_shortfall"],
-        }),
-        // A structural view with no fitting: the share of the market's own past standardised rises of −ln(1 − u) over
-        // the horizon that would reach the shortfall line from here at today's volatility (filtered historical
-        // simulation). Only the alert threshold is chosen on training hours.
-        ("first-passage", new EarlyWarningModelOptions { Learner = ShortfallLearner.FirstPassage }),
-        // The same score Platt-calibrated on training hours (a logistic model on its logit alone): monotone, so the same
-        // alerts, recall and lead; only the probability, hence Brier skill, changes.
-        ("first-passage-platt", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, LogisticFeatures = ["first_passage_logit"] }),
-        // The default plus that probability on the logit scale, where a logistic model adds evidence.
-        ("logistic-first-passage", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "first_passage_logit"],
-        }),
-        // A discrete-time hazard: the default's features rank hours by the chance of a shortfall in the next hour, and
-        // Platt maps that score to the 24 h target. Under a constant hazard, compounding 1 − (1 − h)^24 would be the map;
-        // either is monotone, so the alerts (hence recall and lead) are the same and only the calibration differs.
-        ("logistic-hazard-1h", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 1 }),
-        // The hazard model given the first-passage probability as a seventh feature (both of this structural family).
-        ("logistic-hazard-1h-first-passage", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            RankingHorizonHours = 1,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, "first_passage_logit"],
-        }),
-        // An onset ranker: the default's features rank hours by "an episode starts within 72 h" (the detection window,
-        // from the metric's definition), learning only from hours outside an episode's tail; Platt maps the score to
-        // the 24 h target. The default's features are also the 1 h hazard's, so there is no second feature set.
-        ("logistic-onset72", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RankOnOnsets = true }),
-        // The same with the window equal to the target's horizon, for comparison.
-        ("logistic-onset24", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 24, RankOnOnsets = true }),
-        // The default plus who holds the deposits: the largest and five largest holders' shares and ln(available
-        // liquidity / the largest holder's deposits). Only markets with account-level flows know them (the agent split).
-        .. DefaultAndHazardPlus("holders", HolderColumns),
-        // The same holders measured against the market's own past (a market always concentrated reads as normal): the
-        // largest holder's share and the coverage against their trailing 30-day medians, and the coverage's 24 h change.
-        .. DefaultAndHazardPlus("holder-trends", HolderTrendColumns),
-        // Half the budget to the model, the rest to the threshold rule's utilization level; alert on either.
-        // The default with its probabilities Platt-recalibrated fold by fold on the outcomes earlier folds made known
-        // (BacktestOptions.Recalibrate; in a train/test split, 30-day folds of the test period): the backtest's own
-        // out-of-sample errors, where "logistic-recalibrated" uses a holdout of the training rows.
-        (FoldPlattVariant, new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic }),
-        ("logistic-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RuleShareOfBudget = 0.5 }),
-        ("logistic-rank72-plus-rule", new EarlyWarningModelOptions { Learner = ShortfallLearner.Logistic, RankingHorizonHours = 72, RuleShareOfBudget = 0.5 }),
-    ];
-
-    /// <summary>"logistic-{suffix}" and "logistic-hazard-1h-{suffix}": the default and the 1 h hazard, each with <paramref name="columns"/> added.</summary>
-    private static (string Name, EarlyWarningModelOptions Options)[] DefaultAndHazardPlus(string suffix, string[] columns) =>
-    [
-        ($"logistic-{suffix}", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. columns],
-        }),
-        ($"logistic-hazard-1h-{suffix}", new EarlyWarningModelOptions
-        {
-            Learner = ShortfallLearner.Logistic,
-            RankingHorizonHours = 1,
-            LogisticFeatures = [.. ShortfallFeatureBuilder.LogisticNames, .. columns],
-        }),
-    ];
-
-    private const string PricesVariant = "logistic-prices";
-
-    private const string DefaultVariant = "logistic";
-
-    private const string FoldPlattVariant = "logistic-fold-platt";
-
     /// <summary>The stablecoins of the four markets; UST and FRAX are left out (UST stayed near $0.07 after May 2022, a permanent "depeg").</summary>
     private static readonly string[] Stablecoins = ["USDC", "USDT", "DAI"];
 
@@ -186,7 +46,7 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
     {
         // EW_VARIANTS=name,name runs only those variants (the full set takes minutes on a shared machine).
         var only = Environment.GetEnvironmentVariable("EW_VARIANTS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var variants = Variants.Where(v => only is null || only.Contains(v.Name)).ToArray();
+        var variants = EarlyWarningVariants.All.Where(v => only is null || only.Contains(v.Name)).ToArray();
         // EW_SPLITS=walk-forward,unseen,simulated,agents runs only those splits; EW_AGENT_TEST_SEED=n tests the agent
         // split on another seed (12 by default), to see whether a result on its few episodes holds.
         var splits = Environment.GetEnvironmentVariable("EW_SPLITS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -203,11 +63,11 @@ public sealed class EarlyWarningVariantsWorkload : IWorkload
             var options = new BacktestOptions
             {
                 Model = model,
-                Bootstrap = new BootstrapOptions { Resamples = name == DefaultVariant ? BootstrapOptions.Defaults.Resamples : 0 },
-                Recalibrate = name == FoldPlattVariant,
+                Bootstrap = new BootstrapOptions { Resamples = name == EarlyWarningMethods.DefaultName ? BootstrapOptions.Defaults.Resamples : 0 },
+                Recalibrate = name == EarlyWarningVariants.FoldPlatt,
             };
             // Simulated markets have no prices: there the price columns are missing throughout.
-            var markets = name == PricesVariant ? _markets.Select(m => m with { Prices = _prices }).ToArray() : _markets;
+            var markets = name == EarlyWarningVariants.Prices ? _markets.Select(m => m with { Prices = _prices }).ToArray() : _markets;
             var seen = markets.Where(m => m.Name != "aave_v2_usdt").ToArray();
             var unseen = markets.Where(m => m.Name == "aave_v2_usdt").ToArray();
             if (Runs("walk-forward")) backtests += Report(name, "walk-forward aave-v2", EarlyWarningBacktest.WalkForward(markets, options));
