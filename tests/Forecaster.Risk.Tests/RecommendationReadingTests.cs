@@ -49,6 +49,20 @@ public class RecommendationReadingTests
     }
 
     [Fact]
+    public void ReserveFactor_InForceAboveTheCeiling_IsNotRaised_AndTheNotesSayWhy()
+    {
+        // USDC's rates read 85.0 % on 2024-11-05 (Aave v2's wind-down): the proposal showed it and proposed no raise, silently.
+        var r = new RecommendationEngine().Recommend(
+            new LiquidityRiskReport(Market.FromName("aave_v2_usdc"), T0, new MarketHour(T0, 1_000e6, 900e6, 0, 6, 8, DataQuality.None, 0, 0), [], 400e6, 0.25),
+            [], 0.01, MarketParameters.AssumedFor("USDC") with { ReserveFactor = 0.85 }, double.NaN, 0, new Dictionary<string, DateTimeOffset>(), T0);
+
+        Assert.True(r.Target.GapUsd > 0);
+        Assert.DoesNotContain(r.Changes, c => c.Parameter == "reserveFactor");
+        Assert.Contains(r.Notes, n => n.StartsWith("The reserve factor in force (85.0 %) is at or above the 50 % Forecaster proposes at most, so no raise is proposed", StringComparison.Ordinal));
+        Assert.DoesNotContain(Recommend(400e6).Notes, n => n.Contains("reserve factor in force", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Slope2_WithoutAMeasuredResponse_AsksForOneStepAtTheBound_AndNoMore()
     {
         // The rationale says one step at the bound; a request for more would be a size no measurement argues for, and the

@@ -106,6 +106,10 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
                     : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by one step at the per-update bound, the most that can be asked without a measured response.",
                 "Higher supply APR above the kink draws deposits and repayments back exactly when utilization nears 100%.");
             AddReserveFactor(parameters, current, target, why, BoundFor("reserveFactor"), Add);
+            // A reader who sees a reserve factor in force above the ceiling, and none proposed, asks why.
+            if (parameters.ReserveFactor >= MaximumReserveFactor)
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"The reserve factor in force ({parameters.ReserveFactor:P1}) is at or above the {MaximumReserveFactor:P0} Forecaster proposes at most, so no raise is proposed: a higher one would leave depositors too little of the interest for the risk."));
             if (caps)
                 Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
                     $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
