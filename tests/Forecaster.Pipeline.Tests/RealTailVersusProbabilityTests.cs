@@ -1,7 +1,4 @@
-using Forecaster.Ingest.Snapshots;
 using Forecaster.Publish.Proposals;
-using Forecaster.Store.DuckDb;
-using Forecaster.Testing;
 using Xunit;
 
 namespace Forecaster.Pipeline.Tests;
