@@ -28,10 +28,13 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
             throw new ArgumentOutOfRangeException(nameof(options), options.TreasuryBudgetUsd, "--treasury-budget must be a non-negative USD amount.");
         var (markets, asOf) = await StoreAsOf.ResolveAsync(store, options.AsOf, cancellationToken);
 
-        var histories = await HistoriesAsync(markets, asOf, cancellationToken);
-        var scenarios = await FindScenariosOfAsync(markets, asOf, cancellationToken);
+        // One read of every market's whole history serves the worst episodes, the track record's replay and (its last
+        // 400 days, as HistoryAsync reads them) the assessments.
+        var whole = await HistoriesUpTo.ReadAsync(store, markets, asOf, cancellationToken);
+        var histories = whole.Since(HistoryStart(asOf));
+        var scenarios = whole.WorstEpisodes;
         var correlated = await CorrelatedStressAsync(histories, asOf, cancellationToken);
-        var trackRecord = await ReplayTrackRecord.FindAsync(store, options.Appetite, asOf, cancellationToken);
+        var trackRecord = await ReplayTrackRecord.FindAsync(whole, options.Appetite, cancellationToken);
 
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var assessed = new List<Assessed>();
@@ -78,18 +81,9 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     /// <c>forecaster replay</c>, which reads the whole history up to each replayed hour, tests the very rule proposals use.
     /// Each market's recommendation is tested against all of them.
     /// </summary>
+    /// <remarks>The replay's own index answers it (<see cref="HistoriesUpTo.WorstEpisodes"/>), so both choose the worst episode of each kind, ties included, by one rule.</remarks>
     public async Task<IReadOnlyList<StressScenario>> FindScenariosAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        await FindScenariosOfAsync(await store.GetMarketsAsync(cancellationToken), asOf, cancellationToken);
-
-    // One search over every market's hours up to as-of, as the replay makes it (the track record holds them all too), so
-    // both choose the worst episode of each kind, ties included, by the one rule of WorstScenarioIndex.
-    private async Task<IReadOnlyList<StressScenario>> FindScenariosOfAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        var histories = new List<(Market Market, IReadOnlyList<MarketHour> Hours)>();
-        foreach (var market in markets)
-            histories.Add((market, await store.GetHoursAsync(market.Name, to: asOf, cancellationToken: cancellationToken)));
-        return StressTester.FindWorst(histories, asOf);
-    }
+        (await HistoriesUpTo.ReadAsync(store, asOf, cancellationToken)).WorstEpisodes;
 
     /// <summary>
     /// How the store's markets' deposit outflows moved together up to <paramref name="asOf"/>, as <see cref="CreateAsync"/>
@@ -105,7 +99,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     /// <summary>
     /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
     /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them, with <paramref name="trackRecord"/>
-    /// (from <see cref="ReplayTrackRecord.FindAsync"/> at the same hour and profile: the same for every market, so found once). No treasury top-up and no correlated
+    /// (from <see cref="ReplayTrackRecord.FindAsync(IMarketStore, RiskAppetite, DateTimeOffset, CancellationToken)"/> at the same hour and profile: the same for every market, so found once). No treasury top-up and no correlated
     /// cross-market stress: both need every market at once, which only <see cref="CreateAsync"/> sees together. It reads the
     /// parameter history (so minimum delays hold) but does not record to it: markets' jobs run in parallel, and one file
     /// written by each would lose updates; the morning's <see cref="CreateAsync"/> run records.
@@ -146,7 +140,10 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     }
 
     private Task<IReadOnlyList<MarketHour>> HistoryAsync(Market market, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        store.GetHoursAsync(market.Name, asOf - TimeSpan.FromDays(400), asOf, cancellationToken);
+        store.GetHoursAsync(market.Name, HistoryStart(asOf), asOf, cancellationToken);
+
+    // The window the assessments read: risk measures, rate estimates, correlations and the treasury allocation.
+    private static DateTimeOffset HistoryStart(DateTimeOffset asOf) => asOf - TimeSpan.FromDays(400);
 
     private Assessed Assess(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf)
     {

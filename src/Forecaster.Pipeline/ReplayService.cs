@@ -48,7 +48,7 @@ public static class ReplayService
     /// <param name="accountFlows">Account-level flows (e.g. <see cref="AccountFlows.LoadAsync"/>), or null.</param>
     public static async Task<ReplayResult> RunAsync(IMarketStore store, RiskAppetite appetite, TimeSpan? sampling = null, CancellationToken cancellationToken = default, ReplayBasis? basis = null,
         AccountFlows? accountFlows = null) =>
-        await RunAsync(await HistoriesAsync(store, null, cancellationToken), appetite, sampling, cancellationToken, basis, accountFlows);
+        await RunAsync(await HistoriesAsync(store, cancellationToken), appetite, sampling, cancellationToken, basis, accountFlows);
 
     /// <summary>
     /// The replay as a proposal as of <paramref name="upTo"/> may show it: the service's rule (<see cref="ReplayBasis.Current"/>)
@@ -62,14 +62,25 @@ public static class ReplayService
     /// <param name="upTo">The last hour read (inclusive).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<ReplayResult> RunUpToAsync(IMarketStore store, RiskAppetite appetite, DateTimeOffset upTo, CancellationToken cancellationToken = default) =>
-        await Replay(await HistoriesAsync(store, upTo, cancellationToken), appetite, null, ReplayBasis.Current, null, cancellationToken);
+        await RunUpToAsync(await HistoriesUpTo.ReadAsync(store, upTo, cancellationToken), appetite, cancellationToken);
 
-    private static async Task<List<(Market, IReadOnlyList<MarketHour>)>> HistoriesAsync(IMarketStore store, DateTimeOffset? upTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="RunUpToAsync(IMarketStore, RiskAppetite, DateTimeOffset, CancellationToken)"/> on histories already read
+    /// (and their worst-episode index already built), so proposals read the store's history once for their worst episodes
+    /// and their track record.
+    /// </summary>
+    public static async Task<ReplayResult> RunUpToAsync(HistoriesUpTo histories, RiskAppetite appetite, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        return await Replay(histories.Markets.ToList(), appetite, null, ReplayBasis.Current, null, cancellationToken, histories.Worst);
+    }
+
+    private static async Task<List<(Market, IReadOnlyList<MarketHour>)>> HistoriesAsync(IMarketStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var histories = new List<(Market, IReadOnlyList<MarketHour>)>();
         foreach (var market in await store.GetMarketsAsync(cancellationToken))
-            histories.Add((market, await store.GetHoursAsync(market.Name, to: upTo, cancellationToken: cancellationToken)));
+            histories.Add((market, await store.GetHoursAsync(market.Name, cancellationToken: cancellationToken)));
         return histories;
     }
 
@@ -93,9 +104,9 @@ public static class ReplayService
         return await Replay(histories, appetite, every, basis ?? ReplayBasis.Current, accountFlows, cancellationToken);
     }
 
-    // The replay itself; `every` null samples no time average.
+    // The replay itself; `every` null samples no time average; `index`, when given, is these histories' worst-episode index.
     private static async Task<ReplayResult> Replay(List<(Market Market, IReadOnlyList<MarketHour> Hours)> histories, RiskAppetite appetite, TimeSpan? every, ReplayBasis basis,
-        AccountFlows? accountFlows, CancellationToken cancellationToken)
+        AccountFlows? accountFlows, CancellationToken cancellationToken, WorstScenarioIndex? index = null)
     {
         var definition = new ShortfallDefinition();
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
@@ -106,7 +117,10 @@ public static class ReplayService
             : null, holders, ReserveTargetPolicy.For(appetite), basis.PeerStressShare > 0 ? new PeerStress(histories, basis.PeerStressShare) : null);
         // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
         // result is in the same order whatever the timing.
-        var worst = WorstScenarios.For(basis.SeasonedScenarioDays > 0 ? Seasoned(histories, TimeSpan.FromDays(basis.SeasonedScenarioDays)) : histories, basis);
+        // A given index is the service's rule's (one index over every market), which is all the proposals' track record replays.
+        var worst = index is not null
+            ? new WorstScenarios([index])
+            : WorstScenarios.For(basis.SeasonedScenarioDays > 0 ? Seasoned(histories, TimeSpan.FromDays(basis.SeasonedScenarioDays)) : histories, basis);
         var points = histories.SelectMany(h => Episodes(h.Hours, definition).SelectMany(e => Leads.Select(lead => (h.Market, h.Hours, e.Start, lead)))).ToList();
         var judged = new (ReplayEpisode? Episode, ReplaySkip? Skip)[points.Count];
         try

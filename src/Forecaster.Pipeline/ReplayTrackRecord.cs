@@ -3,7 +3,7 @@ using Forecaster.Recommend;
 
 namespace Forecaster.Pipeline;
 
-/// <summary>The track record proposals show: the replay up to their as-of hour (<see cref="ReplayService.RunUpToAsync"/>), as a <see cref="TrackRecord"/>.</summary>
+/// <summary>The track record proposals show: the replay up to their as-of hour (<see cref="ReplayService.RunUpToAsync(IMarketStore, RiskAppetite, DateTimeOffset, CancellationToken)"/>), as a <see cref="TrackRecord"/>.</summary>
 public static class ReplayTrackRecord
 {
     /// <summary>Replays the store's episodes that started at or before <paramref name="asOf"/> under <paramref name="appetite"/>, from data up to it only.</summary>
@@ -14,8 +14,14 @@ public static class ReplayTrackRecord
     public static async Task<TrackRecord> FindAsync(IMarketStore store, RiskAppetite appetite, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var markets = (await store.GetMarketsAsync(cancellationToken)).Select(m => m.Name).ToList();
-        return From(await ReplayService.RunUpToAsync(store, appetite, asOf, cancellationToken), markets, asOf);
+        return await FindAsync(await HistoriesUpTo.ReadAsync(store, asOf, cancellationToken), appetite, cancellationToken);
+    }
+
+    /// <summary>The same from histories already read up to the proposals' as-of hour (<see cref="HistoriesUpTo.UpTo"/>).</summary>
+    public static async Task<TrackRecord> FindAsync(HistoriesUpTo histories, RiskAppetite appetite, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        return From(await ReplayService.RunUpToAsync(histories, appetite, cancellationToken), histories.Markets.Select(m => m.Market.Name).ToList(), histories.UpTo);
     }
 
     /// <summary>A replay's episodes and skips as a track record of <paramref name="markets"/> up to <paramref name="asOf"/>.</summary>

@@ -1,7 +1,4 @@
-using Forecaster.Ingest.Snapshots;
 using Forecaster.Publish.Proposals;
-using Forecaster.Store.DuckDb;
-using Forecaster.Testing;
 using Xunit;
 
 namespace Forecaster.Pipeline.Tests;
@@ -40,14 +37,5 @@ public sealed class RealTailVersusProbabilityTests
         Assert.DoesNotContain("Why a low probability", markdown);
     }
 
-    private static async Task<(GovernanceProposal Proposal, string Markdown)> ProposeAsync(string file, DateTimeOffset asOf)
-    {
-        using var temp = new TempDirectory("tail-vs-p");
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        await new SnapshotIngestor(store).IngestAsync([SharedData.Require("aave-v2-hourly", file)], new SnapshotIngestOptions(), ct);
-        var result = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = asOf }, ct);
-        var (proposal, path) = Assert.Single(result.Proposals);
-        return (proposal, await File.ReadAllTextAsync(path, ct));
-    }
+    private static Task<(GovernanceProposal Proposal, string Markdown)> ProposeAsync(string file, DateTimeOffset asOf) => RealProposal.OfOneFileAsync(file, asOf);
 }

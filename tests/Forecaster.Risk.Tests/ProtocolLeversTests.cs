@@ -58,7 +58,7 @@ public class ProtocolLeversTests
         Assert.Equal(900e6, cap.Recommended);
         Assert.Equal(cap.Requested, cap.Recommended);
         Assert.StartsWith("no per-update bound (the current value is unknown), 3 days apart; a full governance vote is needed", cap.Bound);
-        Assert.Contains("no current cap is known", cap.Rationale);
+        Assert.Contains("No current cap is known", cap.Rationale);
         Assert.Empty(r.Notes);
     }
 

@@ -46,7 +46,7 @@ public sealed record ParameterBound(string Parameter, double MaxRelativeChange, 
         var scale = Math.Abs(current) > 0 ? Math.Abs(current) : Math.Abs(recommended);
         var step = MaxRelativeChange * scale;
         var allowed = Math.Clamp(recommended, current - step, current + step);
-        return allowed == recommended ? (allowed, null) : (allowed, $"capped at {MaxRelativeChange:P0} per update");
+        return allowed == recommended ? (allowed, null) : (allowed, "the analysis asks for more than this one step");
     }
 
     /// <summary>

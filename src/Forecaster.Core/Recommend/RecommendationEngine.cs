@@ -50,15 +50,16 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
         var current = report.Current;
         var changes = new List<ParameterChange>();
         var held = new List<ParameterChange>();
+        // Its own sentence after the rationale's last one, so the reader sees where the "current" column comes from.
         string Source(string parameter) => parameter switch
         {
             "slope2" when parameters.RateCurve is { } curve =>
-                $" (current value estimated from the market's own borrow rates {curve.From:yyyy-MM-dd} to {curve.To:yyyy-MM-dd})",
+                $" Current value estimated from the market's own borrow rates {curve.From:yyyy-MM-dd} to {curve.To:yyyy-MM-dd}.",
             "reserveFactor" when parameters.ReserveFactorEstimate is { } rf =>
-                $" (current value estimated from the market's own supply and borrow rates {rf.From:yyyy-MM-dd} to {rf.To:yyyy-MM-dd}; debt at a stable rate above the variable one makes this estimate low, so if the value in force is higher, this proposal means the same step up from it, never a cut)",
-            "reserveFactor" => $" (current value assumed: the market's own rates over the last {Markets.ReserveFactors.ReserveFactorEstimator.Default.Window.TotalDays:0} days did not agree on one reserve factor, so an Aave-like default is used)",
-            "borrowCap" when double.IsNaN(parameters.BorrowCapUsd) => " (no current cap is known: the data does not hold it; check on-chain)",
-            _ => parameters.Assumed ? " (current value assumed: the store does not hold this market's parameters)" : "",
+                $" Current value estimated from the market's own supply and borrow rates {rf.From:yyyy-MM-dd} to {rf.To:yyyy-MM-dd}; debt at a stable rate above the variable one makes this estimate low, so if the value in force is higher, this proposal means the same step up from it, never a cut.",
+            "reserveFactor" => $" Current value assumed: the market's own rates over the last {Markets.ReserveFactors.ReserveFactorEstimator.Default.Window.TotalDays:0} days did not agree on one reserve factor, so an Aave-like default is used.",
+            "borrowCap" when double.IsNaN(parameters.BorrowCapUsd) => " No current cap is known: the data does not hold it; check on-chain.",
+            _ => parameters.Assumed ? " Current value assumed: the store does not hold this market's parameters." : "",
         };
         var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}{Raised(target, current.Utilization)}, plus {target.Margin:P0}{CappedAtDeposits(target, current)}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
 
@@ -82,10 +83,15 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
 
         var caps = ProtocolLevers.HasBorrowCaps(report.Market.Protocol);
         var notes = new List<string>();
+        // Whether borrowingPaused is in this very proposal decides the tense: a reader looks for it in the specification.
+        var breaker = $"the {_options.Appetite.ToString().ToLowerInvariant()} circuit-breaker limit of {_options.CircuitBreakerProbability:P0}";
         string NoCaps(string asked) =>
             $"{report.Market.Protocol} has no borrow caps (they exist from Aave v3), so the borrow cap {asked} is not proposed. " +
-            $"Its way to stop new borrowing is disabling borrowing on the reserve, proposed here as borrowingPaused once the 24 h shortfall probability reaches the {_options.Appetite.ToString().ToLowerInvariant()} circuit-breaker limit of {_options.CircuitBreakerProbability:P0} " +
-            $"(it is {shortfallProbability24h:P1}).";
+            $"Its way to stop new borrowing is disabling borrowing on the reserve (borrowingPaused), " + (parameters.BorrowingPaused
+                ? "which is already in force."
+                : shortfallProbability24h >= _options.CircuitBreakerProbability
+                    ? $"proposed below because the 24 h shortfall probability of {shortfallProbability24h:P1} reaches {breaker}."
+                    : $"which would be proposed once the 24 h shortfall probability reaches {breaker}; at {shortfallProbability24h:P1} it is not proposed now.");
 
         if (target.GapUsd > 0)
         {
@@ -94,13 +100,18 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
             var stressUtilization = Math.Max(current.Utilization, (kink + 1) / 2);
             var supplyShare = stressUtilization * (1 - parameters.ReserveFactor);
             var rateRise = double.IsFinite(depositsPerRatePointUsd) && depositsPerRatePointUsd > 0 ? target.GapUsd / depositsPerRatePointUsd : double.NaN;
-            var slopeRise = double.IsFinite(rateRise) ? rateRise / supplyShare * (1 - kink) / (stressUtilization - kink) : parameters.Slope2Pct;
+            // Without a measured response no size can be argued, so the request is one step at the bound and no more.
+            var slopeRise = double.IsFinite(rateRise) ? rateRise / supplyShare * (1 - kink) / (stressUtilization - kink) : parameters.Slope2Pct * BoundFor("slope2").MaxRelativeChange;
             Add("slope2", parameters.Slope2Pct, parameters.Slope2Pct + slopeRise,
                 double.IsFinite(rateRise)
                     ? $"{why} This market's history shows about {Usd(depositsPerRatePointUsd)} of deposits per day per +1 pp of supply APR; closing the gap needs about +{rateRise.ToString("0.0", CultureInfo.InvariantCulture)} pp at {stressUtilization:P0} utilization."
-                    : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by the largest allowed step.",
+                    : $"{why} No positive rate-to-flow response is measurable in this market's history, so the curve above the kink is steepened by one step at the per-update bound, the most that can be asked without a measured response.",
                 "Higher supply APR above the kink draws deposits and repayments back exactly when utilization nears 100%.");
             AddReserveFactor(parameters, current, target, why, BoundFor("reserveFactor"), Add);
+            // A reader who sees a reserve factor in force above the ceiling, and none proposed, asks why.
+            if (parameters.ReserveFactor >= MaximumReserveFactor)
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"The reserve factor in force ({parameters.ReserveFactor:P1}) is at or above the {MaximumReserveFactor:P0} Forecaster proposes at most, so no raise is proposed: a higher one would leave depositors too little of the interest for the risk."));
             if (caps)
                 Add("borrowCap", parameters.BorrowCapUsd, Math.Max(current.BorrowedUsd, 0),
                     $"{why} Capping borrows at today's level stops new borrowing from eating the buffer while it is rebuilt.",
@@ -162,13 +173,20 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
         var borrowApr = current.BorrowRatePct / 100;
         if (!double.IsFinite(borrowApr) || borrowApr <= 0 || current.BorrowedUsd <= 0) return;
         var yearlyPerPoint = current.BorrowedUsd * borrowApr; // USD a year per +1.0 of reserve factor
-        var requested = Math.Min(parameters.ReserveFactor + target.GapUsd / (yearlyPerPoint * ReserveFactorHorizonDays / 365), MaximumReserveFactor);
+        var closing = parameters.ReserveFactor + target.GapUsd / (yearlyPerPoint * ReserveFactorHorizonDays / 365);
+        var requested = Math.Min(closing, MaximumReserveFactor);
         if (requested <= parameters.ReserveFactor) return;
+        // Beyond the ceiling the lever cannot close the gap in time, and the reader must see how little it does there.
+        var atCeiling = yearlyPerPoint * (MaximumReserveFactor - parameters.ReserveFactor) * ReserveFactorHorizonDays / 365;
+        var closes = closing <= MaximumReserveFactor
+            ? string.Create(CultureInfo.InvariantCulture, $"Closing the gap within {ReserveFactorHorizonDays:0} days would take a reserve factor of {requested:P1}.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Closing the gap within {ReserveFactorHorizonDays:0} days would take a reserve factor of {closing:P0}, above the {MaximumReserveFactor:P0} ceiling; even at {MaximumReserveFactor:P0} the reserves would grow by {Usd(atCeiling)} in {ReserveFactorHorizonDays:0} days, {atCeiling / target.GapUsd:P1} of the gap, so this lever alone cannot close it.");
         // The effect is stated for the step the per-update bound allows (the delay, if it binds, holds the step back whole).
         var step = bound.Apply(parameters.ReserveFactor, requested, null, DateTimeOffset.MinValue).Value - parameters.ReserveFactor;
         add("reserveFactor", parameters.ReserveFactor, requested,
             string.Create(CultureInfo.InvariantCulture,
-                $"{why} Borrowers pay {current.BorrowRatePct:0.00}% APR on {Usd(current.BorrowedUsd)}; each +1 pp of reserve factor keeps {Usd(yearlyPerPoint / 100)} a year as protocol-owned reserves. Closing the gap within {ReserveFactorHorizonDays:0} days would take a reserve factor of {requested:P1} (at most {MaximumReserveFactor:P0})."),
+                $"{why} Borrowers pay {current.BorrowRatePct:0.00}% APR on {Usd(current.BorrowedUsd)}; each +1 pp of reserve factor keeps {Usd(yearlyPerPoint / 100)} a year as protocol-owned reserves. {closes}"),
             string.Create(CultureInfo.InvariantCulture,
                 $"This step (+{step * 100:0.0} pp) keeps about {Usd(yearlyPerPoint * step * 30 / 365)} more as reserves over 30 days and {Usd(yearlyPerPoint * step * ReserveFactorHorizonDays / 365)} over {ReserveFactorHorizonDays:0} days at today's borrows and rate; depositors' APR falls by {current.BorrowRatePct * current.Utilization * step:0.00} pp, which may draw some deposits out."));
     }

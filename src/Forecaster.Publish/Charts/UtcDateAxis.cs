@@ -17,7 +17,13 @@ public static class UtcDateAxis
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
             automatic.LabelFormatter = Format;
         plot.XLabel("Date (UTC)");
+        // A tick label is centred on its tick, and the last tick may sit at the data area's right end: without room on
+        // the right, "2022-06-21" printed as "2022-06-2". Half a full "yyyy-MM-dd HH:mm" label fits in this margin.
+        plot.Axes.Right.MinimumSize = LabelMargin;
     }
+
+    /// <summary>Pixels kept free right of the data area, so the last date label is drawn whole.</summary>
+    public const float LabelMargin = 60;
 
     private static string Format(DateTime date) =>
         date.TimeOfDay == TimeSpan.Zero

@@ -49,6 +49,20 @@ public static class ProposalJsonWriter
             availableUsd = r.Target.AvailableUsd,
             gapUsd = r.Target.GapUsd,
             shortfallProbability24h = r.ShortfallProbability24h,
+            probabilityMethod = proposal.Method,
+            // The Motivation's tail figures and the Rationale's table and chart, so the payload states every number the post does.
+            es99Outflow24hUsd = r.Target.Es99Outflow24hUsd,
+            liquidityCoverage = Finite(r.LiquidityCoverage),
+            outflowRisk = proposal.Risk.Outflows.Select(o => new
+            {
+                horizonHours = o.Horizon.TotalHours,
+                method = o.Method.ToString(),
+                var95 = o.Var95,
+                es95 = o.Es95,
+                var99 = o.Var99,
+                es99 = o.Es99,
+            }),
+            chart = proposal.ChartFile,
             depositorConcentration = proposal.Holders is { } h ? new
             {
                 holders = h.Holders,

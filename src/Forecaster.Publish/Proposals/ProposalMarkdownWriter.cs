@@ -97,9 +97,9 @@ public static class ProposalMarkdownWriter
         Line();
         Line(ReserveFactorText(r.Parameters));
         Line();
-        if (r.Parameters.Assumed)
+        if (AssumedText(r.Parameters, risk.Market.Protocol) is { } assumed)
         {
-            Line("Current values marked in the rationale as assumed are Aave-like defaults, and a borrow cap marked as unknown is none known: the data holds no parameters for this market beyond what its rates show. Check them against the protocol before voting.");
+            Line(assumed);
             Line();
         }
         Line("## Rationale");
@@ -153,7 +153,7 @@ public static class ProposalMarkdownWriter
     {
         ArgumentNullException.ThrowIfNull(change);
         return change is { UpdatesToRequested: > 1 and var n, TimeToRequested: { } time }
-            ? string.Create(CultureInfo.InvariantCulture, $" Reaching it takes {n} updates at the bound, at least {time.TotalDays:0.#} days, so this lever alone closes the gap only over that time.")
+            ? string.Create(CultureInfo.InvariantCulture, $" Reaching it takes {n} updates at the bound, at least {time.TotalDays:0.#} days.")
             : "";
     }
 
@@ -166,6 +166,27 @@ public static class ProposalMarkdownWriter
                 $"Rate curve in force: kink at {c.OptimalUtilization:P1} utilization, slopes {c.Slope1Pct:0.#} and {c.Slope2Pct:0.#} points a year below and above it, estimated from the market's own borrow rates {c.From:yyyy-MM-dd} to {c.To:yyyy-MM-dd} (fit error {c.RootMeanSquareErrorPct:0.###} points); the current slope2 above is that estimate.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"Rate curve: no kink could be read from the market's own borrow rates (utilization did not cross one clearly in the last 180 days, or the curve changed within them), so the kink at {parameters.OptimalUtilization:P0} and the slope above it of {parameters.Slope2Pct:0.#} points are Aave-like assumptions.");
+    }
+
+    /// <summary>
+    /// Which current values are assumptions rather than read from the market's rates, by name, or null when none is: a reader
+    /// told to check "values marked assumed" must find each one, and none that is not there (an aave-v2 market has no cap).
+    /// </summary>
+    public static string? AssumedText(Recommend.MarketParameters parameters, string protocol)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!parameters.Assumed) return null;
+        var assumed = new List<string>();
+        if (parameters.RateCurve is null) assumed.Add("the rate curve's kink and slope2");
+        if (parameters.ReserveFactorEstimate is null) assumed.Add("the reserve factor");
+        if (parameters.Collateral is not null) assumed.Add("the collateral ratios (Aave v2's WETH LTV, liquidation threshold and bonus)");
+        var sentences = new List<string>();
+        if (assumed.Count > 0) sentences.Add($"Assumed, not read from the data (Aave-like defaults): {string.Join("; ", assumed)}.");
+        if (Recommend.ProtocolLevers.HasBorrowCaps(protocol) && double.IsNaN(parameters.BorrowCapUsd))
+            sentences.Add("The borrow cap in force is not in the data, so its current value is shown as none known.");
+        if (sentences.Count == 0) return null;
+        sentences.Add("Check them against the protocol before voting.");
+        return string.Join(" ", sentences);
     }
 
     /// <summary>Where the current reserve factor comes from: the market's own rates, or an assumption.</summary>
