@@ -73,5 +73,10 @@ public sealed record ReplayBasis(string Name, OutflowRiskOptions Risk, bool DayS
         // times as many, and the share of independent exits in an hour varies as 1/sqrt(their number); so a shock from a
         // source of deposits S replayed on deposits D > S is scaled by (S / D)^(1/2). A run on a larger market is kept whole.
         new ReplayBasis("size-aware-scenarios", BufferOnly, SizeExponent: 0.5),
+        // Put together after each part was measured on the files (so the files do not test the pairing; the simulated
+        // markets do): the buffer weighs the day-scale worst episodes (its ES99 is a 24 h outflow too, and the 72 h outflow
+        // is left to the 72 h lead) and its peers' squeeze, the contagion that the day-scale episodes alone miss.
+        new ReplayBasis("24h-scenarios+peer-stress", BufferOnly, DayScenariosOnly: true, PeerStressShare: 1),
+        new ReplayBasis("24h-scenarios+peer-stress-half", BufferOnly, DayScenariosOnly: true, PeerStressShare: 0.5),
     }.ToDictionary(b => b.Name);
 }

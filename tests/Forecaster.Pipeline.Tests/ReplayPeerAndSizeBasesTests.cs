@@ -63,6 +63,37 @@ public class ReplayPeerAndSizeBasesTests
     }
 
     [Fact]
+    public async Task DayScenariosWithPeerStress_WeighTheWorstDayScenarioWithThePeersRamp()
+    {
+        // A market of another asset (no peer of USDC) loses 30% of its deposits a day for three days from day 50, its
+        // borrows alike: a 72 h outflow of 1 - 0.7^3 = 65.7%, above the 59-point jump's demand on USDC, so the two rules'
+        // worst episodes differ, while its 24 h outflow (30%) is below it.
+        var slow = Series(h =>
+        {
+            var supplied = 100e6 * Math.Pow(0.7, Math.Clamp((h - 50 * 24 + 1) / 24.0, 0, 3));
+            return (supplied, 0.4 * supplied);
+        });
+        List<(Market, IReadOnlyList<MarketHour>)> histories =
+        [
+            (Market.FromName("a_usdc"), Calm(100e6)),
+            (Market.FromName("b_dai"), Squeezed(100e6, 0.95)),
+            (Market.FromName("e_link"), slow),
+        ];
+
+        var current = await DayAhead(histories, "current");
+        var day = await DayAhead(histories, "24h-scenarios");
+        var peer = await DayAhead(histories, "peer-stress");
+        var both = await DayAhead(histories, "24h-scenarios+peer-stress");
+
+        Assert.True(current.Target!.WorstScenarioOutflowUsd > day.Target!.WorstScenarioOutflowUsd * 1.05, "the 72 h run must be the worst episode of all");
+        Assert.Equal(day.Target.WorstScenarioOutflowUsd, both.Target!.WorstScenarioOutflowUsd);
+        Assert.Equal(peer.Target!.ScenarioWeight, both.Target.ScenarioWeight);
+        Assert.True(both.Target.ScenarioWeight > 0.25 + 0.1, "the DAI peer's squeeze must raise the ramp");
+        Assert.True(both.Target.ScenarioWeight * both.Target.WorstScenarioOutflowUsd > both.Target.Es99Outflow24hUsd);
+        Assert.Equal(both.Target.ScenarioWeight * both.Target.WorstScenarioOutflowUsd * 1.1, both.RecommendedBufferUsd, 1e-6);
+    }
+
+    [Fact]
     public async Task SizeAwareScenarios_ScaleASmallSourcesRunBySqrtOfTheSizeRatio_AndWeighEachSourcesOwnWorst()
     {
         // A $20M market loses 40% of its deposits in one hour on day 5 (its borrowers repay alike, so no utilization jump);
