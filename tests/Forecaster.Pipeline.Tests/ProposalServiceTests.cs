@@ -265,7 +265,7 @@ public class ProposalServiceTests
         await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
         var start = new DateTimeOffset(2024, 11, 6, 9, 0, 0, TimeSpan.Zero);
 
-        var scenarios = await new ProposalService(store).FindScenariosAsync(start.AddHours(-24), ct);
+        var scenarios = (await new ProposalService(store).FindSharedStressAsync(start.AddHours(-24), ct)).Scenarios;
         var run = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = start.AddHours(-24) }, ct);
         var replay = await ReplayService.RunAsync(store, RiskAppetite.Moderate, TimeSpan.FromDays(3650), ct);
 
