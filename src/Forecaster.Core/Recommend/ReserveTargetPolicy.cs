@@ -51,11 +51,11 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
     /// <summary>The service's <see cref="ScenarioHorizon"/>: a day, the horizon of the ES99 term.</summary>
     public static readonly TimeSpan DayScale = TimeSpan.FromHours(24);
 
-    /// <summary>Whether the target weighs <paramref name="scenario"/> (its horizon is at most <see cref="ScenarioHorizon"/>).</summary>
-    public bool Weighs(StressScenario scenario)
+    /// <summary>Whether a target of scenario horizon <paramref name="horizon"/> weighs <paramref name="scenario"/> (its horizon is at most that).</summary>
+    public static bool Weighs(StressScenario scenario, TimeSpan horizon)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return scenario.Horizon <= ScenarioHorizon;
+        return scenario.Horizon <= horizon;
     }
 
     /// <summary>Shortfall probability (24 h) at which the whole worst episode is covered (the profile's circuit-breaker level).</summary>
@@ -121,7 +121,7 @@ public sealed record ReserveTargetPolicy(double ScenarioWeight, double Margin)
         var weight = double.IsFinite(shortfallProbability24h)
             ? Math.Max(stress, Math.Min(1, shortfallProbability24h / FullCoverProbability))
             : ScenarioWeight + (1 - ScenarioWeight) * stress;
-        var worst = scenarios.Where(Weighs).Select(s => StressTester.Apply(report.Current, s).WithdrawalDemandUsd).DefaultIfEmpty(0).Max();
+        var worst = scenarios.Where(s => Weighs(s, ScenarioHorizon)).Select(s => StressTester.Apply(report.Current, s).WithdrawalDemandUsd).DefaultIfEmpty(0).Max();
         var target = Math.Min(Math.Max(report.Es99Outflow24hUsd, weight * worst) * (1 + Margin), report.Current.SuppliedUsd);
         return new ReserveTarget(report.Market.Name, report.AsOf, appetite, report.Es99Outflow24hUsd, worst, weight, Margin,
             target, Math.Max(report.Current.AvailableLiquidityUsd, 0))
