@@ -254,7 +254,8 @@ public class ProposalServiceTests
 
     // `forecaster replay` is the evidence for the rule proposals use, so both must size the buffer the same way. They did not:
     // proposals read worst episodes from the last 400 days only, so from mid-2023 the June 2022 USDT run (60% of deposits
-    // over 72 h) had dropped out, and on 2024-11-05 DAI's proposal asked for $4.3M where the replay reported $7.7M.
+    // over 72 h) had dropped out, and on 2024-11-05 DAI's proposal asked for $4.3M where the replay reported $7.7M. Since
+    // the rule weighs day-scale episodes only, the June run is shown but not weighed, and both give $6.6M.
     [Fact]
     public async Task CreateAsync_SizesTheBufferAsTheReplayDoes_WithCrisesOlderThan400Days_OnRealData()
     {
@@ -275,7 +276,17 @@ public class ProposalServiceTests
         var proposed = run.Recommendations.Single(r => r.Target.Market == "aave_v2_dai").Target;
         Assert.Equal(episode.Target!.WorstScenarioOutflowUsd, proposed.WorstScenarioOutflowUsd, 1e-6);
         Assert.Equal(episode.RecommendedBufferUsd, proposed.TargetBufferUsd, 1e-6);
-        Assert.InRange(proposed.TargetBufferUsd, 7.5e6, 8.0e6);
+        // The rule weighs scenarios of 24 h or less: June's 72 h run (60.2% of deposits) is shown, not weighed, so the worst
+        // weighed is DAI's own May 2022 day (51.5% left in 24 h). USDT, DAI's only peer here, stood below its kink, and so did
+        // DAI: the profile's quarter, and the target is 0.25 x 51.5% x $46.7M x 1.1 = $6.6M (the old rule's 72 h run gave $7.7M).
+        var day = scenarios.Single(s => s.Name == "largest 24 h deposit outflow");
+        Assert.Equal(("aave_v2_dai", TimeSpan.FromHours(24)), (day.SourceMarket, day.Horizon));
+        Assert.Null(proposed.PeerStress.Peer);
+        Assert.Equal(0.25, proposed.ScenarioWeight);
+        Assert.Equal(day.DepositOutflowShare * episode.DepositsUsd, proposed.WorstScenarioOutflowUsd, 1e-6);
+        Assert.True(proposed.WorstScenarioOutflowUsd < june.DepositOutflowShare * episode.DepositsUsd);
+        Assert.Equal(0.25 * day.DepositOutflowShare * episode.DepositsUsd * 1.1, proposed.TargetBufferUsd, 1e-6);
+        Assert.InRange(proposed.TargetBufferUsd, 6.6e6, 6.7e6);
     }
 
     // The out-of-sample check of the replay: agent-simulated markets written by the simulate service into a real store and
