@@ -65,9 +65,29 @@ public class ProposalServiceTests
         // Every replayed episode is in both, with the deposits of the market it came from when it began.
         var episodes = json.RootElement.GetProperty("worstEpisodes");
         Assert.Equal(proposal.Stress.Count, episodes.GetArrayLength());
+        // Each says whether the target weighs it (24 h or less) in both, and the Markdown says why the longer ones are not.
+        var basis = json.RootElement.GetProperty("targetBasis");
+        var horizon = basis.GetProperty("scenarioHorizonHours").GetDouble();
+        Assert.Equal(24, horizon);
         foreach (var e in episodes.EnumerateArray())
+        {
+            var weighed = e.GetProperty("weighedInTarget").GetBoolean();
+            Assert.Equal(e.GetProperty("horizonHours").GetDouble() <= horizon, weighed);
             Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {e.GetProperty("start").GetDateTimeOffset():yyyy-MM-dd HH:mm} | {e.GetProperty("sourceMarket").GetString()} | {Markets.UsdText.Compact(e.GetProperty("sourceDepositsUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("withdrawalDemandUsd").GetDouble())} |"), markdown);
+                $"| {e.GetProperty("start").GetDateTimeOffset():yyyy-MM-dd HH:mm} | {e.GetProperty("sourceMarket").GetString()} | {Markets.UsdText.Compact(e.GetProperty("sourceDepositsUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("withdrawalDemandUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("shortfallUsd").GetDouble())} | {(weighed ? "yes" : "no")} |"), markdown);
+        }
+        Assert.Equal(episodes.EnumerateArray().Any(e => !e.GetProperty("weighedInTarget").GetBoolean()), markdown.Contains("Episodes longer than 24 h are shown and not weighed in the target", StringComparison.Ordinal));
+        // The target's explanation names the filter, and the peer (its utilization and kink) exactly when its stress sets the weight.
+        Assert.Equal(proposal.Recommendation.Target.TargetBufferUsd, json.RootElement.GetProperty("targetBufferUsd").GetDouble());
+        Assert.Equal(proposal.Recommendation.Target.ScenarioWeight, basis.GetProperty("scenarioWeight").GetDouble());
+        if (proposal.Recommendation.Target.GapUsd > 0) Assert.Contains("of the worst replayed episode of 24 h or less", markdown);
+        var peer = basis.GetProperty("peerStress");
+        var peerText = peer.GetProperty("binds").GetBoolean()
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"raised because its peer {peer.GetProperty("peerMarket").GetString()} stood at {peer.GetProperty("peerUtilization").GetDouble():P1} utilization at {peer.GetProperty("peerHour").GetDateTimeOffset():yyyy-MM-dd HH:mm} UTC, above its kink at {peer.GetProperty("peerOptimalUtilization").GetDouble():P1}")
+            : null;
+        if (peerText is not null && proposal.Recommendation.Target.GapUsd > 0) Assert.Contains(peerText, markdown);
+        else Assert.DoesNotContain("raised because its peer", markdown);
         foreach (var change in changes.EnumerateArray())
         {
             foreach (var key in new[] { "market", "parameter", "current", "recommended", "bound", "rationale" })
@@ -287,6 +307,28 @@ public class ProposalServiceTests
         Assert.True(proposed.WorstScenarioOutflowUsd < june.DepositOutflowShare * episode.DepositsUsd);
         Assert.Equal(0.25 * day.DepositOutflowShare * episode.DepositsUsd * 1.1, proposed.TargetBufferUsd, 1e-6);
         Assert.InRange(proposed.TargetBufferUsd, 6.6e6, 6.7e6);
+    }
+
+    // 24 h before DAI's November 2024 episode USDC stood above its kink: DAI's proposal must say that this, not DAI's own
+    // utilization, raised the share of the worst episode, and its JSON must carry the same peer and stress.
+    [Fact]
+    public async Task CreateAsync_NamesThePeerWhoseStressRaisedTheTarget_OnRealData()
+    {
+        using var temp = new TempDirectory("propose-peer");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        var files = SharedData.AaveV2Files().Where(f => f.EndsWith("dai.csv.gz", StringComparison.Ordinal) || f.EndsWith("usdc.csv.gz", StringComparison.Ordinal)).ToList();
+        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+
+        var run = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = new DateTimeOffset(2024, 11, 5, 9, 0, 0, TimeSpan.Zero) }, ct);
+        var (proposal, path) = Assert.Single(run.Proposals, p => p.Proposal.Risk.Market.Name == "aave_v2_dai");
+        var target = proposal.Recommendation.Target;
+        Assert.True(target.PeerStressBinds);
+        Assert.Equal("aave_v2_usdc", target.PeerStress.Peer);
+        Assert.Equal(ReserveTargetPolicy.UtilizationStress(target.PeerStress.PeerUtilization!.Value, target.PeerStress.PeerOptimalUtilization!.Value), target.PeerStress.Stress);
+        var markdown = await File.ReadAllTextAsync(path, ct);
+        Assert.Contains("raised because its peer aave_v2_usdc stood at", markdown);
+        await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
     }
 
     // The out-of-sample check of the replay: agent-simulated markets written by the simulate service into a real store and

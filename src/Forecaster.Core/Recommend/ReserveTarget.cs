@@ -33,8 +33,11 @@ public sealed record ReserveTarget(
     /// <summary>The stress its peers carried over (none unless given).</summary>
     public PeerStressReading PeerStress { get; init; } = PeerStressReading.None(AsOf);
 
-    /// <summary>Whether the peers' stress, not the market's own, set the ramp of <see cref="ScenarioWeight"/>.</summary>
-    public bool PeerStressBinds => PeerStress.Stress > 0 && PeerStress.Stress > OwnStress;
+    /// <summary>
+    /// Whether the peers' stress, not the market's own, raised <see cref="ScenarioWeight"/> (it cannot where the profile
+    /// covers the whole worst episode already).
+    /// </summary>
+    public bool PeerStressBinds => PeerStress.Stress > OwnStress && ProfileScenarioWeight < 1;
 
     /// <summary>The market's own kink stress (how far its utilization went from the kink towards 100%), 0 when no kink is known.</summary>
     public double OwnStress { get; init; }
