@@ -281,9 +281,7 @@ public class ProposalServiceTests
     {
         using var temp = new TempDirectory("propose");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        var files = SharedData.AaveV2Files().Where(f => f.EndsWith("dai.csv.gz", StringComparison.Ordinal) || f.EndsWith("usdt.csv.gz", StringComparison.Ordinal)).ToList();
-        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+        await using var store = await RealStoreAsync(temp, ct, "dai", "usdt");
         var start = new DateTimeOffset(2024, 11, 6, 9, 0, 0, TimeSpan.Zero);
 
         var scenarios = (await new ProposalService(store).FindSharedStressAsync(start.AddHours(-24), ct)).Scenarios;
@@ -316,9 +314,7 @@ public class ProposalServiceTests
     {
         using var temp = new TempDirectory("propose-peer");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        var files = SharedData.AaveV2Files().Where(f => f.EndsWith("dai.csv.gz", StringComparison.Ordinal) || f.EndsWith("usdc.csv.gz", StringComparison.Ordinal)).ToList();
-        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+        await using var store = await RealStoreAsync(temp, ct, "dai", "usdc");
 
         var run = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = new DateTimeOffset(2024, 11, 5, 9, 0, 0, TimeSpan.Zero) }, ct);
         var (proposal, path) = Assert.Single(run.Proposals, p => p.Proposal.Risk.Market.Name == "aave_v2_dai");
@@ -329,6 +325,15 @@ public class ProposalServiceTests
         var markdown = await File.ReadAllTextAsync(path, ct);
         Assert.Contains("raised because its peer aave_v2_usdc stood at", markdown);
         await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
+    }
+
+    // A store of the shared Aave v2 files of the given assets (e.g. "dai").
+    private static async Task<DuckDbMarketStore> RealStoreAsync(TempDirectory temp, CancellationToken ct, params string[] assets)
+    {
+        var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        var files = SharedData.AaveV2Files().Where(f => assets.Any(a => f.EndsWith($"{a}.csv.gz", StringComparison.Ordinal))).ToList();
+        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+        return store;
     }
 
     // The out-of-sample check of the replay: agent-simulated markets written by the simulate service into a real store and
