@@ -1,4 +1,5 @@
 using Forecaster.Markets;
+using Forecaster.Recommend;
 using Forecaster.Risk.Stress;
 
 namespace Forecaster.Pipeline;
@@ -29,6 +30,20 @@ public sealed class HistoriesUpTo
 
     /// <summary>The worst episode of each kind over every market up to <see cref="UpTo"/>.</summary>
     public IReadOnlyList<StressScenario> WorstEpisodes => Worst.AsOf(UpTo);
+
+    /// <summary>
+    /// The worst episodes and every market's peer stress at its latest hour up to <see cref="UpTo"/>: the same
+    /// <see cref="PeerStress"/> over the same hours as the replay's, so the proposal's target is the replay's.
+    /// </summary>
+    public SharedStress Shared()
+    {
+        var peers = new PeerStress(Markets);
+        var readings = new Dictionary<string, PeerStressReading>(StringComparer.Ordinal);
+        foreach (var (market, hours) in Markets)
+            if (HourlyGrid.LastAtOrBefore(hours, UpTo) is var index and >= 0)
+                readings[market.Name] = peers.At(market, hours[index].Hour);
+        return new SharedStress(WorstEpisodes, readings);
+    }
 
     /// <summary>Reads <paramref name="markets"/>' hours up to <paramref name="upTo"/> from <paramref name="store"/>.</summary>
     public static async Task<HistoriesUpTo> ReadAsync(IMarketStore store, IReadOnlyList<Market> markets, DateTimeOffset upTo, CancellationToken cancellationToken = default)

@@ -32,7 +32,8 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         // 400 days, as HistoryAsync reads them) the assessments.
         var whole = await HistoriesUpTo.ReadAsync(store, markets, asOf, cancellationToken);
         var histories = whole.Since(HistoryStart(asOf));
-        var scenarios = whole.WorstEpisodes;
+        var shared = whole.Shared();
+        var scenarios = shared.Scenarios;
         var correlated = await CorrelatedStressAsync(histories, asOf, cancellationToken);
         var trackRecord = await ReplayTrackRecord.FindAsync(whole, options.Appetite, cancellationToken);
 
@@ -41,7 +42,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var skipped = new List<(string, string)>();
         foreach (var (market, hours) in histories)
         {
-            try { assessed.Add(Assess(market, hours, asOf)); }
+            try { assessed.Add(Assess(market, hours, asOf, shared)); }
             catch (InsufficientHistoryException e) { skipped.Add((market.Name, e.Message)); }
         }
 
@@ -79,11 +80,11 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     /// The worst real stress episodes up to <paramref name="asOf"/> across every market in the store, over each market's
     /// whole stored history (not the 400 days the risk measures read): a crisis is not forgotten as it ages, and
     /// <c>forecaster replay</c>, which reads the whole history up to each replayed hour, tests the very rule proposals use.
-    /// Each market's recommendation is tested against all of them.
+    /// Each market's recommendation is tested against all of them. With them, each market's peer stress, from the same hours.
     /// </summary>
-    /// <remarks>The replay's own index answers it (<see cref="HistoriesUpTo.WorstEpisodes"/>), so both choose the worst episode of each kind, ties included, by one rule.</remarks>
-    public async Task<IReadOnlyList<StressScenario>> FindScenariosAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        (await HistoriesUpTo.ReadAsync(store, asOf, cancellationToken)).WorstEpisodes;
+    /// <remarks>The replay's own index and peer stress answer it (<see cref="HistoriesUpTo.Shared"/>), so both size the target by one rule.</remarks>
+    public async Task<SharedStress> FindSharedStressAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        (await HistoriesUpTo.ReadAsync(store, asOf, cancellationToken)).Shared();
 
     /// <summary>
     /// How the store's markets' deposit outflows moved together up to <paramref name="asOf"/>, as <see cref="CreateAsync"/>
@@ -97,7 +98,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         histories.Count >= 2 ? CorrelatedStressAnalyzer.Analyze(histories, await StablecoinPricesAsync(asOf, cancellationToken), asOf) : null;
 
     /// <summary>
-    /// One market's recommendation against <paramref name="scenarios"/> (from <see cref="FindScenariosAsync"/>), and its
+    /// One market's recommendation against <paramref name="shared"/> (from <see cref="FindSharedStressAsync"/> at the same hour), and its
     /// proposal files when it needs action, as <see cref="CreateAsync"/> writes them, with <paramref name="trackRecord"/>
     /// (from <see cref="ReplayTrackRecord.FindAsync(IMarketStore, RiskAppetite, DateTimeOffset, CancellationToken)"/> at the same hour and profile: the same for every market, so found once). No treasury top-up and no correlated
     /// cross-market stress: both need every market at once, which only <see cref="CreateAsync"/> sees together. It reads the
@@ -105,20 +106,22 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     /// written by each would lose updates; the morning's <see cref="CreateAsync"/> run records.
     /// </summary>
     /// <exception cref="ArgumentException">The track record is of another hour or profile.</exception>
-    public async Task<MarketProposalResult> ProposeAsync(Market market, DateTimeOffset asOf, IReadOnlyList<StressScenario> scenarios, TrackRecord trackRecord, ProposalOptions options,
+    /// <exception cref="ForecasterException">The shared stress has no peer stress for the market at its assessment's hour.</exception>
+    public async Task<MarketProposalResult> ProposeAsync(Market market, DateTimeOffset asOf, SharedStress shared, TrackRecord trackRecord, ProposalOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(shared);
         ArgumentNullException.ThrowIfNull(trackRecord);
         ArgumentNullException.ThrowIfNull(options);
         if (trackRecord.AsOf != asOf || trackRecord.Appetite != options.Appetite)
             throw new ArgumentException($"The track record is of {trackRecord.AsOf:u} ({trackRecord.Appetite}), the proposal of {asOf:u} ({options.Appetite}).", nameof(trackRecord));
         Assessed assessed;
-        try { assessed = Assess(market, await HistoryAsync(market, asOf, cancellationToken), asOf); }
+        try { assessed = Assess(market, await HistoryAsync(market, asOf, cancellationToken), asOf, shared); }
         catch (InsufficientHistoryException e) { return new MarketProposalResult(market.Name, null, null, null, e.Message); }
         var engine = new RecommendationEngine(new RecommendationOptions { Appetite = options.Appetite });
         var history = ParameterHistoryFile.Load(HistoryPathFor(options.OutputDirectory));
-        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, scenarios, trackRecord, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), options.AccountFlows, cancellationToken);
+        var (recommendation, proposal) = await RecommendAsync(assessed, asOf, engine, shared.Scenarios, trackRecord, 0, history, null, DirectoryFor(options.OutputDirectory, asOf), options.AccountFlows, cancellationToken);
         return new MarketProposalResult(market.Name, recommendation, proposal?.Proposal, proposal?.MarkdownPath, null);
     }
 
@@ -129,7 +132,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     private static string HistoryPathFor(string outputDirectory) => Path.Combine(outputDirectory, ParameterHistoryFile.FileName);
 
     // Parameters: assumed ones, with the rate curve and reserve factor read from the market's own rates where they show them.
-    private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours, MarketParameters Parameters);
+    private sealed record Assessed(LiquidityRiskReport Risk, double Probability, string Method, IReadOnlyList<MarketHour> Hours, MarketParameters Parameters, PeerStressReading PeerStress);
 
     private async Task<List<(Market Market, IReadOnlyList<MarketHour> Hours)>> HistoriesAsync(IReadOnlyList<Market> markets, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -145,12 +148,12 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
     // The window the assessments read: risk measures, rate estimates, correlations and the treasury allocation.
     private static DateTimeOffset HistoryStart(DateTimeOffset asOf) => asOf - TimeSpan.FromDays(400);
 
-    private Assessed Assess(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf)
+    private Assessed Assess(Market market, IReadOnlyList<MarketHour> hours, DateTimeOffset asOf, SharedStress shared)
     {
         var risk = new OutflowRiskModel().Assess(market, hours, asOf);
         var assessment = (riskModel ?? new BaselineRiskModel()).Assess(market, hours, asOf, [TimeSpan.FromHours(24)]);
         var parameters = MarketParameters.AsOf(market.Asset, hours, asOf);
-        return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours, parameters);
+        return new Assessed(risk, assessment.ShortfallProbability24h, assessment.Method, hours, parameters, shared.PeerStressOf(market.Name, risk.AsOf));
     }
 
     // Writes the proposal (Markdown, JSON and its utilization chart) when the market needs action; a rerun overwrites the same files.
@@ -158,11 +161,11 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         RecommendationEngine engine, IReadOnlyList<StressScenario> scenarios, TrackRecord trackRecord, double topUp, ParameterHistory history, CorrelatedStress? correlated,
         string directory, AccountFlows? accountFlows, CancellationToken cancellationToken)
     {
-        var (risk, probability, method, hours, assumed) = assessed;
+        var (risk, probability, method, hours, assumed, peers) = assessed;
         var parameters = history.Apply(risk.Market.Name, assumed, asOf);
         var collateral = await AdviseCollateralAsync(risk.Market, parameters, risk.Current.SuppliedUsd, asOf, cancellationToken);
         var recommendation = engine.Recommend(risk, scenarios, probability, parameters,
-            RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUp, history.LastChanged(risk.Market.Name, asOf), asOf, collateral);
+            RateResponseEstimator.DepositsPerRatePointUsd(hours, asOf), topUp, history.LastChanged(risk.Market.Name, asOf), asOf, collateral, peers);
         if (!recommendation.NeedsAction) return (recommendation, null);
         // The agent-based outflow is shown beside the other methods but moves no recommended value, so only markets whose
         // proposal is written pay for it.
@@ -217,7 +220,7 @@ public sealed class ProposalService(IMarketStore store, IMarketRiskModel? riskMo
         var exposures = markets.Select(m =>
         {
             var sample = OutflowRiskModel.HistoricalOutflows(m.Hours, TimeSpan.FromHours(24)).Select(o => Math.Max(o, 0) * m.Risk.Current.SuppliedUsd).OrderBy(x => x).ToList();
-            var needy = engine.Target(m.Risk, scenarios, m.Parameters.OptimalUtilization).GapUsd > 0;
+            var needy = engine.Target(m.Risk, scenarios, m.Parameters.OptimalUtilization, peerStress: m.PeerStress).GapUsd > 0;
             return new MarketExposure(m.Risk.Market.Name, Math.Max(m.Risk.Current.AvailableLiquidityUsd, 0), needy ? sample : []);
         }).ToList();
         return TreasuryAllocator.Allocate(exposures, budget);

@@ -109,12 +109,12 @@ public static class ReplayService
         AccountFlows? accountFlows, CancellationToken cancellationToken, WorstScenarioIndex? index = null)
     {
         var definition = new ShortfallDefinition();
-        var engine = new RecommendationEngine(new RecommendationOptions { Appetite = appetite });
         var days = every is { } step ? SampleDays(histories, step) : [];
         var holders = basis.LargestHolders && accountFlows is not null ? await HoldersAsync(histories, days, accountFlows, cancellationToken) : null;
-        var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), engine, basis.EarlyWarning
+        var buffers = new BufferRule(basis, new OutflowRiskModel(basis.Risk), appetite, basis.EarlyWarning
             ? WalkForwardProbabilities.Compute(histories.Select(h => new MarketHistory(h.Market.Name, h.Hours)).ToList(), new BacktestOptions(), cancellationToken)
-            : null, holders, ReserveTargetPolicy.For(appetite), basis.PeerStressShare > 0 ? new PeerStress(histories, basis.PeerStressShare) : null);
+            : null, holders, ReserveTargetPolicy.For(appetite) with { ScenarioHorizon = basis.AllScenarios ? TimeSpan.MaxValue : ReserveTargetPolicy.DayScale },
+            basis.PeerStressShare > 0 ? new PeerStress(histories, basis.PeerStressShare) : null);
         // Every episode at every lead is judged on its own, so they run in parallel; each lands in its own slot, so the
         // result is in the same order whatever the timing.
         // A given index is the service's rule's (one index over every market), which is all the proposals' track record replays.
@@ -197,20 +197,20 @@ public static class ReplayService
 
     // The recommendation the service would have made at `at`, from data up to then only: the market's liquidity risk, its
     // rate curve's kink as its own rates showed it then (assumed where they did not), and the worst episodes seen so far;
-    // under the early-warning basis, also what the model fit before then said; under the concentration basis, who held the
-    // deposits at the end of that hour (the hour's state is its end), from the market's account-level flows; under the
-    // peer-stress bases, its peers' stress then; under the size-aware basis, each episode scaled to its deposits then.
-    private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RecommendationEngine Engine, WalkForwardProbabilities? Probabilities,
+    // its peers' stress then (unless the basis weighs its own alone); under the early-warning basis, also what the model fit
+    // before then said; under the concentration basis, who held the deposits at the end of that hour (the hour's state is its
+    // end), from the market's account-level flows; under the size-aware basis, each episode scaled to its deposits then.
+    private sealed record BufferRule(ReplayBasis Basis, OutflowRiskModel RiskModel, RiskAppetite Appetite, WalkForwardProbabilities? Probabilities,
         IReadOnlyDictionary<string, Dictionary<DateTimeOffset, DepositorConcentration>>? Holders, ReserveTargetPolicy Policy, PeerStress? Peers)
     {
         public ReserveTarget TargetAt(Market market, IReadOnlyList<MarketHour> hours, IReadOnlyList<StressScenario> scenarios, DateTimeOffset at)
         {
             var risk = RiskModel.Assess(market, hours, at);
             var parameters = MarketParameters.AsOf(market.Asset, hours, at);
-            if (Basis.DayScenariosOnly) scenarios = scenarios.Where(s => s.Horizon <= TimeSpan.FromHours(24)).ToList();
             if (Basis.SizeExponent > 0) scenarios = scenarios.Select(s => s.ScaledTo(risk.Current.SuppliedUsd, Basis.SizeExponent)).ToList();
-            var target = Engine.Target(risk, scenarios, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN,
-                Peers?.At(market, risk.AsOf) ?? 0);
+            // The policy is the service's (ReserveTargetPolicy.Compute) with the basis's scenario horizon.
+            var target = Policy.Compute(risk, scenarios, Appetite, parameters.OptimalUtilization, Probabilities?.At(market.Name, risk.AsOf) ?? double.NaN,
+                Peers?.At(market, risk.AsOf));
             if (Holders is null || !Holders.TryGetValue(market.Name, out var byTime)) return target;
             if (!byTime.TryGetValue(risk.AsOf + HourlyGrid.Step, out var concentration))
                 throw new InvalidOperationException($"The holders of {market.Name} were not measured at {risk.AsOf + HourlyGrid.Step:u}: HolderTimes misses an hour the replay asks about.");

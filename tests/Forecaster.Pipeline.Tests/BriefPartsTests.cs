@@ -31,7 +31,7 @@ public class BriefPartsTests
         var options = new BriefOptions { OutputDirectory = temp.File("parts"), AsOf = asOf };
         var briefs = new BriefService(store, clock);
         var proposals = new ProposalService(store);
-        var scenarios = await proposals.FindScenariosAsync(asOf, ct);
+        var shared = await proposals.FindSharedStressAsync(asOf, ct);
         var trackRecord = await ReplayTrackRecord.FindAsync(store, Recommend.RiskAppetite.Moderate, asOf, ct);
         var directory = BriefService.DirectoryFor(options.OutputDirectory, asOf);
         var ready = new Dictionary<string, MarketBriefPart>();
@@ -40,7 +40,7 @@ public class BriefPartsTests
         {
             await BriefPartFiles.WriteAsync(directory, await briefs.CreatePartAsync(market, asOf, options, ct), ct);
             ready[market.Name] = (await BriefPartFiles.ReadAsync(directory, market.Name, asOf, ct))!;
-            var proposal = await proposals.ProposeAsync(market, asOf, scenarios, trackRecord, new ProposalOptions { OutputDirectory = options.OutputDirectory }, ct);
+            var proposal = await proposals.ProposeAsync(market, asOf, shared, trackRecord, new ProposalOptions { OutputDirectory = options.OutputDirectory }, ct);
             if (proposal.Proposal is not null)
                 actions.Add((proposal.Recommendation!.ShortfallProbability24h, market.Name, RecommendedActions.For(proposal.Proposal, proposal.MarkdownPath!, directory)));
         }

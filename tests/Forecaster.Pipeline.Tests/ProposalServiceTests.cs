@@ -65,9 +65,29 @@ public class ProposalServiceTests
         // Every replayed episode is in both, with the deposits of the market it came from when it began.
         var episodes = json.RootElement.GetProperty("worstEpisodes");
         Assert.Equal(proposal.Stress.Count, episodes.GetArrayLength());
+        // Each says whether the target weighs it (24 h or less) in both, and the Markdown says why the longer ones are not.
+        var basis = json.RootElement.GetProperty("targetBasis");
+        var horizon = basis.GetProperty("scenarioHorizonHours").GetDouble();
+        Assert.Equal(24, horizon);
         foreach (var e in episodes.EnumerateArray())
+        {
+            var weighed = e.GetProperty("weighedInTarget").GetBoolean();
+            Assert.Equal(e.GetProperty("horizonHours").GetDouble() <= horizon, weighed);
             Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"| {e.GetProperty("start").GetDateTimeOffset():yyyy-MM-dd HH:mm} | {e.GetProperty("sourceMarket").GetString()} | {Markets.UsdText.Compact(e.GetProperty("sourceDepositsUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("withdrawalDemandUsd").GetDouble())} |"), markdown);
+                $"| {e.GetProperty("start").GetDateTimeOffset():yyyy-MM-dd HH:mm} | {e.GetProperty("sourceMarket").GetString()} | {Markets.UsdText.Compact(e.GetProperty("sourceDepositsUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("withdrawalDemandUsd").GetDouble())} | {Markets.UsdText.Compact(e.GetProperty("shortfallUsd").GetDouble())} | {(weighed ? "yes" : "no")} |"), markdown);
+        }
+        Assert.Equal(episodes.EnumerateArray().Any(e => !e.GetProperty("weighedInTarget").GetBoolean()), markdown.Contains("Episodes longer than 24 h are shown and not weighed in the target", StringComparison.Ordinal));
+        // The target's explanation names the filter, and the peer (its utilization and kink) exactly when its stress sets the weight.
+        Assert.Equal(proposal.Recommendation.Target.TargetBufferUsd, json.RootElement.GetProperty("targetBufferUsd").GetDouble());
+        Assert.Equal(proposal.Recommendation.Target.ScenarioWeight, basis.GetProperty("scenarioWeight").GetDouble());
+        if (proposal.Recommendation.Target.GapUsd > 0) Assert.Contains("of the worst replayed episode of 24 h or less", markdown);
+        var peer = basis.GetProperty("peerStress");
+        var peerText = peer.GetProperty("binds").GetBoolean()
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"raised because its peer {peer.GetProperty("peerMarket").GetString()} stood at {peer.GetProperty("peerUtilization").GetDouble():P1} utilization at {peer.GetProperty("peerHour").GetDateTimeOffset():yyyy-MM-dd HH:mm} UTC, above its kink at {peer.GetProperty("peerOptimalUtilization").GetDouble():P1}")
+            : null;
+        if (peerText is not null && proposal.Recommendation.Target.GapUsd > 0) Assert.Contains(peerText, markdown);
+        else Assert.DoesNotContain("raised because its peer", markdown);
         foreach (var change in changes.EnumerateArray())
         {
             foreach (var key in new[] { "market", "parameter", "current", "recommended", "bound", "rationale" })
@@ -254,18 +274,17 @@ public class ProposalServiceTests
 
     // `forecaster replay` is the evidence for the rule proposals use, so both must size the buffer the same way. They did not:
     // proposals read worst episodes from the last 400 days only, so from mid-2023 the June 2022 USDT run (60% of deposits
-    // over 72 h) had dropped out, and on 2024-11-05 DAI's proposal asked for $4.3M where the replay reported $7.7M.
+    // over 72 h) had dropped out, and on 2024-11-05 DAI's proposal asked for $4.3M where the replay reported $7.7M. Since
+    // the rule weighs day-scale episodes only, the June run is shown but not weighed, and both give $6.6M.
     [Fact]
     public async Task CreateAsync_SizesTheBufferAsTheReplayDoes_WithCrisesOlderThan400Days_OnRealData()
     {
         using var temp = new TempDirectory("propose");
         var ct = TestContext.Current.CancellationToken;
-        await using var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
-        var files = SharedData.AaveV2Files().Where(f => f.EndsWith("dai.csv.gz", StringComparison.Ordinal) || f.EndsWith("usdt.csv.gz", StringComparison.Ordinal)).ToList();
-        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+        await using var store = await RealStoreAsync(temp, ct, "dai", "usdt");
         var start = new DateTimeOffset(2024, 11, 6, 9, 0, 0, TimeSpan.Zero);
 
-        var scenarios = await new ProposalService(store).FindScenariosAsync(start.AddHours(-24), ct);
+        var scenarios = (await new ProposalService(store).FindSharedStressAsync(start.AddHours(-24), ct)).Scenarios;
         var run = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = start.AddHours(-24) }, ct);
         var replay = await ReplayService.RunAsync(store, RiskAppetite.Moderate, TimeSpan.FromDays(3650), ct);
 
@@ -275,7 +294,46 @@ public class ProposalServiceTests
         var proposed = run.Recommendations.Single(r => r.Target.Market == "aave_v2_dai").Target;
         Assert.Equal(episode.Target!.WorstScenarioOutflowUsd, proposed.WorstScenarioOutflowUsd, 1e-6);
         Assert.Equal(episode.RecommendedBufferUsd, proposed.TargetBufferUsd, 1e-6);
-        Assert.InRange(proposed.TargetBufferUsd, 7.5e6, 8.0e6);
+        // The rule weighs scenarios of 24 h or less: June's 72 h run (60.2% of deposits) is shown, not weighed, so the worst
+        // weighed is DAI's own May 2022 day (51.5% left in 24 h). USDT, DAI's only peer here, stood below its kink, and so did
+        // DAI: the profile's quarter, and the target is 0.25 x 51.5% x $46.7M x 1.1 = $6.6M (the old rule's 72 h run gave $7.7M).
+        var day = scenarios.Single(s => s.Name == "largest 24 h deposit outflow");
+        Assert.Equal(("aave_v2_dai", TimeSpan.FromHours(24)), (day.SourceMarket, day.Horizon));
+        Assert.Null(proposed.PeerStress.Peer);
+        Assert.Equal(0.25, proposed.ScenarioWeight);
+        Assert.Equal(day.DepositOutflowShare * episode.DepositsUsd, proposed.WorstScenarioOutflowUsd, 1e-6);
+        Assert.True(proposed.WorstScenarioOutflowUsd < june.DepositOutflowShare * episode.DepositsUsd);
+        Assert.Equal(0.25 * day.DepositOutflowShare * episode.DepositsUsd * 1.1, proposed.TargetBufferUsd, 1e-6);
+        Assert.InRange(proposed.TargetBufferUsd, 6.6e6, 6.7e6);
+    }
+
+    // 24 h before DAI's November 2024 episode USDC stood above its kink: DAI's proposal must say that this, not DAI's own
+    // utilization, raised the share of the worst episode, and its JSON must carry the same peer and stress.
+    [Fact]
+    public async Task CreateAsync_NamesThePeerWhoseStressRaisedTheTarget_OnRealData()
+    {
+        using var temp = new TempDirectory("propose-peer");
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await RealStoreAsync(temp, ct, "dai", "usdc");
+
+        var run = await new ProposalService(store).CreateAsync(new ProposalOptions { OutputDirectory = temp.File("out"), AsOf = new DateTimeOffset(2024, 11, 5, 9, 0, 0, TimeSpan.Zero) }, ct);
+        var (proposal, path) = Assert.Single(run.Proposals, p => p.Proposal.Risk.Market.Name == "aave_v2_dai");
+        var target = proposal.Recommendation.Target;
+        Assert.True(target.PeerStressBinds);
+        Assert.Equal("aave_v2_usdc", target.PeerStress.Peer);
+        Assert.Equal(ReserveTargetPolicy.UtilizationStress(target.PeerStress.PeerUtilization!.Value, target.PeerStress.PeerOptimalUtilization!.Value), target.PeerStress.Stress);
+        var markdown = await File.ReadAllTextAsync(path, ct);
+        Assert.Contains("raised because its peer aave_v2_usdc stood at", markdown);
+        await AssertJsonMatchesSpecification(proposal, path, markdown, ct);
+    }
+
+    // A store of the shared Aave v2 files of the given assets (e.g. "dai").
+    private static async Task<DuckDbMarketStore> RealStoreAsync(TempDirectory temp, CancellationToken ct, params string[] assets)
+    {
+        var store = DuckDbMarketStore.Open(temp.File("s.duckdb"));
+        var files = SharedData.AaveV2Files().Where(f => assets.Any(a => f.EndsWith($"{a}.csv.gz", StringComparison.Ordinal))).ToList();
+        await new Ingest.Snapshots.SnapshotIngestor(store).IngestAsync(files, new Ingest.Snapshots.SnapshotIngestOptions(), ct);
+        return store;
     }
 
     // The out-of-sample check of the replay: agent-simulated markets written by the simulate service into a real store and

@@ -45,18 +45,23 @@ public class ReplayPeerAndSizeBasesTests
         Assert.Equal(0.90, kink, 12); // constant rates show no curve: the assumed stablecoin kink
         var peerStress = ReserveTargetPolicy.UtilizationStress(0.95, kink);
 
-        var current = await DayAhead(histories, "current");
+        var own = await DayAhead(histories, "all-scenarios");
         var full = await DayAhead(histories, "peer-stress");
         var half = await DayAhead(histories, "peer-stress-half");
+        var current = await DayAhead(histories, "current");
 
-        // The USDC market itself sits at 40%, below its kink: the current rule covers the profile's quarter of the worst episode.
-        Assert.Equal(0.25, current.Target!.ScenarioWeight);
+        // The USDC market itself sits at 40%, below its kink: on its own stress the rule covers the profile's quarter of the worst episode.
+        Assert.Equal(0.25, own.Target!.ScenarioWeight);
         Assert.Equal(0.25 + 0.75 * peerStress, full.Target!.ScenarioWeight, 12);
         Assert.Equal(0.25 + 0.75 * 0.5 * peerStress, half.Target!.ScenarioWeight, 12);
-        foreach (var e in new[] { current, full, half })
+        // The service's rule ramps on the peer's stress in full, and says which peer at which utilization and kink.
+        Assert.Equal(0.25 + 0.75 * peerStress, current.Target!.ScenarioWeight, 12);
+        Assert.Equal(("b_dai", at, 0.95, kink), (current.Target.PeerStress.Peer, current.Target.PeerStress.PeerHour, current.Target.PeerStress.PeerUtilization!.Value, current.Target.PeerStress.PeerOptimalUtilization!.Value));
+        Assert.True(current.Target.PeerStressBinds);
+        foreach (var e in new[] { own, full, half, current })
         {
             // Same worst episode and ES99 on every basis; the scenario term binds, so the buffer is weight x worst x 1.1.
-            Assert.Equal(current.Target!.WorstScenarioOutflowUsd, e.Target!.WorstScenarioOutflowUsd);
+            Assert.Equal(own.Target!.WorstScenarioOutflowUsd, e.Target!.WorstScenarioOutflowUsd);
             Assert.True(e.Target.ScenarioWeight * e.Target.WorstScenarioOutflowUsd > e.Target.Es99Outflow24hUsd);
             Assert.Equal(e.Target.ScenarioWeight * e.Target.WorstScenarioOutflowUsd * 1.1, e.RecommendedBufferUsd, 1e-6);
         }
@@ -80,12 +85,15 @@ public class ReplayPeerAndSizeBasesTests
             (Market.FromName("e_link"), slow),
         ];
 
-        var current = await DayAhead(histories, "current");
+        var all = await DayAhead(histories, "all-scenarios");
         var day = await DayAhead(histories, "24h-scenarios");
         var peer = await DayAhead(histories, "peer-stress");
         var both = await DayAhead(histories, "24h-scenarios+peer-stress");
+        var current = await DayAhead(histories, "current");
 
-        Assert.True(current.Target!.WorstScenarioOutflowUsd > day.Target!.WorstScenarioOutflowUsd * 1.05, "the 72 h run must be the worst episode of all");
+        Assert.True(all.Target!.WorstScenarioOutflowUsd > day.Target!.WorstScenarioOutflowUsd * 1.05, "the 72 h run must be the worst episode of all");
+        // The pairing is the service's rule under its old name.
+        Assert.Equal(both.Target, current.Target);
         Assert.Equal(day.Target.WorstScenarioOutflowUsd, both.Target!.WorstScenarioOutflowUsd);
         Assert.Equal(peer.Target!.ScenarioWeight, both.Target.ScenarioWeight);
         Assert.True(both.Target.ScenarioWeight > 0.25 + 0.1, "the DAI peer's squeeze must raise the ramp");

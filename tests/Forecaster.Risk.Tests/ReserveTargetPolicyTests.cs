@@ -30,6 +30,38 @@ public class ReserveTargetPolicyTests
         Assert.Equal(Math.Max(expected - 100e6, 0), target.GapUsd, 1);
     }
 
+    // A 72 h run of 60% is shown beside the 1 h run of 40% but not weighed: the moderate target is 0.25 x $400M x 1.1.
+    [Fact]
+    public void Compute_WeighsOnlyScenariosOfADayOrLess_UnlessThePolicySaysOtherwise()
+    {
+        var slow = new StressScenario("largest 72 h deposit outflow", "b_usdt", T0, TimeSpan.FromHours(72), 0.6, 0);
+        var policy = ReserveTargetPolicy.For(RiskAppetite.Moderate);
+        var day = policy.Compute(Report(80e6), [Run, slow], RiskAppetite.Moderate, Kink);
+        Assert.Equal(TimeSpan.FromHours(24), day.ScenarioHorizon);
+        Assert.Equal(400e6, day.WorstScenarioOutflowUsd, 1);
+        Assert.Equal(0.25 * 400e6 * 1.1, day.TargetBufferUsd, 1);
+        var every = (policy with { ScenarioHorizon = TimeSpan.MaxValue }).Compute(Report(80e6), [Run, slow], RiskAppetite.Moderate, Kink);
+        Assert.Equal(0.25 * 600e6 * 1.1, every.TargetBufferUsd, 1);
+    }
+
+    // A peer at 95% on its 90% kink (stress 0.5) raises the moderate share to 0.25 + 0.75 x 0.5 where the market's own
+    // stress is 0; a peer's stress read for another hour than the report's is refused, naming the market.
+    [Fact]
+    public void Compute_RampsOnThePeersStress_AndRefusesOneReadForAnotherHour()
+    {
+        var peer = new PeerStressReading(T0, 0.5, "b_dai", T0, 0.95, 0.9);
+        var target = ReserveTargetPolicy.For(RiskAppetite.Moderate).Compute(Report(80e6), [Run], RiskAppetite.Moderate, Kink, peerStress: peer);
+        Assert.Equal(0.625, target.ScenarioWeight, 12);
+        Assert.Equal(0.625 * 400e6 * 1.1, target.TargetBufferUsd, 1);
+        Assert.True(target.PeerStressBinds);
+        Assert.Equal(peer, target.PeerStress);
+        var stale = Assert.Throws<ArgumentException>(() => ReserveTargetPolicy.For(RiskAppetite.Moderate).Compute(Report(80e6), [Run], RiskAppetite.Moderate, Kink,
+            peerStress: peer with { At = T0.AddHours(-1) }));
+        Assert.Contains("a_usdc", stale.Message);
+        // The conservative profile covers the whole worst episode already: the peer cannot raise it, so it does not bind.
+        Assert.False(ReserveTargetPolicy.For(RiskAppetite.Conservative).Compute(Report(80e6), [Run], RiskAppetite.Conservative, Kink, peerStress: peer).PeerStressBinds);
+    }
+
     [Fact]
     public void Compute_NeverAsksForMoreThanTheDeposits()
     {

@@ -24,9 +24,9 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     /// <param name="scenarios">Worst real episodes to replay on it.</param>
     /// <param name="optimalUtilization">Its rate curve's kink (above it, more of the worst episode is covered).</param>
     /// <param name="shortfallProbability24h">The early-warning probability of a shortfall within 24 h, NaN when there is none.</param>
-    /// <param name="peerStress">Stress carried over from peer markets, in [0, 1] (see <see cref="ReserveTargetPolicy.Compute"/>).</param>
+    /// <param name="peerStress">Stress carried over from peer markets at the report's hour (see <see cref="ReserveTargetPolicy.Compute"/>), null for none.</param>
     public ReserveTarget Target(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double optimalUtilization, double shortfallProbability24h = double.NaN,
-        double peerStress = 0) =>
+        PeerStressReading? peerStress = null) =>
         ReserveTargetPolicy.For(_options.Appetite).Compute(report, scenarios, _options.Appetite, optimalUtilization, shortfallProbability24h, peerStress);
 
     /// <summary>Recommends changes for one market.</summary>
@@ -39,13 +39,14 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
     /// <param name="lastChanged">When each parameter last changed.</param>
     /// <param name="now">Time of the recommendation.</param>
     /// <param name="collateral">The collateral ratios the asset's price volatility allows, or null when it is no collateral or has no prices.</param>
+    /// <param name="peerStress">Stress carried over from peer markets at the report's hour (<see cref="PeerStress.At"/>), null for none.</param>
     public MarketRecommendation Recommend(LiquidityRiskReport report, IReadOnlyList<StressScenario> scenarios, double shortfallProbability24h,
         MarketParameters parameters, double depositsPerRatePointUsd, double treasuryTopUpUsd, IReadOnlyDictionary<string, DateTimeOffset> lastChanged, DateTimeOffset now,
-        CollateralAdvice? collateral = null)
+        CollateralAdvice? collateral = null, PeerStressReading? peerStress = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(parameters);
-        var target = Target(report, scenarios, parameters.OptimalUtilization);
+        var target = Target(report, scenarios, parameters.OptimalUtilization, peerStress: peerStress);
         var name = report.Market.Name;
         var current = report.Current;
         var changes = new List<ParameterChange>();
@@ -61,7 +62,7 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
             "borrowCap" when double.IsNaN(parameters.BorrowCapUsd) => " No current cap is known: the data does not hold it; check on-chain.",
             _ => parameters.Assumed ? " Current value assumed: the store does not hold this market's parameters." : "",
         };
-        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode {Usd(target.WorstScenarioOutflowUsd)}{Raised(target, current.Utilization)}, plus {target.Margin:P0}{CappedAtDeposits(target, current)}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
+        var why = $"Target buffer {Usd(target.TargetBufferUsd)} (max of ES99 24 h outflow {Usd(target.Es99Outflow24hUsd)} and {target.ScenarioWeight:P0} of the worst replayed episode{Within(target)} {Usd(target.WorstScenarioOutflowUsd)}{Raised(target, current.Utilization)}, plus {target.Margin:P0}{CappedAtDeposits(target, current)}); available {Usd(target.AvailableUsd)}; gap {Usd(target.GapUsd)}.";
 
         void Add(string parameter, double from, double requested, string rationale, string effect)
         {
@@ -213,8 +214,19 @@ public sealed class RecommendationEngine(RecommendationOptions? options = null)
             ? $", capped at the market's deposits of {Usd(current.SuppliedUsd)}"
             : "";
 
-    // Says why the share of the worst episode is above the profile's, when it is.
-    private static string Raised(ReserveTarget target, double utilization) => target.ScenarioWeight > target.ProfileScenarioWeight
-        ? string.Create(CultureInfo.InvariantCulture, $" (the profile's {target.ProfileScenarioWeight:P0}, raised because utilization {utilization:P1} is above the rate curve's kink at {target.OptimalUtilization:P1})")
+    // Names the day-scale filter, so a reader does not look for a 72 h episode in the target.
+    private static string Within(ReserveTarget target) => target.ScenarioHorizon < TimeSpan.MaxValue
+        ? string.Create(CultureInfo.InvariantCulture, $" of {target.ScenarioHorizon.TotalHours:0} h or less")
         : "";
+
+    // Says why the share of the worst episode is above the profile's, when it is: the market's own stress or a peer's.
+    private static string Raised(ReserveTarget target, double utilization)
+    {
+        if (!(target.ScenarioWeight > target.ProfileScenarioWeight)) return "";
+        if (!target.PeerStressBinds)
+            return string.Create(CultureInfo.InvariantCulture, $" (the profile's {target.ProfileScenarioWeight:P0}, raised because utilization {utilization:P1} is above the rate curve's kink at {target.OptimalUtilization:P1})");
+        var p = target.PeerStress;
+        return string.Create(CultureInfo.InvariantCulture,
+            $" (the profile's {target.ProfileScenarioWeight:P0}, raised because its peer {p.Peer} stood at {p.PeerUtilization:P1} utilization at {p.PeerHour:yyyy-MM-dd HH:mm} UTC, above its kink at {p.PeerOptimalUtilization:P1}: a peer of the same peg squeezed above its kink draws deposits from here within hours)");
+    }
 }

@@ -52,6 +52,26 @@ public static class ProposalJsonWriter
             probabilityMethod = proposal.Method,
             // The Motivation's tail figures and the Rationale's table and chart, so the payload states every number the post does.
             es99Outflow24hUsd = r.Target.Es99Outflow24hUsd,
+            // How the target was built, as the Rationale's first sentence states it.
+            targetBasis = new
+            {
+                scenarioHorizonHours = r.Target.ScenarioHorizon.TotalHours,
+                worstScenarioOutflowUsd = r.Target.WorstScenarioOutflowUsd,
+                profileScenarioWeight = r.Target.ProfileScenarioWeight,
+                scenarioWeight = r.Target.ScenarioWeight,
+                margin = r.Target.Margin,
+                optimalUtilization = r.Target.OptimalUtilization,
+                ownStress = r.Target.OwnStress,
+                peerStress = new
+                {
+                    value = r.Target.PeerStress.Stress,
+                    peerMarket = r.Target.PeerStress.Peer,
+                    peerHour = r.Target.PeerStress.PeerHour,
+                    peerUtilization = r.Target.PeerStress.PeerUtilization,
+                    peerOptimalUtilization = r.Target.PeerStress.PeerOptimalUtilization,
+                    binds = r.Target.PeerStressBinds,
+                },
+            },
             liquidityCoverage = Finite(r.LiquidityCoverage),
             outflowRisk = proposal.Risk.Outflows.Select(o => new
             {
@@ -81,6 +101,8 @@ public static class ProposalJsonWriter
                 sourceDepositsUsd = s.Scenario.SourceDepositsUsd,
                 depositOutflowShare = s.Scenario.DepositOutflowShare,
                 utilizationJump = s.Scenario.UtilizationJump,
+                horizonHours = s.Scenario.Horizon.TotalHours,
+                weighedInTarget = Recommend.ReserveTargetPolicy.Weighs(s.Scenario, r.Target.ScenarioHorizon),
                 withdrawalDemandUsd = s.WithdrawalDemandUsd,
                 shortfallUsd = s.ShortfallUsd,
             }),

@@ -59,11 +59,17 @@ public static class ProposalMarkdownWriter
         {
             Line("Worst real episodes in the data, replayed on today's state:");
             Line();
-            Line("| Episode | From | Market | Its deposits then | Withdrawal demand today | Shortfall today |");
-            Line("|---|---|---|---:|---:|---:|");
+            Line("| Episode | From | Market | Its deposits then | Withdrawal demand today | Shortfall today | Weighed in the target |");
+            Line("|---|---|---|---:|---:|---:|---|");
             foreach (var s in proposal.Stress)
-                Line(string.Create(CultureInfo.InvariantCulture, $"| {Episode(s.Scenario)} | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {(s.Scenario.SourceDepositsUsd is { } then ? Usd(then) : "-")} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} |"));
+                Line(string.Create(CultureInfo.InvariantCulture, $"| {Episode(s.Scenario)} | {s.Scenario.Start:yyyy-MM-dd HH:mm} | {s.Scenario.SourceMarket} | {(s.Scenario.SourceDepositsUsd is { } then ? Usd(then) : "-")} | {Usd(s.WithdrawalDemandUsd)} | {Usd(s.ShortfallUsd)} | {(Recommend.ReserveTargetPolicy.Weighs(s.Scenario, t.ScenarioHorizon) ? "yes" : "no")} |"));
             Line();
+            if (proposal.Stress.Any(s => !Recommend.ReserveTargetPolicy.Weighs(s.Scenario, t.ScenarioHorizon)))
+            {
+                Line(string.Create(CultureInfo.InvariantCulture,
+                    $"Episodes longer than {t.ScenarioHorizon.TotalHours:0} h are shown and not weighed in the target: the target answers the next day, as its ES99 term does, and a slower run is what the 72 h early warning is for."));
+                Line();
+            }
             Line(string.Create(CultureInfo.InvariantCulture,
                 $"Each episode is replayed with today's borrows held fixed (they cannot be recalled within hours). Its withdrawal demand today is the larger of two: the same share of today's {Usd(risk.Current.SuppliedUsd)} of deposits leaving, ") +
                 string.Create(CultureInfo.InvariantCulture,
