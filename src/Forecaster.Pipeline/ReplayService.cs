@@ -302,15 +302,7 @@ public static class ReplayService
         public IReadOnlyList<StressScenario> AsOf(DateTimeOffset asOf) => Sources.Count == 1 ? Sources[0].AsOf(asOf) : Sources.SelectMany(s => s.AsOf(asOf)).ToList();
     }
 
-    private static int IndexOf(IReadOnlyList<MarketHour> hours, DateTimeOffset hour)
-    {
-        int lo = 0, hi = hours.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (hours[mid].Hour == hour) return mid;
-            if (hours[mid].Hour < hour) lo = mid + 1; else hi = mid - 1;
-        }
-        return -1;
-    }
+    // Index of the hour itself, or -1 when the market has no row at that hour.
+    private static int IndexOf(IReadOnlyList<MarketHour> hours, DateTimeOffset hour) =>
+        HourlyGrid.LastAtOrBefore(hours, hour) is var index and >= 0 && hours[index].Hour == hour ? index : -1;
 }
